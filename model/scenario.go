@@ -1,0 +1,122 @@
+// Package model holds flowscope's domain: the scenario (systems and the
+// streams between them), its file format, the catalogue of system kinds
+// and the analysis that turns a scenario into a report.
+package model
+
+import "github.com/flowscope/flowscope/model/quantity"
+
+// FormatVersion is the scenario file format this code reads and writes.
+const FormatVersion = 1
+
+// Defaults of DESIGN §3, used when a scenario leaves a field out.
+const (
+	DefaultHorizon   = 5
+	DefaultMonitorAt = quantity.Share(0.8)
+	DefaultZone      = "cloud"
+)
+
+// Scenario is one integration landscape: systems and the streams between them.
+// Optional fields are pointers (nil = not written in the file), so that a
+// saved file omits defaults and a catalogue default never hides a value the
+// architect chose.
+type Scenario struct {
+	Name        string
+	Description string
+	Horizon     int             // 0 = DefaultHorizon
+	MonitorAt   *quantity.Share // nil = DefaultMonitorAt
+	Systems     []System
+	Streams     []Stream
+}
+
+// System is one participant of the landscape: an application, a platform,
+// an integration layer.
+type System struct {
+	ID         string
+	Name       string // "" = ID
+	Kind       string // catalogue kind, or "custom"
+	Zone       string // "" = DefaultZone
+	Inbound    *bool  // nil = true
+	Events     *bool  // nil = from kind
+	Capacity   *quantity.Rate
+	Read       *quantity.Rate
+	Write      *quantity.Rate
+	Baseline   *quantity.Share
+	Restricted []string
+	Latency    *quantity.Duration // nil = from kind
+}
+
+// Trigger is how a stream's flow starts.
+type Trigger string
+
+// The three triggers of DESIGN §3.
+const (
+	TriggerInstant  Trigger = "instant"
+	TriggerEvent    Trigger = "event"
+	TriggerSchedule Trigger = "schedule"
+)
+
+// FilterAt says where a stream's row filter applies.
+type FilterAt string
+
+// Where a filter can sit.
+const (
+	FilterAtTrigger FilterAt = "trigger"
+	FilterAtFlow    FilterAt = "flow"
+)
+
+// Factor is one named multiplier of a product-form volume.
+type Factor struct {
+	Name  string
+	Value quantity.Count
+}
+
+// Volume is a stream's source records per period: either a plain rate
+// (10M/year) or a product of named factors over a period.
+type Volume struct {
+	Rate    quantity.Rate // used when Factors is empty
+	Factors []Factor      // product form, in file order
+	Per     quantity.Period
+}
+
+// PerYear is the volume in records per year.
+func (v Volume) PerYear() float64 {
+	if len(v.Factors) == 0 {
+		return v.Rate.PerYear()
+	}
+	p := 1.0
+	for _, f := range v.Factors {
+		p *= float64(f.Value)
+	}
+	secs := v.Per.Seconds()
+	if secs <= 0 {
+		return 0
+	}
+	return p * quantity.SecondsPerYear / secs
+}
+
+// Stream is a flow of records from one system to another, optionally
+// through an integration layer.
+type Stream struct {
+	ID               string
+	Name             string
+	From             string
+	To               string
+	Via              string // "" = direct
+	Trigger          Trigger
+	Every            *quantity.Duration // schedule only
+	Volume           Volume
+	Growth           *quantity.Share
+	Seasonality      []float64 // 12 weights; nil = flat
+	BusyHours        *float64  // nil = 24
+	Workdays         *float64  // nil = 7
+	PeakFactor       *float64  // nil = 1
+	PeakDuration     *quantity.Duration
+	Filter           *quantity.Share
+	FilterAt         FilterAt // "" = flow
+	ReadsPerRecord   *float64
+	WritesPerRecord  *float64
+	ActionsPerRecord *float64
+	Compute          *quantity.Duration
+	Latency          *quantity.Duration
+	Fields           []string
+}
