@@ -93,8 +93,10 @@ type Component struct {
 	Kind   string   `json:"kind"` // cache | queue | gateway | custom-code
 	Name   string   `json:"name"` // what to build it with, e.g. "Service Bus queue"
 	System string   `json:"system,omitempty"`
-	For    []string `json:"for"` // stream ids it serves
-	Cost   float64  `json:"cost"`
+	For    []string `json:"for"`  // stream ids it serves
+	Cost   float64  `json:"cost"` // relative: build + run per year × horizon
+	Build  float64  `json:"build"`
+	Run    float64  `json:"run_per_year"`
 	Reason string   `json:"reason"` // the finding code that asks for it
 }
 

@@ -1,40 +1,48 @@
 package quantity
 
 import (
-	"math"
 	"strconv"
 )
 
-// String writes the count in its short form: 1500 → 1.5k, 10000000 → 10M.
-func (c Count) String() string { return formatScaled(float64(c)) }
+// shortest writes x as the shortest plain decimal (no exponent) that
+// back accepts, trying more fraction digits until it does. back is the
+// real parser, so whatever is written reads back to the same value.
+func shortest(x float64, back func(string) bool) (string, bool) {
+	for prec := 0; prec <= 17; prec++ {
+		if txt := strconv.FormatFloat(x, 'f', prec, 64); back(txt) {
+			return txt, true
+		}
+	}
+	txt := strconv.FormatFloat(x, 'f', -1, 64)
+	return txt, back(txt)
+}
 
-func formatScaled(v float64) string {
+// pick keeps the shorter candidate; on a tie the earlier one wins.
+func pick(best, txt string, ok bool) string {
+	if ok && (best == "" || len(txt) < len(best)) {
+		return txt
+	}
+	return best
+}
+
+// String writes the count in its short form: 1500 → 1.5k, 10000000 → 10M,
+// 1234 → 1234 (a suffix only where it is no longer than the plain number).
+func (c Count) String() string {
+	v := float64(c)
+	best := ""
 	for _, s := range []struct {
 		suffix string
 		mult   float64
 	}{{"B", 1e9}, {"M", 1e6}, {"k", 1e3}} {
 		if v >= s.mult {
-			if txt, ok := exactDecimal(v, s.mult, 4); ok {
-				return txt + s.suffix
-			}
+			txt, ok := shortest(v/s.mult, func(t string) bool {
+				back, ok := parseScaled(t + s.suffix)
+				return ok && back == v
+			})
+			best = pick(best, txt+s.suffix, ok)
 		}
 	}
-	txt, _ := exactDecimal(v, 1, 17)
-	return txt
-}
-
-// exactDecimal finds the shortest decimal x (at most maxFrac fraction
-// digits) with x·scale == v, so that formatting round-trips exactly.
-func exactDecimal(v, scale float64, maxFrac int) (string, bool) {
-	x := v / scale
-	for prec := 0; prec <= maxFrac; prec++ {
-		txt := strconv.FormatFloat(x, 'f', prec, 64)
-		back, err := strconv.ParseFloat(txt, 64)
-		if err == nil && back*scale == v {
-			return txt, true
-		}
-	}
-	return strconv.FormatFloat(v, 'f', -1, 64), scale == 1
+	return pick(best, strconv.FormatFloat(v, 'f', -1, 64), true)
 }
 
 var longUnit = map[Unit]string{
@@ -44,43 +52,71 @@ var longUnit = map[Unit]string{
 // String writes the period: "year" for one unit, "5m" for several.
 func (p Period) String() string {
 	if p.N == 1 {
-		return longUnit[p.Unit]
+		if name, ok := longUnit[p.Unit]; ok {
+			return name
+		}
 	}
-	n, _ := exactDecimal(p.N, 1, 17)
-	return n + string(p.Unit)
+	return strconv.FormatFloat(p.N, 'f', -1, 64) + string(p.Unit)
 }
 
-// String writes COUNT/PERIOD: 10M/year, 6000/5m.
+// String writes COUNT/PERIOD: 10M/year, 6k/5m.
 func (r Rate) String() string { return r.Count.String() + "/" + r.Window.String() }
 
-// String writes the duration with the largest unit that keeps it whole:
-// 500ms, 30s, 10m, 2h, 1d.
+var durationUnits = []struct {
+	name string
+	secs float64
+}{{"d", secondsPerDay}, {"h", 3600}, {"m", 60}, {"s", 1}}
+
+// String writes the duration with the largest unit that keeps it whole
+// (1d, 2h, 10m, 30s, 500ms), else in its shortest exact form (1.5s).
 func (d Duration) String() string {
 	v := float64(d)
 	if v == 0 {
 		return "0s"
 	}
-	for _, u := range []struct {
-		name string
-		secs float64
-	}{{"d", secondsPerDay}, {"h", 3600}, {"m", 60}, {"s", 1}} {
-		n := v / u.secs
-		if n >= 1 && n == math.Trunc(n) && n*u.secs == v {
-			return strconv.FormatFloat(n, 'f', -1, 64) + u.name
+	exact := func(unit string) func(string) bool {
+		return func(t string) bool {
+			back, err := ParseDuration(t + unit)
+			return err == nil && float64(back) == v
 		}
 	}
-	if ms, ok := exactDecimal(v, 0.001, 3); ok && v < 1 {
-		return ms + "ms"
+	best := ""
+	for _, u := range durationUnits {
+		txt, ok := shortest(v/u.secs, exact(u.name))
+		if ok && !containsDot(txt) {
+			return txt + u.name
+		}
+		best = pick(best, txt+u.name, ok)
 	}
-	s, _ := exactDecimal(v, 1, 17)
-	return s + "s"
+	txt, ok := shortest(v*1000, exact("ms"))
+	if ok && v < 1 && !containsDot(txt) {
+		return txt + "ms"
+	}
+	best = pick(best, txt+"ms", ok)
+	if best == "" {
+		return strconv.FormatFloat(v, 'f', -1, 64) + "s"
+	}
+	return best
 }
 
-// String writes the share as a percentage: 0.2 → 20%.
+func containsDot(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '.' {
+			return true
+		}
+	}
+	return false
+}
+
+// String writes the share as a percentage (0.2 → 20%), or as a plain
+// fraction when no percentage reads back exactly.
 func (s Share) String() string {
-	if txt, ok := exactDecimal(float64(s), 0.01, 6); ok {
+	v := float64(s)
+	if txt, ok := shortest(v*100, func(t string) bool {
+		back, err := ParseShare(t + "%")
+		return err == nil && float64(back) == v
+	}); ok {
 		return txt + "%"
 	}
-	txt, _ := exactDecimal(float64(s), 1, 17)
-	return txt
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }

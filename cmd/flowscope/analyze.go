@@ -1,0 +1,94 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/reporttext"
+	"github.com/flowscope/flowscope/scenarios"
+)
+
+// formats are the values --format accepts.
+var formats = []string{"text", "json", "markdown"}
+
+func newAnalyzeCmd(e *env) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "analyze FILE|NAME",
+		Short: "Print the analysis of a scenario as text, JSON or Markdown",
+		Long: `Analyze a scenario and print the report: load per stream and system over
+the horizon, the weakest link of every stream, the years systems reach the
+alert level and saturate, findings with advice, and the components worth
+adding.
+
+FILE|NAME is a path to a scenario file or the name of a built-in scenario
+(see 'flowscope scenarios'). An existing path always wins.
+
+Formats: text (for the terminal), json (the report object, for scripts),
+markdown (a document to hand out).`,
+		Example: `  flowscope analyze case-updates
+  flowscope analyze landscape.yaml --format json
+  flowscope analyze landscape.yaml -f markdown > report.md`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			write, ok := writers[format]
+			if !ok {
+				return fmt.Errorf("unknown format %q: use one of %s", format, strings.Join(formats, ", "))
+			}
+			s, _, err := loadScenario(args[0])
+			if err != nil {
+				return err
+			}
+			return write(e, s, model.Analyze(s))
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: "+strings.Join(formats, ", "))
+	return cmd
+}
+
+var writers = map[string]func(*env, model.Scenario, model.Report) error{
+	"text": func(e *env, s model.Scenario, r model.Report) error {
+		return reporttext.Text(e.stdout, s, r)
+	},
+	"markdown": func(e *env, s model.Scenario, r model.Report) error {
+		return reporttext.Markdown(e.stdout, s, r)
+	},
+	"json": func(e *env, _ model.Scenario, r model.Report) error {
+		data, err := json.MarshalIndent(r, "", "  ")
+		if err != nil {
+			return err
+		}
+		_, err = e.stdout.Write(append(data, '\n'))
+		return err
+	},
+}
+
+// loadScenario resolves FILE|NAME: an existing path is read as a file,
+// otherwise the argument names a built-in scenario. It returns the path
+// ("" for a built-in). Failures are file errors.
+func loadScenario(arg string) (model.Scenario, string, error) {
+	if info, err := os.Stat(arg); err == nil {
+		if info.IsDir() {
+			return model.Scenario{}, "", &fileError{fmt.Errorf("%s: is a directory, not a scenario file", arg)}
+		}
+		s, err := model.LoadFile(arg)
+		if err != nil {
+			return model.Scenario{}, "", &fileError{err}
+		}
+		return s, arg, nil
+	}
+	if _, err := scenarios.Read(arg); err != nil {
+		return model.Scenario{}, "", &fileError{fmt.Errorf("%s: no such file, and no built-in scenario of that name (built-in: %s)",
+			arg, strings.Join(scenarios.Names(), ", "))}
+	}
+	s, err := scenarios.Load(arg)
+	if err != nil {
+		return model.Scenario{}, "", &fileError{err}
+	}
+	return s, "", nil
+}

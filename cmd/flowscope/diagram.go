@@ -1,0 +1,97 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/tui/diagram"
+)
+
+func init() { subcommands = append(subcommands, newDiagramCmd) }
+
+// diagramFormats are the values --format accepts.
+var diagramFormats = []string{"unicode", "ascii", "mermaid", "d2", "dot"}
+
+func newDiagramCmd(e *env) *cobra.Command {
+	var (
+		format      string
+		width       int
+		recommended bool
+	)
+	cmd := &cobra.Command{
+		Use:   "diagram FILE|NAME",
+		Short: "Draw the topology of a scenario, or export it as Mermaid, D2 or DOT",
+		Long: `Draw the topology of a scenario: systems as boxes with their kind and
+utilisation in the horizon year (✓ fine, ! over the alert level, ✗ over
+capacity), streams as arrows labelled with their trigger and peak rate.
+
+The unicode and ascii formats draw in the terminal, laid out left to right:
+sources, integration layers, targets. Given --width, the drawing takes a
+compact form (shorter names and labels, tighter spacing) when the roomy one
+is wider; if even that does not fit, it is printed whole and a note on
+stderr says how wide it is. mermaid, d2 and dot print text for those tools.
+
+--recommended adds the components the analysis recommends (cache, queue,
+gateway, custom code) as boxes on the streams they serve, and shows the
+utilisation once they are in place.`,
+		Example: `  flowscope diagram case-updates
+  flowscope diagram landscape.yaml --width 100 --recommended
+  flowscope diagram case-updates --format dot | dot -Tsvg > topology.svg`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			known := false
+			for _, f := range diagramFormats {
+				known = known || f == format
+			}
+			if !known {
+				return fmt.Errorf("unknown format %q: use one of %s", format, strings.Join(diagramFormats, ", "))
+			}
+			if width < 0 {
+				return fmt.Errorf("--width must be 0 (no limit) or more, not %d", width)
+			}
+			if !cmd.Flags().Changed("width") {
+				width = envColumns()
+			}
+			s, _, err := loadScenario(args[0])
+			if err != nil {
+				return err
+			}
+			g := diagram.FromReport(s, model.Analyze(s), recommended)
+			var out string
+			switch format {
+			case "mermaid":
+				out = diagram.Mermaid(g)
+			case "d2":
+				out = diagram.D2(g)
+			case "dot":
+				out = diagram.DOT(g)
+			default:
+				d := diagram.Draw(g, width, format == "ascii", "")
+				out = d.Grid.String()
+				if d.Pans {
+					fmt.Fprintf(e.stderr, "note: the diagram is %d columns wide, more than --width %d\n", d.Grid.W, width)
+				}
+			}
+			_, err = fmt.Fprint(e.stdout, out)
+			return err
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "f", "unicode", "output format: "+strings.Join(diagramFormats, ", "))
+	cmd.Flags().IntVarP(&width, "width", "w", 0, "columns to fit the drawing in (default: $COLUMNS, else no limit)")
+	cmd.Flags().BoolVarP(&recommended, "recommended", "r", false, "add the recommended components")
+	return cmd
+}
+
+// envColumns is the terminal width the shell exports, or 0.
+func envColumns() int {
+	n, err := strconv.Atoi(os.Getenv("COLUMNS"))
+	if err != nil || n < 0 {
+		return 0
+	}
+	return n
+}

@@ -1,0 +1,27 @@
+package main
+
+import (
+	"context"
+
+	"github.com/flowscope/flowscope/scenarios"
+	"github.com/flowscope/flowscope/tui"
+)
+
+// explore opens the interactive explorer on target: an existing path is
+// a scenario file, anything else a built-in name, "" the default
+// built-in. The explorer itself offers to restore unsaved edits left in
+// a recovery file by an earlier session.
+func explore(ctx context.Context, target string) error {
+	if target == "" {
+		target = scenarios.Default
+	}
+	s, path, err := loadScenario(target)
+	if err != nil {
+		return err
+	}
+	opts := tui.Options{Scenario: s, Name: path}
+	if path == "" {
+		opts.Name, opts.Builtin = target, true
+	}
+	return tui.Run(ctx, opts)
+}

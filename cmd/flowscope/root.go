@@ -1,0 +1,100 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes (DESIGN §6).
+const (
+	exitOK      = 0
+	exitBadFile = 1
+	exitUsage   = 2
+)
+
+// version is set at link time (-ldflags "-X main.version=v1.2.3"); without
+// it the module version from the build info is used.
+var version = ""
+
+// env is what every command reads from and writes to, so that tests can
+// run the whole CLI in-process.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// subcommands builds the root's subcommands. Commands that live in their
+// own files add themselves here from an init function.
+var subcommands = []func(*env) *cobra.Command{
+	newOpenCmd,
+	newAnalyzeCmd,
+	newScenariosCmd,
+}
+
+// fileError marks a failure to read or understand a scenario file, which
+// exits with exitBadFile; every other error is a usage error.
+type fileError struct{ err error }
+
+func (e *fileError) Error() string { return e.err.Error() }
+func (e *fileError) Unwrap() error { return e.err }
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	root := newRootCmd(e)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	var fe *fileError
+	if errors.As(err, &fe) {
+		fmt.Fprintln(stderr, fe.err)
+		return exitBadFile
+	}
+	fmt.Fprintf(stderr, "flowscope: %v\nRun 'flowscope --help' for usage.\n", err)
+	return exitUsage
+}
+
+func newRootCmd(e *env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "flowscope",
+		Short: "Explore integration architectures",
+		Long: `flowscope explores integration architectures: the systems of a landscape
+and the data streams between them. It projects how each stream's load grows
+over the planning horizon, finds the weakest link of every chain and the
+year it gives out, names the integration pattern that fits and the extra
+components (cache, queue, gateway, custom code) worth their cost.
+
+Without a command it opens the built-in default scenario.`,
+		Version:       buildVersion(),
+		Args:          cobra.NoArgs,
+		SilenceErrors: true, // run prints errors, with the right exit code
+		SilenceUsage:  true,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return openDefault(e)
+		},
+	}
+	root.SetIn(e.stdin)
+	root.SetOut(e.stdout)
+	root.SetErr(e.stderr)
+	root.SetVersionTemplate("flowscope {{.Version}}\n")
+	for _, sub := range subcommands {
+		root.AddCommand(sub(e))
+	}
+	return root
+}
+
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "dev"
+}

@@ -1,0 +1,88 @@
+package model
+
+// components builds the recommendation: one flow per stream (not listed),
+// plus only the components a finding asks for, in a fixed order: caches,
+// queues and gateways by system in file order, then custom code by stream.
+// Effects on `after` (docs/analysis.md): a cache takes its streams' reads
+// off the source; a queue lets its streams' writes arrive at the busy
+// average instead of the peak; a gateway changes who opens the
+// connection, not the load; custom code takes business logic off the flow
+// layer, which the request model does not count, so it changes latency
+// and runtime rather than utilisation.
+func (a *analyzer) components(rep *Report) {
+	rep.Components = []Component{}
+	add := func(kind string, sys int, reason string, streams []string) {
+		c, _ := LookupComponent(kind)
+		comp := Component{Kind: kind, Name: c.Name, For: streams, Cost: c.Cost(a.horizon),
+			Build: c.Build, Run: c.Run, Reason: reason}
+		if sys >= 0 {
+			comp.System = a.sys[sys].sys.ID
+		}
+		rep.Components = append(rep.Components, comp)
+	}
+	// Streams per system, in file order, for caches and queues.
+	caches := a.groupStreams(func(si *streamInfo) int {
+		if si.cacheRead {
+			return si.from
+		}
+		return -1
+	})
+	for s, ids := range caches {
+		if len(ids) > 0 {
+			add(ComponentCache, s, CodeReadCache, ids)
+		}
+	}
+	queues := a.groupStreams(func(si *streamInfo) int {
+		if si.queueWrite {
+			return si.to
+		}
+		return -1
+	})
+	for s, ids := range queues {
+		if len(ids) > 0 {
+			add(ComponentQueue, s, CodeWriteQueue, ids)
+		}
+	}
+	gateways := make([][]string, len(a.sys))
+	for p := 0; p+1 < len(a.gw); p += 2 {
+		s, id := a.gw[p], a.str[a.gw[p+1]].st.ID
+		if ids := gateways[s]; len(ids) == 0 || ids[len(ids)-1] != id {
+			gateways[s] = append(ids, id)
+		}
+	}
+	for s, ids := range gateways {
+		if len(ids) > 0 {
+			add(ComponentGateway, s, CodeReverseDirection, ids)
+		}
+	}
+	for i := range a.str {
+		if a.str[i].customCode {
+			add(ComponentCustomCode, a.str[i].via, CodeCustomCode, []string{a.str[i].st.ID})
+		}
+	}
+}
+
+// groupStreams lists, per system, the ids of the streams that key maps to
+// it (key returns -1 for none), in file order.
+func (a *analyzer) groupStreams(key func(*streamInfo) int) [][]string {
+	var out [][]string
+	for i := range a.str {
+		if s := key(&a.str[i]); s >= 0 {
+			if out == nil {
+				out = make([][]string, len(a.sys))
+			}
+			out[s] = append(out[s], a.str[i].st.ID)
+		}
+	}
+	return out
+}
+
+// after copies the utilisation once the components are in place.
+func (a *analyzer) after(rep *Report) {
+	rep.After.Systems = make([]SystemUtilization, len(a.sys))
+	for i := range a.sys {
+		u := a.take(a.years)
+		copy(u, a.utilOf(i))
+		rep.After.Systems[i] = SystemUtilization{ID: a.sys[i].sys.ID, Utilization: u}
+	}
+}

@@ -1,0 +1,469 @@
+package model
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/flowscope/flowscope/model/quantity"
+	"go.yaml.in/yaml/v3"
+)
+
+// Limits that keep a hostile file from exhausting memory or time.
+const (
+	MaxFileSize = 8 << 20 // bytes
+	maxAliases  = 100     // alias uses per file
+	maxVisits   = 4 << 20 // nodes walked, aliases expanded included
+	maxErrors   = 200     // errors reported per file
+)
+
+// parserProblems are the YAML parser's (not scanner's) messages.
+var parserProblems = map[string]bool{
+	"did not find expected <stream-start>": true, "did not find expected <document start>": true,
+	"found undefined tag handle": true, "did not find expected node content": true,
+	"did not find expected '-' indicator": true, "did not find expected key": true,
+	"did not find expected ',' or ']'": true, "did not find expected ',' or '}'": true,
+	"found duplicate %YAML directive": true, "found incompatible YAML document": true,
+	"found duplicate %TAG directive": true,
+}
+
+var (
+	scenarioKeys = "flowscope, name, description, horizon, monitor_at, systems, streams"
+	yamlLine     = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+)
+
+// LoadFile reads and parses a scenario file.
+func LoadFile(path string) (Scenario, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Scenario{}, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return Scenario{}, fmt.Errorf("%s: %w", path, err)
+	}
+	return Parse(path, data)
+}
+
+// Parse reads a scenario file (DESIGN §3). Every problem found is
+// reported, each as "file:line:col: path: message" (an Errors value).
+// It never panics, whatever the bytes.
+func Parse(filename string, data []byte) (s Scenario, err error) {
+	l := &loader{file: filename, reported: map[string]bool{}}
+	defer func() {
+		if r := recover(); r != nil {
+			s, err = Scenario{}, Errors{{File: filename, Line: 1, Col: 1, Err: fmt.Errorf("cannot read this file: %v", r)}}
+		}
+	}()
+	if len(data) > MaxFileSize {
+		return Scenario{}, l.fail(1, 1, fmt.Errorf("file is larger than %d MiB", MaxFileSize>>20))
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return Scenario{}, l.fail(1, 1, errors.New("empty file — expected a scenario starting with flowscope: 1"))
+		}
+		return Scenario{}, l.yamlError(err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return Scenario{}, l.fail(extra.Line, extra.Column, errors.New("a second YAML document — a scenario file holds one"))
+	} else if !errors.Is(err, io.EOF) {
+		return Scenario{}, l.yamlError(err)
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	l.scenario(root, &s)
+	if l.full() {
+		return Scenario{}, l.errs
+	}
+	systemsBad := l.exact("systems") // then every reference would fail too
+	for _, p := range problems(&s) {
+		if !l.covered(p.path) && !(p.ref && systemsBad) {
+			line, col := locate(root, p.path)
+			l.add(line, col, p.path, p.err)
+		}
+	}
+	if len(l.errs) > 0 {
+		errs := l.errs
+		if len(errs) == maxErrors {
+			errs = errs[:maxErrors-1] // "too many errors" stays last
+		}
+		sort.SliceStable(errs, func(i, j int) bool {
+			a, b := errs[i], errs[j]
+			return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+		})
+		return Scenario{}, l.errs
+	}
+	return s, nil
+}
+
+type loader struct {
+	file     string
+	errs     Errors
+	reported map[string]bool // paths with an error, and their parents
+	aliases  int
+	visits   int
+}
+
+func (l *loader) full() bool { return len(l.errs) >= maxErrors }
+
+func (l *loader) fail(line, col int, err error) error {
+	l.add(line, col, "", err)
+	return l.errs
+}
+
+func (l *loader) add(line, col int, path string, err error) {
+	if l.full() {
+		return
+	}
+	if len(l.errs) == maxErrors-1 {
+		err, path = fmt.Errorf("too many errors; stopped after %d", maxErrors-1), ""
+	}
+	l.errs = append(l.errs, &Error{File: l.file, Line: line, Col: col, Path: path, Err: err})
+	for p := path; p != ""; p = parentPath(p) {
+		l.reported[p] = true
+	}
+}
+
+func (l *loader) errAt(n *yaml.Node, path string, err error) { l.add(n.Line, n.Column, path, err) }
+
+// covered says whether an error was already reported at path, inside it
+// or at one of its parents, so that the semantic pass does not repeat it.
+func (l *loader) covered(path string) bool {
+	if l.reported[path] {
+		return true
+	}
+	for p := parentPath(path); p != ""; p = parentPath(p) {
+		if l.reported[p] && l.exact(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// exact says whether an error names p itself rather than a child.
+func (l *loader) exact(p string) bool {
+	for _, e := range l.errs {
+		if e.Path == p {
+			return true
+		}
+	}
+	return false
+}
+
+// parentPath drops the last key or index: streams[2].volume → streams[2] → streams.
+func parentPath(p string) string {
+	i := strings.LastIndexAny(p, ".[")
+	if i < 0 {
+		return ""
+	}
+	return p[:i]
+}
+
+// yamlError turns a YAML syntax error into one with a position.
+func (l *loader) yamlError(err error) error {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		if parserProblems[m[2]] {
+			line++ // the YAML parser counts these lines from 0
+		}
+		return l.fail(line, 1, errors.New(m[2]))
+	}
+	return l.fail(1, 1, errors.New(strings.TrimPrefix(msg, "yaml: ")))
+}
+
+// resolve follows an alias, within the alias and work budgets; nil means
+// the budget is spent (and said so once).
+func (l *loader) resolve(n *yaml.Node) *yaml.Node {
+	l.visits++
+	if l.visits == maxVisits {
+		l.errAt(n, "", errors.New("file is too complex to read"))
+	}
+	if l.visits >= maxVisits {
+		return nil
+	}
+	for n != nil && n.Kind == yaml.AliasNode {
+		l.aliases++
+		if l.aliases == maxAliases+1 {
+			l.errAt(n, "", fmt.Errorf("more than %d aliases — write the values out", maxAliases))
+		}
+		if l.aliases > maxAliases {
+			return nil
+		}
+		n = n.Alias
+	}
+	return n
+}
+
+func yamlNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
+
+// mapping calls each for every key of a mapping node, refusing non-string
+// keys, merge keys and duplicates.
+func (l *loader) mapping(n *yaml.Node, path, what string, each func(key string, k, v *yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
+		l.errAt(n, path, fmt.Errorf("expected %s", what))
+		return
+	}
+	seen := make(map[string]bool, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content) && !l.full(); i += 2 {
+		k, v := l.resolve(n.Content[i]), l.resolve(n.Content[i+1])
+		if k == nil || v == nil {
+			return
+		}
+		switch {
+		case k.Kind != yaml.ScalarNode:
+			l.errAt(k, path, errors.New("a key must be plain text"))
+		case k.Tag == "!!merge":
+			l.errAt(k, path, errors.New("merge keys (<<) are not supported — write the fields out"))
+		case seen[k.Value]:
+			l.errAt(k, joinPath(path, quantity.Clip(k.Value)), errors.New("duplicate key"))
+		default:
+			seen[k.Value] = true
+			each(k.Value, k, v)
+		}
+	}
+}
+
+// sequence calls each for every entry of a list node; null is an empty list.
+func (l *loader) sequence(n *yaml.Node, path, what string, each func(i int, v *yaml.Node)) {
+	if yamlNull(n) {
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		l.errAt(n, path, fmt.Errorf("expected %s", what))
+		return
+	}
+	for i, c := range n.Content {
+		if c = l.resolve(c); c == nil || l.full() {
+			return
+		}
+		each(i, c)
+	}
+}
+
+func (l *loader) scenario(root *yaml.Node, s *Scenario) {
+	version := false
+	l.mapping(root, "", "a scenario: a mapping starting with flowscope: 1", func(key string, k, v *yaml.Node) {
+		switch key {
+		case "flowscope":
+			version = true
+			if v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) != strconv.Itoa(FormatVersion) {
+				l.errAt(v, key, fmt.Errorf("%q — this version of flowscope reads format version %d", quantity.Clip(v.Value), FormatVersion))
+			}
+		case "systems":
+			l.sequence(v, key, "a list of systems", func(i int, n *yaml.Node) {
+				var sys System
+				p := indexPath(key, i)
+				l.mapping(n, p, "a system: a mapping with id, kind, capacity, ...", func(key string, k, v *yaml.Node) {
+					setField(l, SystemFields, &sys, key, k, v, p)
+				})
+				if sys.Name == sys.ID {
+					sys.Name = ""
+				}
+				s.Systems = append(s.Systems, sys)
+			})
+		case "streams":
+			l.sequence(v, key, "a list of streams", func(i int, n *yaml.Node) {
+				var st Stream
+				p := indexPath(key, i)
+				l.mapping(n, p, "a stream: a mapping with id, from, to, trigger, volume, ...", func(key string, k, v *yaml.Node) {
+					setField(l, StreamFields, &st, key, k, v, p)
+				})
+				if st.Name == st.ID {
+					st.Name = ""
+				}
+				s.Streams = append(s.Streams, st)
+			})
+		default:
+			if _, ok := lookupField(ScenarioFields, key); !ok {
+				l.errAt(k, quantity.Clip(key), unknownKey(key, scenarioKeys))
+				return
+			}
+			setField(l, ScenarioFields, s, key, k, v, "")
+		}
+	})
+	if !version && root.Kind == yaml.MappingNode {
+		l.errAt(root, "flowscope", fmt.Errorf("missing — expected flowscope: %d first, the file format version", FormatVersion))
+	}
+}
+
+// setField hands one YAML value to the field's Set (or its list or
+// mapping form), reporting any error at the value.
+func setField[T any](l *loader, fields []Field[T], t *T, key string, k, v *yaml.Node, path string) {
+	f, ok := lookupField(fields, key)
+	if !ok {
+		keys := make([]string, len(fields))
+		for i, f := range fields {
+			keys[i] = f.Key
+		}
+		l.errAt(k, joinPath(path, quantity.Clip(key)), unknownKey(key, strings.Join(keys, ", ")))
+		return
+	}
+	p := joinPath(path, key)
+	switch {
+	case yamlNull(v):
+		l.report(v, p, f.Set(t, ""), nil)
+	case v.Kind == yaml.ScalarNode && f.items != nil:
+		l.errAt(v, p, fmt.Errorf("%q — expected a list like [%s]", quantity.Clip(v.Value), strings.ReplaceAll(exampleList(f), ", ", ",")))
+	case v.Kind == yaml.ScalarNode:
+		l.report(v, p, f.Set(t, v.Value), nil)
+	case v.Kind == yaml.SequenceNode && f.items != nil:
+		var texts []string
+		var nodes []*yaml.Node
+		l.sequence(v, p, "a list", func(i int, n *yaml.Node) {
+			if n.Kind != yaml.ScalarNode {
+				l.errAt(n, indexPath(p, i), errors.New("expected a single value, not a list or mapping"))
+				return
+			}
+			texts, nodes = append(texts, n.Value), append(nodes, n)
+		})
+		if len(nodes) == len(v.Content) {
+			l.report(v, p, f.items(t, texts), func(pe *partError) (*yaml.Node, string) {
+				return nodes[pe.index], indexPath(p, pe.index)
+			})
+		}
+	case v.Kind == yaml.MappingNode && f.pairs != nil:
+		var pairs [][2]string
+		var keys, vals []*yaml.Node
+		bad := false
+		l.mapping(v, p, "a mapping", func(name string, k, n *yaml.Node) {
+			if n.Kind != yaml.ScalarNode {
+				l.errAt(n, joinPath(p, name), errors.New("expected a single value, not a list or mapping"))
+				bad = true
+				return
+			}
+			pairs, keys, vals = append(pairs, [2]string{name, n.Value}), append(keys, k), append(vals, n)
+		})
+		if !bad && len(keys) == len(v.Content)/2 {
+			l.report(v, p, f.pairs(t, pairs), func(pe *partError) (*yaml.Node, string) {
+				if pe.key {
+					return keys[pe.index], joinPath(p, pairs[pe.index][0])
+				}
+				return vals[pe.index], joinPath(p, pairs[pe.index][0])
+			})
+		}
+	case v.Kind == yaml.SequenceNode:
+		l.errAt(v, p, errors.New("expected a single value, not a list"))
+	default:
+		l.errAt(v, p, errors.New("expected a single value, not a mapping"))
+	}
+}
+
+// report records a field error at its node, or at the entry a partError
+// names when part can find it.
+func (l *loader) report(n *yaml.Node, path string, err error, part func(*partError) (*yaml.Node, string)) {
+	if err == nil {
+		return
+	}
+	var pe *partError
+	if errors.As(err, &pe) {
+		err = pe.err
+		if part != nil && pe.index >= 0 {
+			n, path = part(pe)
+		}
+	}
+	l.errAt(n, path, err)
+}
+
+func exampleList[T any](f Field[T]) string {
+	if f.Key == "seasonality" {
+		return flatSeasonality
+	}
+	return "a, b"
+}
+
+// unknownKey names the key and, when one is close, the likely intended key.
+func unknownKey(key, known string) error {
+	best, bestD := "", 3
+	for _, k := range strings.Split(known, ", ") {
+		if d := editDistance(key, k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	if best != "" {
+		return fmt.Errorf("unknown key %q — did you mean %s?", quantity.Clip(key), best)
+	}
+	return fmt.Errorf("unknown key %q — expected one of %s", quantity.Clip(key), known)
+}
+
+func editDistance(a, b string) int {
+	if len(a) > 64 || len(b) > 64 {
+		return 64
+	}
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+// locate finds the line and column of the value at path, or of the
+// nearest enclosing value that exists (a missing key points at its mapping).
+func locate(root *yaml.Node, path string) (int, int) {
+	best, n := root, root
+	for rest := path; rest != "" && n != nil; {
+		var next *yaml.Node
+		if rest[0] == '[' {
+			j := strings.IndexByte(rest, ']')
+			if j < 0 {
+				break
+			}
+			i, err := strconv.Atoi(rest[1:j])
+			rest = rest[j+1:]
+			if err == nil && n.Kind == yaml.SequenceNode && i >= 0 && i < len(n.Content) {
+				next = n.Content[i]
+			}
+		} else {
+			rest = strings.TrimPrefix(rest, ".")
+			j := strings.IndexAny(rest, ".[")
+			if j < 0 {
+				j = len(rest)
+			}
+			key := rest[:j]
+			rest = rest[j:]
+			for i := 0; n.Kind == yaml.MappingNode && i+1 < len(n.Content); i += 2 {
+				if k := unalias(n.Content[i]); k != nil && k.Value == key {
+					next = n.Content[i+1]
+					break
+				}
+			}
+		}
+		if next == nil {
+			break
+		}
+		best, n = next, unalias(next)
+	}
+	return best.Line, best.Column
+}
+
+// unalias follows an alias (aliases never point at aliases).
+func unalias(n *yaml.Node) *yaml.Node {
+	if n != nil && n.Kind == yaml.AliasNode {
+		return n.Alias
+	}
+	return n
+}

@@ -1,0 +1,247 @@
+// Package reporttext writes an analysis report for people: as plain text
+// for a terminal and as Markdown for a hand-out. Both say what the JSON
+// report says, with figures formatted the way people read them.
+package reporttext
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/flowscope/flowscope/model"
+)
+
+// coincideNote is printed under every report: the system figures are a
+// worst case, and readers must know it.
+const coincideNote = "System loads add the busiest minute of every stream that touches the system: " +
+	"peaks are assumed to coincide, so the figures are a worst case."
+
+// table is a grid of already formatted cells.
+type table struct {
+	head []string
+	rows [][]string
+}
+
+// finding is one finding ready to print.
+type finding struct {
+	code, about, message, advice string
+}
+
+// findingGroup holds the findings of one severity.
+type findingGroup struct {
+	severity model.Severity
+	items    []finding
+}
+
+// view is the content both writers share, in reading order.
+type view struct {
+	title, description string
+	facts              [][2]string
+	horizonYear        int
+	streams            table
+	systems            table
+	findings           []findingGroup
+	components         table
+	after              table
+}
+
+// build gathers the content; long adds the people's names of streams and
+// systems beside their ids (the Markdown hand-out has room for them).
+func build(s model.Scenario, r model.Report, long bool) view {
+	v := view{
+		title:       r.Scenario.Name,
+		description: strings.Join(strings.Fields(s.Description), " "),
+		horizonYear: lastYear(r),
+	}
+	if v.title == "" {
+		v.title = s.Name
+	}
+	if v.title == "" {
+		v.title = "Unnamed scenario"
+	}
+	v.facts = [][2]string{
+		{"Pattern", string(r.Pattern)},
+		{"Horizon", fmt.Sprintf("%d years (year 0 is today)", r.Scenario.Horizon)},
+		{"Alert at", percent(r.Scenario.MonitorAt) + " utilisation"},
+		{"Landscape", plural(len(r.Systems), "system") + ", " + plural(len(r.Streams), "stream")},
+	}
+	v.streams = streamTable(s, r, long)
+	v.systems = systemTable(s, r, long)
+	v.findings = groupFindings(r.Findings)
+	v.components, v.after = componentTables(r, v.horizonYear)
+	return v
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+func lastYear(r model.Report) int {
+	if len(r.Years) == 0 {
+		return r.Scenario.Horizon
+	}
+	return r.Years[len(r.Years)-1]
+}
+
+func streamTable(s model.Scenario, r model.Report, long bool) table {
+	t := table{head: []string{"Stream", "Trigger", "Pattern", "Path", "Records/year", "Peak", "Weakest link", "Utilisation", "Run time"}}
+	names := streamNames(s)
+	for _, st := range r.Streams {
+		path := st.From + " → "
+		if st.Via != nil && *st.Via != "" {
+			path += *st.Via + " → "
+		}
+		path += st.To
+		run := "–"
+		if st.Trigger == model.TriggerSchedule && len(st.RuntimeSeconds) > 0 {
+			run = span(st.RuntimeSeconds, duration)
+			if st.Overlap {
+				run += " (overlap)"
+			}
+		}
+		label := st.ID
+		if n := names[st.ID]; long && n != "" && !strings.EqualFold(n, st.ID) {
+			label += " (" + n + ")"
+		}
+		weakest := st.WeakestLink.System
+		if weakest == "" {
+			weakest = "–"
+		}
+		t.rows = append(t.rows, []string{
+			label, string(st.Trigger), string(st.Pattern), path,
+			span(st.PerYear, count), span(st.PeakPerSecond, perSecond),
+			weakest, span(st.WeakestLink.Utilization, percent), run,
+		})
+	}
+	return t
+}
+
+func systemTable(s model.Scenario, r model.Report, long bool) table {
+	cols := yearColumns(r.Years)
+	t := table{head: []string{"System", "Kind", "Zone", "Peak load"}}
+	for _, i := range cols {
+		t.head = append(t.head, fmt.Sprintf("Y%d", r.Years[i]))
+	}
+	t.head = append(t.head, "Alert", "Saturates")
+	names := systemNames(s)
+	for _, sys := range r.Systems {
+		label := sys.ID
+		if n := names[sys.ID]; long && n != "" && !strings.EqualFold(n, sys.ID) {
+			label += " (" + n + ")"
+		}
+		row := []string{label, sys.Kind, sys.Zone, span(sys.LoadPerSecond, perSecond)}
+		for _, i := range cols {
+			row = append(row, percent(at(sys.Utilization, i)))
+		}
+		row = append(row, year(sys.AlertYear), year(sys.SaturatesYear))
+		t.rows = append(t.rows, row)
+	}
+	return t
+}
+
+func groupFindings(fs []model.Finding) []findingGroup {
+	var groups []findingGroup
+	for _, sev := range []model.Severity{model.SeverityCritical, model.SeverityWarn, model.SeverityInfo} {
+		g := findingGroup{severity: sev}
+		for _, f := range fs {
+			if f.Severity == sev {
+				g.items = append(g.items, finding{code: f.Code, about: about(f), message: f.Message, advice: f.Advice})
+			}
+		}
+		if len(g.items) > 0 {
+			groups = append(groups, g)
+		}
+	}
+	return groups
+}
+
+func about(f model.Finding) string {
+	var parts []string
+	if f.Stream != nil && *f.Stream != "" {
+		parts = append(parts, "stream "+*f.Stream)
+	}
+	if f.System != nil && *f.System != "" {
+		parts = append(parts, "system "+*f.System)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// componentTables lists the components, with what each one that takes
+// load away (cache, queue) buys on its system, and every system whose
+// utilisation the components change.
+func componentTables(r model.Report, h int) (table, table) {
+	before := map[string][]float64{}
+	for _, sys := range r.Systems {
+		before[sys.ID] = sys.Utilization
+	}
+	after := map[string][]float64{}
+	for _, sys := range r.After.Systems {
+		after[sys.ID] = sys.Utilization
+	}
+	weakest := map[string]string{}
+	for _, st := range r.Streams {
+		weakest[st.ID] = st.WeakestLink.System
+	}
+	last := len(r.Years) - 1
+
+	comps := table{head: []string{"Component", "Built with", "For", "System", "Cost", "Why", fmt.Sprintf("Utilisation year %d", h)}}
+	for _, c := range r.Components {
+		sys := c.System
+		if sys == "" && len(c.For) > 0 {
+			sys = weakest[c.For[0]]
+		}
+		change := "–"
+		b, okB := before[sys]
+		a, okA := after[sys]
+		if relieves(c.Kind) && okB && okA {
+			change = percent(at(b, last)) + " → " + percent(at(a, last))
+		}
+		comps.rows = append(comps.rows, []string{
+			c.Kind, dash(c.Name), strings.Join(c.For, ", "), dash(sys), count(c.Cost), dash(c.Reason), change,
+		})
+	}
+
+	diff := table{head: []string{"System", "Without components", "With components"}}
+	for _, sys := range r.Systems {
+		a, ok := after[sys.ID]
+		if !ok {
+			continue
+		}
+		b, c := percent(at(sys.Utilization, last)), percent(at(a, last))
+		if b != c {
+			diff.rows = append(diff.rows, []string{sys.ID, b, c})
+		}
+	}
+	return comps, diff
+}
+
+// relieves says whether a component kind takes load off a system; a
+// gateway or custom code changes the path, not the load.
+func relieves(kind string) bool {
+	return kind == model.ComponentCache || kind == model.ComponentQueue
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "–"
+	}
+	return s
+}
+
+func streamNames(s model.Scenario) map[string]string {
+	m := map[string]string{}
+	for _, st := range s.Streams {
+		m[st.ID] = st.Name
+	}
+	return m
+}
+
+func systemNames(s model.Scenario) map[string]string {
+	m := map[string]string{}
+	for _, sys := range s.Systems {
+		m[sys.ID] = sys.Name
+	}
+	return m
+}

@@ -1,0 +1,167 @@
+package model
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"syscall"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// SaveFile validates the scenario and writes it to path atomically.
+func SaveFile(path string, s Scenario) error {
+	if err := Validate(s); err != nil {
+		return err
+	}
+	data, err := Marshal(s)
+	if err != nil {
+		return err
+	}
+	return WriteFileAtomic(path, data)
+}
+
+// Marshal writes the scenario file: fields in DESIGN §3 order, defaults
+// left out, quantities in their short form, a product volume as a mapping.
+func Marshal(s Scenario) ([]byte, error) {
+	root := &yaml.Node{Kind: yaml.MappingNode}
+	put(root, "flowscope", scalar(strconv.Itoa(FormatVersion), false))
+	putFields(root, ScenarioFields, &s, "")
+	if len(s.Systems) > 0 {
+		list := &yaml.Node{Kind: yaml.SequenceNode}
+		for i := range s.Systems {
+			m := &yaml.Node{Kind: yaml.MappingNode}
+			putFields(m, SystemFields, &s.Systems[i], s.Systems[i].ID)
+			list.Content = append(list.Content, m)
+		}
+		put(root, "systems", list)
+	}
+	if len(s.Streams) > 0 {
+		list := &yaml.Node{Kind: yaml.SequenceNode}
+		for i := range s.Streams {
+			m := &yaml.Node{Kind: yaml.MappingNode}
+			putFields(m, StreamFields, &s.Streams[i], s.Streams[i].ID)
+			list.Content = append(list.Content, m)
+		}
+		put(root, "streams", list)
+	}
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// putFields adds every field that differs from its default; a name equal
+// to the id is a default too.
+func putFields[T any](m *yaml.Node, fields []Field[T], t *T, id string) {
+	for _, f := range fields {
+		txt := f.Get(t)
+		if txt == "" || f.isDefault(t) || (f.Key == "name" && txt == id) {
+			continue
+		}
+		switch {
+		case f.itemsOf != nil:
+			list := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+			for _, item := range f.itemsOf(t) {
+				list.Content = append(list.Content, scalar(item, f.text))
+			}
+			put(m, f.Key, list)
+		case f.pairsOf != nil && f.pairsOf(t) != nil:
+			pm := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+			for _, p := range f.pairsOf(t) {
+				put(pm, p[0], scalar(p[1], false))
+			}
+			put(m, f.Key, pm)
+		default:
+			put(m, f.Key, scalar(txt, f.text))
+		}
+	}
+}
+
+func put(m *yaml.Node, key string, v *yaml.Node) {
+	m.Content = append(m.Content, scalar(key, true), v)
+}
+
+// scalar makes a value node. Text is tagged as a string so the encoder
+// quotes what YAML would read as something else (null, ~); quantities
+// are written plain.
+func scalar(v string, text bool) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Value: v}
+	if text {
+		n.Tag = "!!str"
+	}
+	return n
+}
+
+// WriteFileAtomic replaces path with data so that a crash leaves either
+// the old file or the new one, whole: it writes a temp file in the same
+// folder, syncs it, renames it over path and syncs the folder. The file
+// keeps the old file's permissions (0644 for a new file); the temp file
+// is removed on any failure.
+func WriteFileAtomic(path string, data []byte) (err error) {
+	if real, e := filepath.EvalSymlinks(path); e == nil {
+		path = real // replace the target, not the link
+	}
+	mode := os.FileMode(0o644)
+	if fi, e := os.Stat(path); e == nil {
+		if !fi.Mode().IsRegular() {
+			return fmt.Errorf("%s: not a regular file", path)
+		}
+		mode = fi.Mode().Perm()
+	}
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	closed := false
+	defer func() {
+		if err != nil {
+			if !closed {
+				f.Close()
+			}
+			os.Remove(tmp)
+		}
+	}()
+	if err = f.Chmod(mode); err != nil {
+		return err
+	}
+	if _, err = f.Write(data); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	closed = true
+	if err = f.Close(); err != nil {
+		return err
+	}
+	if err = os.Rename(tmp, path); err != nil {
+		return err
+	}
+	return syncDir(dir)
+}
+
+// syncDir makes the rename durable; file systems that cannot sync a
+// folder say EINVAL, which is no reason to fail the save.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, syscall.EINVAL) && !errors.Is(err, syscall.ENOTSUP) {
+		return err
+	}
+	return nil
+}

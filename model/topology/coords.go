@@ -1,0 +1,180 @@
+package topology
+
+import "sort"
+
+// assignPorts gives each edge end on a box its own row, in the order of the
+// items they lead to, so that edges leaving one side never cross each
+// other. A box grows when it has more edges on a side than rows.
+func (l *layered) assignPorts() {
+	for v := range l.vs {
+		nd := &l.vs[v]
+		if nd.kind != vReal {
+			continue
+		}
+		nd.h = max(nd.h, len(nd.lsegs)+2, len(nd.rsegs)+2)
+		sort.SliceStable(nd.lsegs, func(i, j int) bool {
+			return l.pos[l.segs[nd.lsegs[i]].u] < l.pos[l.segs[nd.lsegs[j]].u]
+		})
+		sort.SliceStable(nd.rsegs, func(i, j int) bool {
+			return l.pos[l.segs[nd.rsegs[i]].v] < l.pos[l.segs[nd.rsegs[j]].v]
+		})
+		m := nd.h - 2
+		for i, s := range nd.lsegs {
+			l.segs[s].ov = 1 + (2*i+1)*m/(2*len(nd.lsegs))
+		}
+		for i, s := range nd.rsegs {
+			l.segs[s].ou = 1 + (2*i+1)*m/(2*len(nd.rsegs))
+		}
+	}
+}
+
+// assignY places the items of each column top to bottom in their order,
+// pulling each towards the rows of the edge ends it connects to, so that
+// as many edges as possible run straight. Each pass solves, per column, a
+// weighted least-squares fit under the order and spacing constraints
+// (pool-adjacent-violators), so it is exact and deterministic.
+func (l *layered) assignY(gap int) {
+	// pack first
+	for _, rk := range l.ranks {
+		y := 0
+		for _, v := range rk {
+			l.vs[v].y = y
+			y += l.vs[v].h + gap
+		}
+	}
+	nr := len(l.ranks)
+	for it := 0; it < 4; it++ {
+		for r := 1; r < nr; r++ {
+			l.fitRank(r, gap, true, false)
+		}
+		for r := nr - 2; r >= 0; r-- {
+			l.fitRank(r, gap, false, true)
+		}
+	}
+	for r := 0; r < nr; r++ {
+		l.fitRank(r, gap, true, true)
+	}
+	lo := 0
+	for _, v := range l.vs {
+		lo = min(lo, v.y)
+	}
+	for i := range l.vs {
+		l.vs[i].y -= lo
+	}
+}
+
+// weight makes long edges straighter than short ones: a line between two
+// edge items weighs more than one that ends at a box.
+func (l *layered) weight(s seg) float64 {
+	a, b := l.vs[s.u].kind != vReal, l.vs[s.v].kind != vReal
+	switch {
+	case a && b:
+		return 8
+	case a || b:
+		return 2
+	}
+	return 1
+}
+
+func (l *layered) fitRank(r, gap int, useLeft, useRight bool) {
+	rk := l.ranks[r]
+	n := len(rk)
+	if n == 0 {
+		return
+	}
+	want := make([]float64, n)
+	wt := make([]float64, n)
+	var cand []float64
+	var cw []float64
+	off := 0
+	offs := make([]int, n)
+	for i, v := range rk {
+		nd := &l.vs[v]
+		cand, cw = cand[:0], cw[:0]
+		if useLeft {
+			for _, s := range nd.lsegs {
+				sg := l.segs[s]
+				cand = append(cand, float64(l.vs[sg.u].y+sg.ou-sg.ov))
+				cw = append(cw, l.weight(sg))
+			}
+		}
+		if useRight {
+			for _, s := range nd.rsegs {
+				sg := l.segs[s]
+				cand = append(cand, float64(l.vs[sg.v].y+sg.ov-sg.ou))
+				cw = append(cw, l.weight(sg))
+			}
+		}
+		offs[i] = off
+		off += nd.h + gap
+		if len(cand) == 0 {
+			want[i], wt[i] = float64(nd.y-offs[i]), 0.01
+			continue
+		}
+		m, w := weightedMedian(cand, cw)
+		want[i], wt[i] = m-float64(offs[i]), w
+	}
+	pav(want, wt)
+	for i, v := range rk {
+		l.vs[v].y = int(roundHalfUp(want[i])) + offs[i]
+	}
+}
+
+// weightedMedian returns the lower weighted median of xs and the total weight.
+func weightedMedian(xs, ws []float64) (float64, float64) {
+	idx := make([]int, len(xs))
+	total := 0.0
+	for i := range idx {
+		idx[i] = i
+		total += ws[i]
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return xs[idx[a]] < xs[idx[b]] })
+	acc := 0.0
+	for _, i := range idx {
+		acc += ws[i]
+		if 2*acc >= total {
+			return xs[i], total
+		}
+	}
+	return xs[idx[len(idx)-1]], total
+}
+
+// pav replaces xs by the non-decreasing sequence closest to it in weighted
+// least squares.
+func pav(xs, ws []float64) {
+	type block struct {
+		sum, w float64
+		n      int
+	}
+	bs := make([]block, 0, len(xs))
+	for i := range xs {
+		bs = append(bs, block{xs[i] * ws[i], ws[i], 1})
+		for len(bs) > 1 {
+			a, b := bs[len(bs)-2], bs[len(bs)-1]
+			if a.sum/a.w <= b.sum/b.w {
+				break
+			}
+			bs = bs[:len(bs)-2]
+			bs = append(bs, block{a.sum + b.sum, a.w + b.w, a.n + b.n})
+		}
+	}
+	i := 0
+	for _, b := range bs {
+		m := b.sum / b.w
+		for k := 0; k < b.n; k++ {
+			xs[i] = m
+			i++
+		}
+	}
+}
+
+func roundHalfUp(x float64) float64 {
+	f := float64(int(x))
+	if x < 0 && f != x {
+		f--
+	}
+	if x-f >= 0.5 {
+		return f + 1
+	}
+	return f
+}

@@ -1,0 +1,132 @@
+// Package topology lays out a directed graph in layers, left to right, for
+// drawing on a character grid: boxes for nodes, orthogonal routes for edges,
+// edge labels placed as items of the layout so that they touch nothing else.
+//
+// The phases follow the layered (Sugiyama) method, one file each: cycle
+// breaking (acyclic.go), layer assignment (layering.go), crossing reduction
+// (ordering.go), coordinates (coords.go) and routing (routing.go). Every
+// phase is deterministic: the same graph always gives the same layout.
+package topology
+
+import "unicode/utf8"
+
+// Role is a hint for the layer of a node.
+type Role uint8
+
+// Roles: sources go left, targets right, integration layers in between.
+const (
+	Auto   Role = iota // from the edges alone
+	Source             // starts data: leftmost layer
+	Middle             // an integration layer or component: never first or last when avoidable
+	Target             // receives data: rightmost layer
+)
+
+// Node is one box. W and H are its size in cells, border included.
+type Node struct {
+	ID   string
+	W, H int
+	Role Role
+}
+
+// Edge goes from one node to another. Label is drawn above the edge's line;
+// LabelW is its width in cells (0: one cell per rune).
+type Edge struct {
+	ID       string
+	From, To string
+	Label    string
+	LabelW   int
+}
+
+// Graph is the input of Layout.
+type Graph struct {
+	Nodes []Node
+	Edges []Edge
+}
+
+// Options tune the spacing. The zero value is the roomy form.
+type Options struct {
+	NodeGap int // blank rows between items of a layer; <0 means 0
+	Sweeps  int // crossing-reduction rounds; 0 means the default
+	GapMin  int // columns between layers when no edge bends there; 0 means 2
+}
+
+// Point is a cell.
+type Point struct{ X, Y int }
+
+// Rect is a block of cells.
+type Rect struct{ X, Y, W, H int }
+
+// Contains reports whether p lies in r.
+func (r Rect) Contains(p Point) bool {
+	return p.X >= r.X && p.X < r.X+r.W && p.Y >= r.Y && p.Y < r.Y+r.H
+}
+
+// Overlaps reports whether r and o share a cell.
+func (r Rect) Overlaps(o Rect) bool {
+	return r.W > 0 && o.W > 0 && r.H > 0 && o.H > 0 &&
+		r.X < o.X+o.W && o.X < r.X+r.W && r.Y < o.Y+o.H && o.Y < r.Y+r.H
+}
+
+// Route is the drawn path of one edge.
+type Route struct {
+	// Points are the corners of an orthogonal polyline, from the cell beside
+	// the source box to the arrow cell beside the target box (both on a side
+	// of the box, never at a corner).
+	Points []Point
+	Label  Rect // where the label text goes; W == 0 when there is none
+	Back   bool // drawn against the flow, to break a cycle
+	Loop   bool // a self-loop
+}
+
+// Layout is the result: one Rect per node and one Route per edge, in the
+// order of the graph.
+type Layout struct {
+	Width, Height int
+	Boxes         []Rect
+	Routes        []Route
+	Crossings     int // cells where two edges cross
+	Layers        int // node layers (columns of boxes)
+}
+
+func (e Edge) labelWidth() int {
+	if e.LabelW > 0 {
+		return e.LabelW
+	}
+	return utf8.RuneCountInString(e.Label)
+}
+
+// Compute lays out g. Edges that name a missing node are ignored (their
+// Route is empty); node ids are expected to be unique.
+func Compute(g Graph, opt Options) Layout {
+	if opt.NodeGap < 0 {
+		opt.NodeGap = 0
+	}
+	if opt.GapMin <= 0 {
+		opt.GapMin = 2
+	}
+	if opt.Sweeps <= 0 {
+		opt.Sweeps = 6
+	}
+	l := newLayered(g)
+	l.breakCycles()
+	l.assignLayers()
+	l.buildRanks()
+	l.order(opt.Sweeps)
+	out := l.finish(opt)
+	// Rows that line up by chance can force a route to cross more than the
+	// order requires; on small graphs, try the other arrangement of the
+	// label columns and keep the better drawing.
+	if out.Crossings > l.bestCross && len(l.vs) <= 800 {
+		l.placeOdd(true)
+		if alt := l.finish(opt); alt.Crossings < out.Crossings {
+			return alt
+		}
+	}
+	return out
+}
+
+func (l *layered) finish(opt Options) Layout {
+	l.assignPorts()
+	l.assignY(opt.NodeGap)
+	return l.route(opt.GapMin)
+}

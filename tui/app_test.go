@@ -1,0 +1,324 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/flowscope/flowscope/model"
+)
+
+// editGrowth selects the first stream and types value into its growth.
+func editGrowth(t *testing.T, m Model, value string) Model {
+	t.Helper()
+	m = selectRow(t, m, 1+len(m.doc.s.Systems))
+	m, _ = send(t, m, keys("enter")...)
+	if m.ed.mode != modeFields {
+		t.Fatalf("enter on a stream should open its fields, mode %v", m.ed.mode)
+	}
+	g := fieldIndex(t, itemStream, "growth")
+	for m.ed.field < g {
+		m, _ = send(t, m, keys("j")...)
+	}
+	m, _ = send(t, m, keys("enter", "ctrl+u", "type:"+value)...)
+	return m
+}
+
+func TestChangeGrowthUpdatesViews(t *testing.T) {
+	opts, _ := testOptions(t)
+	var changes []model.Scenario
+	opts.OnChange = func(s model.Scenario) { changes = append(changes, s) }
+	m := newSized(opts, 160, 48)
+	before := m.report
+	beforeProj := strings.Join(m.views.proj.lines, "\n")
+
+	m = editGrowth(t, m, "60%")
+	if m.ed.err != nil {
+		t.Fatalf("60%% refused: %v", m.ed.err)
+	}
+	m, _ = send(t, m, keys("enter")...)
+	if m.ed.mode != modeFields {
+		t.Fatalf("enter on a valid value should apply it, mode %v", m.ed.mode)
+	}
+	id := m.doc.s.Streams[0].ID
+	if got := m.doc.s.Streams[0].Growth; got == nil || float64(*got) != 0.6 {
+		t.Fatalf("growth of %s = %v, want 60%%", id, got)
+	}
+	i := streamIndex(&m.report, id)
+	last := len(m.report.Years) - 1
+	if m.report.Streams[i].PerYear[last] <= before.Streams[i].PerYear[last] {
+		t.Errorf("year %d volume did not grow: %v → %v", last, before.Streams[i].PerYear[last], m.report.Streams[i].PerYear[last])
+	}
+	if reflect.DeepEqual(before.Findings, m.report.Findings) {
+		t.Error("the recommendation's findings did not change with 60% growth")
+	}
+	if strings.Join(m.views.proj.lines, "\n") == beforeProj {
+		t.Error("the projection view was not redrawn")
+	}
+	if !strings.Contains(plain(m), "● modified") {
+		t.Error("no modified marker in the title")
+	}
+	if len(changes) != 1 || !reflect.DeepEqual(changes[0], m.doc.s) {
+		t.Errorf("OnChange called %d times, want once with the new scenario", len(changes))
+	}
+}
+
+func TestInvalidValueKeepsLastAnalysis(t *testing.T) {
+	opts, _ := testOptions(t)
+	m := newSized(opts, 120, 36)
+	doc := m.doc.s
+	m = editGrowth(t, m, "5")
+	valid := m.report // the preview of "5" (500%) is valid
+	m, _ = send(t, m, keys("type:x%")...)
+	if m.ed.err == nil {
+		t.Fatal(`"5x%" accepted as a growth`)
+	}
+	if !reflect.DeepEqual(valid, m.report) {
+		t.Error("an invalid value changed the analysis")
+	}
+	frame := plain(m)
+	if !strings.Contains(frame, "✗") {
+		t.Errorf("the error is not shown beside the field:\n%s", frame)
+	}
+	m, _ = send(t, m, keys("enter")...)
+	if m.ed.mode != modeEditing {
+		t.Error("enter applied an invalid value")
+	}
+	if !reflect.DeepEqual(doc, m.doc.s) || m.doc.modified() {
+		t.Error("an invalid value reached the document")
+	}
+	m, _ = send(t, m, keys("esc")...)
+	if m.ed.mode != modeFields || !reflect.DeepEqual(m.report, model.Analyze(doc)) {
+		t.Error("esc did not return the views to the document's analysis")
+	}
+}
+
+func TestTypingQDoesNotQuit(t *testing.T) {
+	opts, _ := testOptions(t)
+	m := newSized(opts, 120, 36)
+	m, _ = send(t, m, keys("enter", "enter", "ctrl+u", "type:quick")...)
+	if m.quitting || m.ed.input.Value() != "quick" {
+		t.Fatalf("typing q in a field: quitting=%v value=%q", m.quitting, m.ed.input.Value())
+	}
+}
+
+func TestUndoRedoRestores(t *testing.T) {
+	opts, _ := testOptions(t)
+	m := newSized(opts, 120, 36)
+	orig, origReport := m.doc.s, m.report
+	m = editGrowth(t, m, "45%")
+	m, _ = send(t, m, keys("enter", "esc")...)
+	edited := m.doc.s
+	if reflect.DeepEqual(orig, edited) {
+		t.Fatal("edit did not change the scenario")
+	}
+	m, _ = send(t, m, keys("u")...)
+	if !reflect.DeepEqual(orig, m.doc.s) || !reflect.DeepEqual(origReport, m.report) {
+		t.Fatal("undo did not restore the scenario and its analysis")
+	}
+	if m.doc.modified() {
+		t.Error("undo back to the opened state still shows modified")
+	}
+	m, _ = send(t, m, keys("ctrl+r")...)
+	if !reflect.DeepEqual(edited, m.doc.s) {
+		t.Fatal("redo did not bring the edit back")
+	}
+}
+
+func TestRenameSystemFollowsReferences(t *testing.T) {
+	opts, _ := testOptions(t)
+	m := newSized(opts, 120, 36)
+	old := m.doc.s.Systems[0].ID
+	users := usersOf(&m.doc.s, old)
+	if len(users) == 0 {
+		t.Fatalf("no stream uses %s", old)
+	}
+	m = selectRow(t, m, 1)
+	m, _ = send(t, m, keys("enter", "enter", "ctrl+u", "type:portal", "enter")...)
+	if m.doc.s.Systems[0].ID != "portal" {
+		t.Fatalf("rename failed: %v", m.ed.err)
+	}
+	if got := usersOf(&m.doc.s, "portal"); !reflect.DeepEqual(got, users) {
+		t.Errorf("streams using portal = %v, want %v", got, users)
+	}
+	if len(usersOf(&m.doc.s, old)) != 0 {
+		t.Error("a stream still points at the old id")
+	}
+}
+
+func TestAddDuplicateDelete(t *testing.T) {
+	opts, _ := testOptions(t)
+	m := newSized(opts, 120, 36)
+	ns, nt := len(m.doc.s.Systems), len(m.doc.s.Streams)
+
+	m = selectRow(t, m, 1)
+	m, _ = send(t, m, keys("a", "s")...)
+	if len(m.doc.s.Systems) != ns+1 || m.ed.item(&m.doc.s) != (item{itemSystem, 1}) {
+		t.Fatalf("add system: %d systems, selected %+v", len(m.doc.s.Systems), m.ed.item(&m.doc.s))
+	}
+	m, _ = send(t, m, keys("a", "t")...)
+	if len(m.doc.s.Streams) != nt+1 {
+		t.Fatalf("add stream: %d streams", len(m.doc.s.Streams))
+	}
+	m, _ = send(t, m, keys("D")...)
+	if len(m.doc.s.Streams) != nt+2 {
+		t.Fatalf("duplicate: %d streams", len(m.doc.s.Streams))
+	}
+	m, _ = send(t, m, keys("d")...)
+	if len(m.doc.s.Streams) != nt+1 {
+		t.Fatalf("delete stream: %d streams", len(m.doc.s.Streams))
+	}
+
+	// A system in use asks first; n keeps it, y deletes it and its streams.
+	used := m.doc.s.Systems[0].ID
+	m = selectRow(t, m, 1)
+	m, _ = send(t, m, keys("d")...)
+	if m.dlg.kind != dlgDelete {
+		t.Fatal("deleting a system in use did not ask")
+	}
+	m, _ = send(t, m, keys("n")...)
+	if m.doc.s.Systems[0].ID != used {
+		t.Fatal("n deleted the system")
+	}
+	m, _ = send(t, m, keys("d", "y")...)
+	if m.doc.s.Systems[0].ID == used || len(usersOf(&m.doc.s, used)) != 0 {
+		t.Fatal("y did not delete the system and its streams")
+	}
+	if err := model.Validate(m.doc.s); err != nil {
+		t.Fatalf("scenario invalid after the edits: %v", err)
+	}
+	for range 5 {
+		m, _ = send(t, m, keys("u")...)
+	}
+	if !reflect.DeepEqual(m.doc.s, opts.Scenario) {
+		t.Error("five undos did not return to the opened scenario")
+	}
+}
+
+func TestSaveWritesFileThatLoadsBackEqual(t *testing.T) {
+	opts, lf := testOptions(t)
+	m := newSized(opts, 120, 36)
+	m = editGrowth(t, m, "33%")
+	m, _ = send(t, m, keys("enter", "esc")...)
+	m, cmd := send(t, m, keys("ctrl+s")...)
+	if m.dlg.kind != dlgSaveAs || cmd != nil {
+		t.Fatal("saving a built-in did not ask for a file name")
+	}
+	m, _ = send(t, m, keys("ctrl+u", "type:mine")...)
+	m, cmd = send(t, m, keys("enter")...)
+	m = run(t, m, cmd)
+	path := filepath.Join(lf.Root, "mine.yaml")
+	got, err := model.LoadFile(path)
+	if err != nil {
+		t.Fatalf("saved file does not load: %v", err)
+	}
+	if !reflect.DeepEqual(got, m.doc.s) {
+		t.Errorf("saved file loads back different:\n got %+v\nwant %+v", got, m.doc.s)
+	}
+	if m.doc.modified() || m.doc.name != "mine.yaml" || m.doc.builtin {
+		t.Errorf("after save: modified=%v name=%q builtin=%v", m.doc.modified(), m.doc.name, m.doc.builtin)
+	}
+	if strings.Contains(plain(m), "● modified") {
+		t.Error("modified marker still shown after saving")
+	}
+
+	// A second edit then ctrl+s writes the same file without asking.
+	m = editGrowth(t, m, "34%")
+	m, _ = send(t, m, keys("enter", "esc")...)
+	m, cmd = send(t, m, keys("ctrl+s")...)
+	if m.dlg.kind != dlgNone || cmd == nil {
+		t.Fatal("ctrl+s on a file asked again")
+	}
+	m = run(t, m, cmd)
+	got, err = model.LoadFile(path)
+	if err != nil || !reflect.DeepEqual(got, m.doc.s) {
+		t.Errorf("second save: err=%v equal=%v", err, reflect.DeepEqual(got, m.doc.s))
+	}
+}
+
+func TestQuitWithChangesAsks(t *testing.T) {
+	opts, _ := testOptions(t)
+	m := newSized(opts, 120, 36)
+	if m, _ := send(t, m, keys("q")...); !m.quitting {
+		t.Fatal("q without changes did not quit")
+	}
+	m = editGrowth(t, m, "21%")
+	m, _ = send(t, m, keys("enter", "esc")...)
+	m, cmd := send(t, m, keys("q")...)
+	if m.quitting || cmd != nil || m.dlg.kind != dlgQuit {
+		t.Fatal("q with unsaved changes did not ask")
+	}
+	if !strings.Contains(plain(m), "Unsaved changes") {
+		t.Error("the question is not on screen")
+	}
+	m, _ = send(t, m, keys("esc")...)
+	if m.quitting || m.dlg.kind != dlgNone {
+		t.Fatal("esc did not stay")
+	}
+	m, _ = send(t, m, keys("q", "x")...)
+	if !m.quitting {
+		t.Fatal("x did not quit without saving")
+	}
+}
+
+func TestRecoveryWrittenAndOffered(t *testing.T) {
+	opts, lf := testOptions(t)
+	m := newSized(opts, 120, 36)
+	m = editGrowth(t, m, "70%")
+	m, cmd := send(t, m, keys("enter")...)
+	m = run(t, m, cmd)
+	rec := m.recName()
+	if !strings.HasPrefix(rec, lf.RecoveryDir) {
+		t.Fatalf("built-in recovery at %s, want under %s", rec, lf.RecoveryDir)
+	}
+	data, err := os.ReadFile(rec)
+	if err != nil {
+		t.Fatalf("no recovery file while modified: %v", err)
+	}
+	saved, err := model.Parse(rec, data)
+	if err != nil || !reflect.DeepEqual(saved, m.doc.s) {
+		t.Fatalf("recovery file holds something else (err %v)", err)
+	}
+
+	// The next session offers it; r restores it as an undoable edit.
+	next := newSized(opts, 120, 36)
+	next = run(t, next, checkRecovery(next.files, next.recName(), next.doc.s))
+	if next.dlg.kind != dlgRestore {
+		t.Fatal("the next start did not offer the recovery file")
+	}
+	next, _ = send(t, next, keys("r")...)
+	if !reflect.DeepEqual(next.doc.s, m.doc.s) || !next.doc.modified() {
+		t.Fatal("restore did not bring the edits back")
+	}
+
+	// Saving removes the recovery file.
+	m, cmd = send(t, m, keys("esc", "S", "ctrl+u", "type:kept.yaml", "enter")...)
+	m = run(t, m, cmd)
+	if _, err := os.Stat(rec); !os.IsNotExist(err) {
+		t.Errorf("recovery file still there after saving: %v", err)
+	}
+}
+
+func TestReadOnlyRefusesEdits(t *testing.T) {
+	opts, _ := testOptions(t)
+	opts.ReadOnly = true
+	m := newSized(opts, 120, 36)
+	doc := m.doc.s
+	m = selectRow(t, m, 1)
+	m, _ = send(t, m, keys("enter", "enter", "type:zz", "enter", "a", "s", "d", "D", "ctrl+s", "u")...)
+	if !reflect.DeepEqual(doc, m.doc.s) || m.dlg.kind != dlgNone {
+		t.Fatalf("a read-only session changed the scenario or opened %v", m.dlg.kind)
+	}
+	m, _ = send(t, m, keys("p", "t")...)
+	if !m.presenter || m.ctx.styles.Theme != ThemeLight {
+		t.Error("presenter mode or themes do not work read-only")
+	}
+	s2 := cloneScenario(doc)
+	s2.Name = "changed by the presenter"
+	m, _ = send(t, m, RemoteScenarioMsg{Scenario: s2, Note: "presenter edited"})
+	if m.doc.s.Name != s2.Name || m.report.Scenario.Name != s2.Name || !strings.Contains(plain(m), "presenter edited") {
+		t.Error("a remote scenario did not replace the view")
+	}
+}

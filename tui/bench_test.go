@@ -1,0 +1,76 @@
+package tui
+
+import (
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/modeltest"
+)
+
+// benchKeystrokes measures one key press, Update and View, at 160×48:
+// moving through the streams (which redraws the selection-dependent
+// views) and typing into a field (which validates and re-analyses).
+func benchKeystrokes(b *testing.B, s model.Scenario) {
+	opts := Options{Scenario: s, Name: "bench.yaml", Files: &LocalFiles{Root: b.TempDir()}, NoRecovery: true}
+	m := newSized(opts, 160, 48)
+	m = selectRow(b, m, 1+len(s.Systems))
+	b.Run("move", func(b *testing.B) {
+		down, up := keyPress("j"), keyPress("k")
+		for i := 0; b.Loop(); i++ {
+			k := down
+			if i%2 == 1 {
+				k = up
+			}
+			tm, _ := m.Update(k)
+			m = tm.(Model)
+			_ = m.View()
+		}
+	})
+	b.Run("type", func(b *testing.B) {
+		e := m
+		e, _ = send(b, e, keys("enter")...)
+		for e.ed.field < fieldIndex(b, itemStream, "growth") {
+			e, _ = send(b, e, keys("j")...)
+		}
+		e, _ = send(b, e, keys("enter", "ctrl+u", "type:2")...)
+		digit, back := keyPress("5"), keyPress("backspace")
+		for i := 0; b.Loop(); i++ {
+			k := digit
+			if i%2 == 1 {
+				k = back
+			}
+			tm, _ := e.Update(k)
+			e = tm.(Model)
+			_ = e.View()
+		}
+	})
+}
+
+func BenchmarkKeystrokeDefault(b *testing.B) { benchKeystrokes(b, defaultScenario(b)) }
+
+func BenchmarkKeystrokeLandscape(b *testing.B) { benchKeystrokes(b, modeltest.Landscape(300, 1200)) }
+
+// BenchmarkFirstFrame is New (which analyses), the first size and View.
+func BenchmarkFirstFrame(b *testing.B) {
+	s := defaultScenario(b)
+	for b.Loop() {
+		m := New(Options{Scenario: s, Name: "x", NoRecovery: true})
+		tm, _ := m.Update(tea.WindowSizeMsg{Width: 160, Height: 48})
+		_ = tm.(Model).View()
+	}
+}
+
+// TestFirstFrameLandscape guards against a start that analyses or draws
+// far more than a screenful: the 300-system landscape's first frame is
+// built from visible rows only.
+func TestFirstFrameLandscape(t *testing.T) {
+	s := modeltest.Landscape(300, 1200)
+	start := time.Now()
+	m := newSized(Options{Scenario: s, Name: "big", NoRecovery: true}, 160, 48)
+	if err := checkFrame(m.View().Content, 160, 48); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("first frame of the landscape in %v", time.Since(start))
+}

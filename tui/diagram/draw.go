@@ -1,0 +1,163 @@
+package diagram
+
+import "github.com/flowscope/flowscope/model/topology"
+
+// paint draws a layout onto a new grid. hl is a system or stream id to
+// highlight ("" for none).
+func (g Graph) paint(sh shaped, lay topology.Layout, hl string) *Grid {
+	gl := unicodeGlyphs
+	if sh.form.ASCII {
+		gl = asciiGlyphs
+	}
+	grid := newGrid(lay.Width, lay.Height)
+	arms := make([]uint8, lay.Width*lay.Height)
+	lit := make([]bool, lay.Width*lay.Height)
+	for i, rt := range lay.Routes {
+		if len(rt.Points) == 0 {
+			continue
+		}
+		on := hl != "" && g.Arrows[i].Stream == hl
+		ps := rt.Points
+		// open the first cell towards its source box
+		src := lay.Boxes[g.boxIndex(g.Arrows[i].From)]
+		first := ps[0]
+		if first.X < src.X {
+			arms[first.Y*lay.Width+first.X] |= armR
+		} else {
+			arms[first.Y*lay.Width+first.X] |= armL
+		}
+		for k := 0; k+1 < len(ps); k++ {
+			a, b := ps[k], ps[k+1]
+			dx, dy := sgn(b.X-a.X), sgn(b.Y-a.Y)
+			toB, toA := armR, armL
+			switch {
+			case dx < 0:
+				toB, toA = armL, armR
+			case dy > 0:
+				toB, toA = armD, armU
+			case dy < 0:
+				toB, toA = armU, armD
+			}
+			for p := a; ; p = (topology.Point{X: p.X + dx, Y: p.Y + dy}) {
+				c := p.Y*lay.Width + p.X
+				if p != a {
+					arms[c] |= toA
+				}
+				if on {
+					lit[c] = true
+				}
+				if p == b {
+					break
+				}
+				arms[c] |= toB
+			}
+		}
+		if on && len(ps) == 1 {
+			lit[first.Y*lay.Width+first.X] = true
+		}
+	}
+	for c, m := range arms {
+		if m != 0 {
+			cls := ClassEdge
+			if lit[c] {
+				cls = ClassHighlight
+			}
+			grid.Cells[c] = Cell{gl.line(m), cls}
+		}
+	}
+	for i, rt := range lay.Routes {
+		if len(rt.Points) == 0 {
+			continue
+		}
+		end := rt.Points[len(rt.Points)-1]
+		dst := lay.Boxes[g.boxIndex(g.Arrows[i].To)]
+		head := gl.right
+		if end.X > dst.X {
+			head = gl.left
+		}
+		cls := ClassArrow
+		if hl != "" && g.Arrows[i].Stream == hl {
+			cls = ClassHighlight
+		}
+		grid.set(end.X, end.Y, head, cls)
+		if rt.Label.W > 0 {
+			lc := ClassLabel
+			if cls == ClassHighlight {
+				lc = ClassHighlight
+			}
+			grid.text(rt.Label.X, rt.Label.Y, sh.labels[i], lc)
+		}
+	}
+	for i, b := range g.Boxes {
+		cls := boxClass(b)
+		if hl != "" && b.ID == hl {
+			cls = ClassHighlight
+		}
+		grid.box(lay.Boxes[i], sh.lines[i], cls, gl, sh.form.Compact())
+	}
+	return grid
+}
+
+func boxClass(b Box) Class {
+	switch {
+	case b.Component:
+		return ClassMuted
+	case b.State == Alert:
+		return ClassBoxAlert
+	case b.State == Over:
+		return ClassBoxOver
+	case b.State == Fine:
+		return ClassBoxFine
+	}
+	return ClassMuted
+}
+
+func sgn(v int) int {
+	switch {
+	case v > 0:
+		return 1
+	case v < 0:
+		return -1
+	}
+	return 0
+}
+
+// text writes s from x on row y; wide runes take their cells.
+func (g *Grid) text(x, y int, s string, c Class) {
+	for _, r := range s {
+		w := textWidth(string(r))
+		if w <= 0 {
+			continue
+		}
+		g.set(x, y, r, c)
+		for k := 1; k < w; k++ {
+			g.set(x+k, y, 0, c) // continuation of a wide rune
+		}
+		x += w
+	}
+}
+
+func (g *Grid) box(r topology.Rect, lines []string, c Class, gl glyphs, compact bool) {
+	x1, y1 := r.X+r.W-1, r.Y+r.H-1
+	for x := r.X + 1; x < x1; x++ {
+		g.set(x, r.Y, gl.bh, c)
+		g.set(x, y1, gl.bh, c)
+	}
+	for y := r.Y + 1; y < y1; y++ {
+		g.set(r.X, y, gl.bv, c)
+		g.set(x1, y, gl.bv, c)
+	}
+	g.set(r.X, r.Y, gl.btl, c)
+	g.set(x1, r.Y, gl.btr, c)
+	g.set(r.X, y1, gl.bbl, c)
+	g.set(x1, y1, gl.bbr, c)
+	pad := 2
+	if compact {
+		pad = 1
+	}
+	for i, l := range lines {
+		if r.Y+1+i < y1 {
+			g.text(r.X+pad, r.Y+1+i, l, c)
+		}
+	}
+}

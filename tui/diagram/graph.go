@@ -1,0 +1,243 @@
+// Package diagram draws a scenario's topology: systems as boxes, streams as
+// labelled arrows, laid out by model/topology. It renders to a cell grid
+// (Unicode or ASCII) whose cells carry a class for colouring, exports
+// Mermaid, D2 and DOT, and offers a pannable Viewer for the TUI.
+package diagram
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/flowscope/flowscope/model"
+)
+
+// State is how loaded a system is in the horizon year.
+type State uint8
+
+// States, mildest first. NoData is for components and for systems without
+// figures.
+const (
+	NoData State = iota
+	Fine
+	Alert
+	Over
+)
+
+// Box is one system, or one component of the recommendation.
+type Box struct {
+	ID        string // system id; components: "~" + kind + "-" + index
+	Name      string
+	Kind      string
+	Component bool
+	Util      float64 // horizon year, 1.0 = 100%
+	State     State
+}
+
+// Arrow is one leg of a stream: from → via → to gives two legs, and
+// recommended components add more.
+type Arrow struct {
+	Stream   string // stream id
+	From, To string // box ids
+	Trigger  model.Trigger
+	Rate     float64 // peak records per second in the horizon year
+}
+
+// Graph is what the diagram shows, before any geometry.
+type Graph struct {
+	Title  string
+	Boxes  []Box
+	Arrows []Arrow
+}
+
+// FromReport builds the diagram of a scenario and its report. With
+// recommended, the report's components become boxes on the streams they
+// serve and the utilisation shown is the one after them.
+func FromReport(s model.Scenario, r model.Report, recommended bool) Graph {
+	g := Graph{Title: s.Name}
+	monitor := r.Scenario.MonitorAt
+	if monitor <= 0 {
+		monitor = s.EffectiveMonitorAt()
+	}
+	util := map[string][]float64{}
+	kinds := map[string]string{}
+	for _, sr := range r.Systems {
+		util[sr.ID] = sr.Utilization
+		kinds[sr.ID] = sr.Kind
+	}
+	if recommended {
+		for _, a := range r.After.Systems {
+			util[a.ID] = a.Utilization
+		}
+	}
+	for _, sys := range s.Systems {
+		b := Box{ID: sys.ID, Name: sys.DisplayName(), Kind: sys.Kind}
+		if k := kinds[sys.ID]; k != "" {
+			b.Kind = k
+		}
+		if u := util[sys.ID]; len(u) > 0 {
+			b.Util = finite(u[len(u)-1])
+			b.State = stateOf(b.Util, monitor)
+		}
+		g.Boxes = append(g.Boxes, b)
+	}
+	rates := map[string]float64{}
+	for _, sr := range r.Streams {
+		if n := len(sr.PeakPerSecond); n > 0 {
+			rates[sr.ID] = finite(sr.PeakPerSecond[n-1])
+		}
+	}
+	comps := map[string][]int{} // stream id → component indices
+	if recommended {
+		for i, c := range r.Components {
+			g.Boxes = append(g.Boxes, Box{ID: componentID(c.Kind, i), Name: c.Name, Kind: c.Kind, Component: true})
+			for _, sid := range c.For {
+				comps[sid] = append(comps[sid], i)
+			}
+		}
+	}
+	known := map[string]bool{}
+	for _, b := range g.Boxes {
+		known[b.ID] = true
+	}
+	for _, st := range s.Streams {
+		path := streamPath(st, r.Components, comps[st.ID])
+		for i := 0; i+1 < len(path); i++ {
+			if path[i] == path[i+1] && len(path) > 2 {
+				continue // a via equal to an end adds no leg
+			}
+			if !known[path[i]] || !known[path[i+1]] {
+				continue
+			}
+			g.Arrows = append(g.Arrows, Arrow{Stream: st.ID, From: path[i], To: path[i+1], Trigger: st.Trigger, Rate: rates[st.ID]})
+		}
+	}
+	return g
+}
+
+func componentID(kind string, i int) string { return "~" + kind + "-" + strconv.Itoa(i) }
+
+// streamPath is the chain of boxes a stream passes: caches and outbound
+// gateways next to the source, custom code after the integration layer,
+// queues and gateways in front of the target.
+func streamPath(st model.Stream, cs []model.Component, idx []int) []string {
+	var nearFrom, mid, nearTo []string
+	for _, i := range idx {
+		c := cs[i]
+		id := componentID(c.Kind, i)
+		switch {
+		case c.Kind == model.ComponentCache, c.Kind == model.ComponentGateway && c.System != st.To:
+			nearFrom = append(nearFrom, id)
+		case c.Kind == model.ComponentCustomCode:
+			mid = append(mid, id)
+		default:
+			nearTo = append(nearTo, id)
+		}
+	}
+	path := append([]string{st.From}, nearFrom...)
+	if st.Via != "" {
+		path = append(path, st.Via)
+	}
+	path = append(path, mid...)
+	path = append(path, nearTo...)
+	return append(path, st.To)
+}
+
+func stateOf(u, monitor float64) State {
+	switch {
+	case u > 1:
+		return Over
+	case u > monitor:
+		return Alert
+	}
+	return Fine
+}
+
+func finite(v float64) float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0
+	}
+	return v
+}
+
+// Label is an arrow's text at a form level: its trigger and peak rate,
+// "event 1.2k/min"; level 1 shortens the trigger, "e 1.2k/min"; level 2
+// gives the rate alone.
+func (a Arrow) Label(level int) string {
+	t := string(a.Trigger)
+	if level == 1 && t != "" {
+		t = t[:1]
+	}
+	if t == "" || level >= 2 {
+		return RateText(a.Rate)
+	}
+	return t + " " + RateText(a.Rate)
+}
+
+// RateText writes a per-second rate in the unit that reads best: per second
+// from 100/s, per minute down to 1/min, per hour below.
+func RateText(perSec float64) string {
+	switch {
+	case perSec >= 100:
+		return shortNum(perSec) + "/s"
+	case perSec*60 >= 1:
+		return shortNum(perSec*60) + "/min"
+	}
+	return shortNum(perSec*3600) + "/h"
+}
+
+// shortNum writes a number with at most three significant digits and a
+// k, M or B suffix.
+func shortNum(v float64) string {
+	if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		v = 0
+	}
+	for _, s := range []struct {
+		suf  string
+		mult float64
+	}{{"B", 1e9}, {"M", 1e6}, {"k", 1e3}} {
+		if v >= s.mult*0.9995 {
+			return trimNum(v/s.mult) + s.suf
+		}
+	}
+	return trimNum(v)
+}
+
+func trimNum(x float64) string {
+	var s string
+	switch {
+	case x >= 99.95:
+		s = strconv.FormatFloat(math.Round(x), 'f', 0, 64)
+	case x >= 9.995:
+		s = strconv.FormatFloat(x, 'f', 1, 64)
+	case x >= 0.9995:
+		s = strconv.FormatFloat(x, 'f', 1, 64)
+	case x == 0:
+		return "0"
+	default:
+		s = strconv.FormatFloat(x, 'f', 2, 64)
+	}
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	return s
+}
+
+// UtilText is a box's utilisation line with its state symbol, so it reads
+// without colour: "✓ 42%", "! 85%", "✗ 134%" (ASCII: "+", "!", "X").
+func (b Box) UtilText(ascii bool) string {
+	if b.Component || b.State == NoData {
+		return ""
+	}
+	syms := [...]string{"", "✓", "!", "✗"}
+	if ascii {
+		syms = [...]string{"", "+", "!", "X"}
+	}
+	return syms[b.State] + " " + strconv.Itoa(int(math.Round(b.Util*100))) + "%"
+}
+
+// boxIndex finds a box by id.
+func (g Graph) boxIndex(id string) int {
+	return slices.IndexFunc(g.Boxes, func(b Box) bool { return b.ID == id })
+}

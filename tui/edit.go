@@ -1,0 +1,205 @@
+package tui
+
+import (
+	tea "charm.land/bubbletea/v2"
+	"github.com/flowscope/flowscope/model"
+)
+
+// startEditing opens the selected field in a text input holding its
+// current written form.
+func (m *Model) startEditing() tea.Cmd {
+	if m.opts.ReadOnly {
+		m.setStatus("read-only: this session follows a presenter", true)
+		return nil
+	}
+	it := m.ed.item(&m.doc.s)
+	m.ed.mode = modeEditing
+	m.ed.input.SetValue(fieldValue(&m.doc.s, it, m.ed.field))
+	m.ed.input.CursorEnd()
+	m.ed.err = nil
+	return m.ed.input.Focus()
+}
+
+// editingKey types into the field. Every keystroke is validated on a copy
+// of the scenario; a valid value is analysed at once so the views follow
+// the typing, an invalid one leaves the views on the last valid scenario.
+func (m *Model) editingKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch msg.String() {
+	case "esc":
+		m.cancelEditing()
+		return nil
+	case "enter":
+		m.commitEditing()
+		return m.changedIfCommitted()
+	}
+	var cmd tea.Cmd
+	m.ed.input, cmd = m.ed.input.Update(msg)
+	m.validateInput()
+	return cmd
+}
+
+// livePreviewStreams is the largest scenario analysed while typing.
+const livePreviewStreams = 200
+
+// validateInput checks the typed value and previews its analysis.
+func (m *Model) validateInput() {
+	it := m.ed.item(&m.doc.s)
+	n, err := withField(m.doc.s, it, m.ed.field, m.ed.input.Value())
+	m.ed.err = err
+	// Small scenarios are re-analysed on every keystroke, so the views
+	// follow the typing; a large one waits for enter to keep typing
+	// smooth.
+	if err == nil && len(n.Streams) <= livePreviewStreams {
+		m.setReport(n, model.Analyze(n))
+	}
+}
+
+// cancelEditing drops the typed value and returns the views to the
+// document.
+func (m *Model) cancelEditing() {
+	m.ed.mode = modeFields
+	m.ed.input.Blur()
+	m.ed.err = nil
+	if m.rev != m.docRev {
+		m.setReport(m.doc.s, model.Analyze(m.doc.s))
+		m.docRev = m.rev
+	}
+}
+
+// commitEditing applies the typed value when it is valid; an invalid one
+// keeps the input open with its error.
+func (m *Model) commitEditing() {
+	it := m.ed.item(&m.doc.s)
+	n, err := withField(m.doc.s, it, m.ed.field, m.ed.input.Value())
+	if err != nil {
+		m.ed.err = err
+		m.committed = false
+		return
+	}
+	m.ed.mode = modeFields
+	m.ed.input.Blur()
+	m.ed.err = nil
+	m.committed = true
+	if fieldValue(&n, it, m.ed.field) == fieldValue(&m.doc.s, it, m.ed.field) {
+		// Nothing changed: no history entry, no modified marker.
+		m.committed = false
+		if m.rev != m.docRev {
+			m.setReport(m.doc.s, model.Analyze(m.doc.s))
+			m.docRev = m.rev
+		}
+		return
+	}
+	m.doc.commit(n, m.ed.cursor)
+	m.afterCommit()
+}
+
+func (m *Model) changedIfCommitted() tea.Cmd {
+	if !m.committed {
+		return nil
+	}
+	m.committed = false
+	return m.changed()
+}
+
+// apply commits the result of an add, duplicate or delete.
+func (m *Model) apply(n model.Scenario, sel item, err error) tea.Cmd {
+	if err != nil {
+		m.setStatus(err.Error(), true)
+		return nil
+	}
+	m.doc.commit(n, m.ed.cursor)
+	m.ed.cursor = rowOf(&m.doc.s, sel)
+	m.ed.mode = modeList
+	m.afterCommit()
+	return m.changed()
+}
+
+// deleteSelected deletes a stream at once and asks before deleting a
+// system that streams still use.
+func (m *Model) deleteSelected() tea.Cmd {
+	it := m.ed.item(&m.doc.s)
+	if it.kind == itemSystem {
+		if users := usersOf(&m.doc.s, m.doc.s.Systems[it.idx].ID); len(users) > 0 {
+			m.dlg = dialog{kind: dlgDelete, target: it, users: users}
+			return nil
+		}
+	}
+	return m.apply(deleteItem(m.doc.s, it))
+}
+
+// afterCommit analyses the new document and keeps the editor on it.
+func (m *Model) afterCommit() {
+	m.ed.clampTo(&m.doc.s)
+	m.setReport(m.doc.s, model.Analyze(m.doc.s))
+	m.docRev = m.rev
+}
+
+// changed tells a room about the edit and keeps the recovery copy current.
+func (m *Model) changed() tea.Cmd {
+	if m.opts.OnChange != nil {
+		m.opts.OnChange(m.doc.s)
+	}
+	return m.syncRecovery()
+}
+
+func (m *Model) undo() tea.Cmd {
+	prev, ok := m.doc.hist.back(snapshot{s: m.doc.s, id: m.doc.id, cursor: m.ed.cursor})
+	if !ok {
+		m.setStatus("nothing to undo", false)
+		return nil
+	}
+	m.doc.s, m.doc.id, m.ed.cursor = prev.s, prev.id, prev.cursor
+	m.ed.mode = modeList
+	m.afterCommit()
+	m.setStatus("undone", false)
+	return m.changed()
+}
+
+func (m *Model) redo() tea.Cmd {
+	next, ok := m.doc.hist.forward(snapshot{s: m.doc.s, id: m.doc.id, cursor: m.ed.cursor})
+	if !ok {
+		m.setStatus("nothing to redo", false)
+		return nil
+	}
+	m.doc.s, m.doc.id, m.ed.cursor = next.s, next.id, next.cursor
+	m.ed.mode = modeList
+	m.afterCommit()
+	m.setStatus("redone", false)
+	return m.changed()
+}
+
+// remote replaces the scenario with a presenter's.
+func (m *Model) remote(msg RemoteScenarioMsg) {
+	if m.ed.mode == modeEditing {
+		m.ed.mode = modeFields
+		m.ed.input.Blur()
+		m.ed.err = nil
+	}
+	if m.opts.ReadOnly {
+		m.doc.s = msg.Scenario
+	} else {
+		m.doc.commit(msg.Scenario, m.ed.cursor)
+	}
+	m.afterCommit()
+	if msg.Note != "" {
+		m.setStatus(msg.Note, false)
+	}
+}
+
+// requestQuit quits, or asks first when there are unsaved changes. A
+// second ctrl+c quits anyway; the recovery copy keeps the edits.
+func (m *Model) requestQuit(force bool) tea.Cmd {
+	if force && m.dlg.kind == dlgQuit {
+		m.quitting = true
+		return tea.Quit
+	}
+	if m.doc.modified() && !m.opts.ReadOnly {
+		if m.ed.mode == modeEditing {
+			m.cancelEditing()
+		}
+		m.dlg = dialog{kind: dlgQuit}
+		return nil
+	}
+	m.quitting = true
+	return tea.Quit
+}

@@ -1,0 +1,271 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
+	"github.com/flowscope/flowscope/model"
+)
+
+// editorMode is where the editor's keys go.
+type editorMode int
+
+const (
+	modeList    editorMode = iota // moving through the systems and streams
+	modeFields                    // moving through the selected item's fields
+	modeEditing                   // typing a field's value
+)
+
+// hitKind says what a mouse click on an editor line means.
+type hitKind int
+
+const (
+	hitNone hitKind = iota
+	hitRow
+	hitField
+)
+
+type hit struct {
+	kind  hitKind
+	index int
+}
+
+// editor is the editor pane: the systems and streams as lists, the
+// selected item's fields below them, and the text input for a field.
+// It renders from the document; the root owns the document.
+type editor struct {
+	mode   editorMode
+	cursor int // editor row: 0 = scenario header, then systems, then streams
+	field  int
+	input  textinput.Model
+	err    error // why the value being typed is not accepted
+
+	sysScroll, strScroll, fieldScroll scroller
+
+	lines []string // last render, inner size
+	hits  []hit    // what each rendered line stands for
+}
+
+func newEditor() editor {
+	in := textinput.New()
+	in.Prompt = ""
+	in.CharLimit = 400
+	return editor{input: in}
+}
+
+func (e *editor) item(s *model.Scenario) item { return itemAt(s, e.cursor) }
+
+// move changes the selected row or field by d.
+func (e *editor) move(s *model.Scenario, d int) {
+	switch e.mode {
+	case modeList:
+		e.cursor = clamp(e.cursor+d, 0, itemCount(s)-1)
+	case modeFields:
+		e.field = clamp(e.field+d, 0, len(fieldsOf(e.item(s).kind))-1)
+	}
+}
+
+// clampTo keeps the cursor on an existing row after the document changed.
+func (e *editor) clampTo(s *model.Scenario) {
+	e.cursor = clamp(e.cursor, 0, itemCount(s)-1)
+	e.field = clamp(e.field, 0, max(len(fieldsOf(e.item(s).kind))-1, 0))
+}
+
+// render draws the editor into w×h and records what each line is.
+func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st Styles) {
+	it := e.item(s)
+	fields := fieldsOf(it.kind)
+	ns, nt := len(s.Systems), len(s.Streams)
+
+	// Height: the fields get what they need up to a bit over half; the
+	// two lists share the rest in proportion to their length.
+	fieldsNeed := 2 + len(fields)
+	if e.mode == modeEditing {
+		fieldsNeed++
+	}
+	listNeed := 3 + ns + nt
+	fieldsH := fieldsNeed
+	if listNeed+fieldsNeed > h {
+		fieldsH = min(fieldsNeed, max(h*55/100, h-listNeed))
+	}
+	listH := max(h-fieldsH, 0)
+	rows := max(listH-3, 0)
+	sysRows, strRows := rows, 0
+	if ns+nt > 0 {
+		sysRows = min(ns, rows*ns/(ns+nt))
+		if nt > 0 && rows-sysRows == 0 && sysRows > 0 {
+			sysRows--
+		}
+		if ns > 0 && sysRows == 0 && rows > 1 {
+			sysRows = 1
+		}
+		strRows = min(nt, rows-sysRows)
+		sysRows = min(ns, rows-strRows)
+	}
+
+	lines := make([]string, 0, h)
+	hits := make([]hit, 0, h)
+	add := func(l string, hk hitKind, i int) {
+		lines = append(lines, l)
+		hits = append(hits, hit{hk, i})
+	}
+	// The selected row is marked with ▸ as well as coloured, so it shows
+	// on a terminal without colour.
+	rowStyle := func(row int, text string) string {
+		if row != e.cursor {
+			return text
+		}
+		if strings.HasPrefix(text, "  ") {
+			text = "▸ " + text[2:]
+		}
+		t := fit(text, w)
+		if focused && e.mode == modeList {
+			return st.Cursor.Render(t)
+		}
+		return st.CursorBlurred.Render(t)
+	}
+
+	if listH > 0 {
+		name := s.Name
+		if name == "" {
+			name = "(unnamed)"
+		}
+		add(rowStyle(0, "  "+name), hitRow, 0)
+	}
+	if listH > 1 {
+		add(st.Header.Render(fmt.Sprintf("Systems (%d)", ns)), hitNone, 0)
+		if e.cursor >= 1 && e.cursor <= ns {
+			e.sysScroll.follow(e.cursor-1, ns, sysRows)
+		}
+		off := clamp(e.sysScroll.off, 0, max(ns-sysRows, 0))
+		idW := 0
+		for i := off; i < off+sysRows && i < ns; i++ {
+			idW = max(idW, len(s.Systems[i].ID))
+		}
+		for i := off; i < off+sysRows && i < ns; i++ {
+			sy := s.Systems[i]
+			zone := sy.Zone
+			if zone == "" {
+				zone = model.DefaultZone
+			}
+			add(rowStyle(1+i, fmt.Sprintf("  %-*s  %s · %s", idW, sy.ID, sy.Kind, zone)), hitRow, 1+i)
+		}
+	}
+	if listH > 2 {
+		add(st.Header.Render(fmt.Sprintf("Streams (%d)", nt)), hitNone, 0)
+		if e.cursor > ns {
+			e.strScroll.follow(e.cursor-1-ns, nt, strRows)
+		}
+		off := clamp(e.strScroll.off, 0, max(nt-strRows, 0))
+		idW := 0
+		for i := off; i < off+strRows && i < nt; i++ {
+			idW = max(idW, len(s.Streams[i].ID))
+		}
+		for i := off; i < off+strRows && i < nt; i++ {
+			sr := s.Streams[i]
+			path := sr.From + " → "
+			if sr.Via != "" {
+				path += sr.Via + " → "
+			}
+			path += sr.To
+			add(rowStyle(1+ns+i, fmt.Sprintf("  %-*s  %s  %s", idW, sr.ID, path, sr.Trigger)), hitRow, 1+ns+i)
+		}
+	}
+	// When everything fits the fields follow the lists directly;
+	// otherwise the lists keep their share.
+	if listNeed+fieldsNeed > h {
+		for len(lines) < listH {
+			add("", hitNone, 0)
+		}
+	}
+	lines, hits = lines[:min(len(lines), listH)], hits[:min(len(hits), listH)]
+
+	e.renderFields(s, it, fields, w, fieldsH, focused, readOnly, st, add)
+	e.lines = fitLines(lines, w, h)
+	e.hits = hits
+	for len(e.hits) < h {
+		e.hits = append(e.hits, hit{})
+	}
+}
+
+// renderFields draws the selected item's fields: key, value, unit, and
+// under the field being edited the input's error or the field's help.
+func (e *editor) renderFields(s *model.Scenario, it item, fields []fieldInfo, w, h int, focused, readOnly bool,
+	st Styles, add func(string, hitKind, int)) {
+	if h <= 0 {
+		return
+	}
+	title := "Scenario"
+	switch it.kind {
+	case itemSystem:
+		title = "System " + s.Systems[it.idx].ID
+	case itemStream:
+		title = "Stream " + s.Streams[it.idx].ID
+	}
+	if readOnly {
+		title += " (read-only)"
+	}
+	add(st.Muted.Render("── ")+st.Header.Render(title)+st.Muted.Render(" "+strings.Repeat("─", max(w-len(title)-4, 0))), hitNone, 0)
+	keyW := 0
+	for _, f := range fields {
+		keyW = max(keyW, len(f.Key))
+	}
+	keyW = min(keyW, max(w*2/5, 6))
+	rows := h - 2 // header + help line
+	if e.mode == modeEditing {
+		rows--
+	}
+	rows = max(rows, 0)
+	if e.mode != modeList {
+		e.fieldScroll.follow(e.field, len(fields), rows)
+	}
+	off := clamp(e.fieldScroll.off, 0, max(len(fields)-rows, 0))
+	for i := off; i < off+rows && i < len(fields); i++ {
+		f := fields[i]
+		sel := e.mode != modeList && i == e.field
+		mark := " "
+		if sel {
+			mark = "▸"
+		}
+		key := fmt.Sprintf("%s%-*s ", mark, keyW, fit(f.Key, keyW))
+		if sel && focused {
+			key = st.Cursor.Render(key)
+		} else {
+			key = st.Label.Render(key)
+		}
+		var val string
+		if sel && e.mode == modeEditing {
+			e.input.SetWidth(max(w-keyW-4, 4))
+			val = e.input.View()
+		} else {
+			// An unset field shows "default"; the help line says which.
+			if v := fieldValue(s, it, i); v == "" {
+				val = st.Muted.Render("default")
+			} else {
+				val = st.Value.Render(v)
+			}
+			if f.Unit != "" && f.Unit != "text" {
+				val += "  " + st.Unit.Render(f.Unit)
+			}
+		}
+		add(key+" "+val, hitField, i)
+		if sel && e.mode == modeEditing {
+			if e.err != nil {
+				add(st.Error.Render("  ✗ "+e.err.Error()), hitNone, 0)
+			} else {
+				add(st.Fine.Render("  ✓ valid — enter applies, esc cancels"), hitNone, 0)
+			}
+		}
+	}
+	help := ""
+	switch {
+	case e.mode != modeList && e.field < len(fields):
+		help = fields[e.field].Help
+	case readOnly:
+		help = "viewing a presenter's scenario"
+	default:
+		help = "enter: fields · a add · D duplicate · d delete"
+	}
+	add(st.Muted.Render(" "+help), hitNone, 0)
+}

@@ -1,0 +1,269 @@
+package tui
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/scenarios"
+)
+
+// Results of the file commands. Commands only do I/O and report; the
+// model changes state when the result arrives in Update.
+type (
+	savedMsg struct {
+		name      string
+		id        int // the document state that was written
+		oldRec    string
+		err       error
+		quitAfter bool
+	}
+	recoveryDoneMsg struct{ err error }
+	recoveryFoundMsg struct {
+		s model.Scenario
+	}
+	pickerMsg struct {
+		items []pickItem
+		err   error
+	}
+	openedMsg struct {
+		s       model.Scenario
+		name    string
+		builtin bool
+		err     error
+	}
+)
+
+func (m *Model) recoveryEnabled() bool { return !m.opts.NoRecovery && !m.opts.ReadOnly }
+
+func (m *Model) recName() string { return recoveryName(m.files, m.doc.name, m.doc.builtin) }
+
+// save writes the document to its file, or asks for a name when it is a
+// built-in.
+func (m *Model) save(quitAfter bool) tea.Cmd {
+	if m.opts.ReadOnly {
+		return nil
+	}
+	if m.ed.mode == modeEditing {
+		m.cancelEditing()
+	}
+	if m.doc.builtin || m.doc.name == "" {
+		m.openSaveAs(quitAfter)
+		return nil
+	}
+	return saveCmd(m.files, m.doc.name, m.doc.s, m.doc.id, "", quitAfter)
+}
+
+func (m *Model) openSaveAs(quitAfter bool) {
+	if m.opts.ReadOnly {
+		return
+	}
+	in := textinput.New()
+	in.Prompt = "› "
+	in.CharLimit = 200
+	in.SetStyles(m.ctx.styles.Input)
+	if !m.doc.builtin {
+		in.SetValue(m.doc.name)
+	} else {
+		in.SetValue(m.doc.name + ".yaml")
+	}
+	in.CursorEnd()
+	in.Focus()
+	m.dlg = dialog{kind: dlgSaveAs, input: in, quitAfter: quitAfter}
+}
+
+// saveAs writes the document under a new name.
+func (m *Model) saveAs(name string, quitAfter bool) tea.Cmd {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		m.dlg.err = "a file name is needed"
+		return nil
+	}
+	if filepath.Ext(name) == "" {
+		name += ".yaml"
+	}
+	m.dlg = dialog{}
+	old := ""
+	if m.doc.modified() && m.recoveryEnabled() {
+		old = m.recName()
+	}
+	return saveCmd(m.files, name, m.doc.s, m.doc.id, old, quitAfter)
+}
+
+func saveCmd(f Files, name string, s model.Scenario, id int, oldRec string, quitAfter bool) tea.Cmd {
+	return func() tea.Msg {
+		data, err := model.Marshal(s)
+		if err == nil {
+			err = f.Write(name, data)
+		}
+		return savedMsg{name: name, id: id, oldRec: oldRec, err: err, quitAfter: quitAfter}
+	}
+}
+
+// syncRecovery brings the recovery copy in line with the document:
+// written while modified, removed once saved. One write is in flight at
+// a time, so an older state can never land after a newer one.
+func (m *Model) syncRecovery() tea.Cmd {
+	if !m.recoveryEnabled() {
+		return nil
+	}
+	if m.recInflight {
+		m.recDirty = true
+		return nil
+	}
+	m.recInflight, m.recDirty = true, false
+	f, name := m.files, m.recName()
+	if !m.doc.modified() {
+		return func() tea.Msg { return recoveryDoneMsg{f.Remove(name)} }
+	}
+	s := m.doc.s
+	return func() tea.Msg {
+		data, err := model.Marshal(s)
+		if err == nil {
+			err = f.Write(name, data)
+		}
+		return recoveryDoneMsg{err}
+	}
+}
+
+// discardRecovery removes the recovery copy (quitting without saving).
+func (m *Model) discardRecovery() tea.Cmd {
+	if !m.recoveryEnabled() {
+		return nil
+	}
+	return removeFile(m.files, m.recName())
+}
+
+func removeFile(f Files, name string) tea.Cmd {
+	return func() tea.Msg { _ = f.Remove(name); return nil }
+}
+
+// checkRecovery looks for a recovery copy that differs from the scenario.
+func checkRecovery(f Files, name string, cur model.Scenario) tea.Cmd {
+	return func() tea.Msg {
+		data, err := f.Read(name)
+		if err != nil || len(data) == 0 {
+			return nil
+		}
+		s, err := model.Parse(name, data)
+		if err != nil {
+			return nil
+		}
+		if now, err := model.Marshal(cur); err == nil && bytes.Equal(now, data) {
+			return nil
+		}
+		return recoveryFoundMsg{s}
+	}
+}
+
+// listScenarios gathers the picker's entries: the built-ins, then the
+// files.
+func listScenarios(f Files) tea.Cmd {
+	return func() tea.Msg {
+		var items []pickItem
+		for _, b := range scenarios.List() {
+			sum := b.Title
+			if b.Summary != "" {
+				sum += " · " + b.Summary
+			}
+			items = append(items, pickItem{name: b.Name, summary: sum, builtin: true})
+		}
+		files, err := f.List()
+		for _, fi := range files {
+			items = append(items, pickItem{name: fi.Name, summary: fi.Summary})
+		}
+		return pickerMsg{items, err}
+	}
+}
+
+func openScenario(f Files, p pickItem) tea.Cmd {
+	return func() tea.Msg {
+		if p.builtin {
+			s, err := scenarios.Load(p.name)
+			return openedMsg{s: s, name: p.name, builtin: true, err: err}
+		}
+		data, err := f.Read(p.name)
+		if err != nil {
+			return openedMsg{err: err}
+		}
+		s, err := model.Parse(p.name, data)
+		return openedMsg{s: s, name: p.name, err: err}
+	}
+}
+
+// handleResult applies the results of commands.
+func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case savedMsg:
+		if msg.err != nil {
+			m.setStatus("not saved: "+msg.err.Error(), true)
+			return nil
+		}
+		m.doc.savedID = msg.id
+		m.doc.name, m.doc.builtin = msg.name, false
+		m.setStatus("saved "+msg.name, false)
+		var cmds []tea.Cmd
+		if msg.oldRec != "" {
+			cmds = append(cmds, removeFile(m.files, msg.oldRec))
+		}
+		cmds = append(cmds, m.syncRecovery())
+		if msg.quitAfter {
+			m.quitting = true
+			cmds = append(cmds, tea.Quit)
+			return tea.Sequence(cmds...)
+		}
+		return tea.Batch(cmds...)
+	case recoveryDoneMsg:
+		m.recInflight = false
+		if msg.err != nil {
+			m.setStatus("recovery copy not written: "+msg.err.Error(), true)
+		}
+		if m.recDirty {
+			return m.syncRecovery()
+		}
+	case recoveryFoundMsg:
+		if m.dlg.kind == dlgNone {
+			m.dlg = dialog{kind: dlgRestore, recovered: msg.s}
+		}
+	case pickerMsg:
+		if m.dlg.kind == dlgPicker {
+			m.dlg.items = msg.items
+			if msg.err != nil {
+				m.dlg.err = msg.err.Error()
+			}
+		}
+	case openedMsg:
+		if msg.err != nil {
+			m.setStatus("not opened: "+msg.err.Error(), true)
+			return nil
+		}
+		m.doc = newDoc(msg.s, msg.name, msg.builtin)
+		m.ed.cursor, m.ed.mode, m.ed.field = 0, modeList, 0
+		m.afterCommit()
+		m.setStatus("opened "+msg.name, false)
+		cmds := []tea.Cmd{}
+		if m.opts.OnChange != nil {
+			m.opts.OnChange(m.doc.s)
+		}
+		if m.recoveryEnabled() {
+			cmds = append(cmds, checkRecovery(m.files, m.recName(), m.doc.s))
+		}
+		return tea.Batch(cmds...)
+	default:
+		if m.ed.mode == modeEditing {
+			// The input's cursor blink.
+			var cmd tea.Cmd
+			m.ed.input, cmd = m.ed.input.Update(msg)
+			return cmd
+		}
+		if m.dlg.kind == dlgSaveAs {
+			var cmd tea.Cmd
+			m.dlg.input, cmd = m.dlg.input.Update(msg)
+			return cmd
+		}
+	}
+	return nil
+}

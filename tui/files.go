@@ -1,0 +1,152 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/flowscope/flowscope/model"
+)
+
+// Files is where open, save and recovery go. The local implementation is
+// the working folder plus any path given; a server confines it to a
+// per-user folder.
+type Files interface {
+	List() ([]FileInfo, error)            // *.yaml the user may open (name + one-line summary)
+	Read(name string) ([]byte, error)     //
+	Write(name string, data []byte) error // atomic
+	Remove(name string) error
+}
+
+// FileInfo is one file the picker offers.
+type FileInfo struct {
+	Name    string
+	Summary string
+}
+
+// RecoveryNamer is implemented by a Files that wants to choose where the
+// recovery copy of a scenario goes. Without it the copy sits beside the
+// file as ".NAME.recovery".
+type RecoveryNamer interface {
+	RecoveryName(name string, builtin bool) string
+}
+
+// recoveryName is where edits to name are kept while they are unsaved.
+func recoveryName(f Files, name string, builtin bool) string {
+	if rn, ok := f.(RecoveryNamer); ok {
+		return rn.RecoveryName(name, builtin)
+	}
+	if builtin {
+		return ".builtin-" + name + ".recovery"
+	}
+	dir, base := filepath.Split(name)
+	return dir + "." + base + ".recovery"
+}
+
+// LocalFiles reads and writes files relative to Root; absolute names are
+// used as they are.
+type LocalFiles struct {
+	Root string
+	// RecoveryDir holds the recovery copies of built-in scenarios (the
+	// user's config folder when empty).
+	RecoveryDir string
+}
+
+// NewLocalFiles returns local files rooted at root ("" = working folder).
+func NewLocalFiles(root string) *LocalFiles {
+	if root == "" {
+		root = "."
+	}
+	return &LocalFiles{Root: root}
+}
+
+func (l *LocalFiles) path(name string) string {
+	if filepath.IsAbs(name) {
+		return name
+	}
+	return filepath.Join(l.Root, name)
+}
+
+// List returns the *.yaml files of the root with a one-line summary each.
+func (l *LocalFiles) List() ([]FileInfo, error) {
+	matches, err := filepath.Glob(filepath.Join(l.Root, "*.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(matches)
+	out := make([]FileInfo, 0, len(matches))
+	for _, p := range matches {
+		name := filepath.Base(p)
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			out = append(out, FileInfo{Name: name, Summary: "cannot read: " + err.Error()})
+			continue
+		}
+		out = append(out, FileInfo{Name: name, Summary: Summarize(name, data)})
+	}
+	return out, nil
+}
+
+// Summarize is the picker's one line about a scenario file.
+func Summarize(name string, data []byte) string {
+	s, err := model.Parse(name, data)
+	if err != nil {
+		msg := err.Error()
+		if i := strings.IndexByte(msg, '\n'); i >= 0 {
+			msg = msg[:i]
+		}
+		return "not a valid scenario: " + msg
+	}
+	title := s.Name
+	if title == "" {
+		title = strings.TrimSuffix(name, filepath.Ext(name))
+	}
+	return fmt.Sprintf("%s · %d systems, %d streams", title, len(s.Systems), len(s.Streams))
+}
+
+// Read returns a file's bytes.
+func (l *LocalFiles) Read(name string) ([]byte, error) { return os.ReadFile(l.path(name)) }
+
+// Write replaces a file atomically (temp file, fsync, rename), creating
+// its folder when needed.
+func (l *LocalFiles) Write(name string, data []byte) error {
+	p := l.path(name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return model.WriteFileAtomic(p, data)
+}
+
+// Remove deletes a file; a file that is already gone is not an error.
+func (l *LocalFiles) Remove(name string) error {
+	err := os.Remove(l.path(name))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// RecoveryName puts the recovery copy of a file beside it and that of a
+// built-in under the user's config folder.
+func (l *LocalFiles) RecoveryName(name string, builtin bool) string {
+	if builtin {
+		dir := l.RecoveryDir
+		if dir == "" {
+			cfg, err := os.UserConfigDir()
+			if err != nil {
+				cfg = os.TempDir()
+			}
+			dir = filepath.Join(cfg, "flowscope", "recovery")
+		}
+		return filepath.Join(dir, name+".yaml")
+	}
+	dir, base := filepath.Split(name)
+	return filepath.Join(dir, "."+base+".recovery")
+}

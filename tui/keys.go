@@ -1,0 +1,120 @@
+package tui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is every binding of the explorer. It implements help.KeyMap; the
+// root enables only what works in the current context, so the help bar
+// never lists a key that would do nothing.
+type KeyMap struct {
+	Up, Down, Left, Right key.Binding
+	PageUp, PageDown      key.Binding
+	Enter, Esc            key.Binding
+	Tab, ShiftTab         key.Binding
+	Add, Duplicate, Del   key.Binding
+	Undo, Redo            key.Binding
+	Save, SaveAs, Open    key.Binding
+	Presenter, Theme      key.Binding
+	Recommended           key.Binding
+	Help, Quit, ForceQuit key.Binding
+
+	// dialog answers; labels are set per dialog
+	Yes, No key.Binding
+}
+
+// DefaultKeyMap is the explorer's key map with every binding enabled.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Left:        key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "pan left")),
+		Right:       key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "pan right")),
+		PageUp:      key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown:    key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Enter:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "fields")),
+		Esc:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Tab:         key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
+		ShiftTab:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev pane")),
+		Add:         key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
+		Duplicate:   key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "duplicate")),
+		Del:         key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
+		Undo:        key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+		Redo:        key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
+		Save:        key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		SaveAs:      key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "save as")),
+		Open:        key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open")),
+		Presenter:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "presenter")),
+		Theme:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "theme")),
+		Recommended: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "recommended")),
+		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		ForceQuit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Yes:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
+		No:          key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "no")),
+	}
+}
+
+// keyContext is what the root tells the key map about the current state.
+type keyContext struct {
+	readOnly   bool
+	focus      pane
+	editorMode editorMode
+	canUndo    bool
+	canRedo    bool
+	presenter  bool
+	hasDiagram bool
+}
+
+// setContext enables the bindings that do something now.
+func (k *KeyMap) setContext(c keyContext) {
+	editing := c.focus == paneEditor && c.editorMode == modeEditing
+	inEditor := c.focus == paneEditor && !c.presenter
+	edit := !c.readOnly && !editing
+	k.Add.SetEnabled(edit && inEditor && c.editorMode == modeList)
+	k.Duplicate.SetEnabled(edit && inEditor && c.editorMode == modeList)
+	k.Del.SetEnabled(edit && inEditor && c.editorMode == modeList)
+	k.Undo.SetEnabled(edit && c.canUndo)
+	k.Redo.SetEnabled(edit && c.canRedo)
+	k.Save.SetEnabled(!c.readOnly && !editing)
+	k.SaveAs.SetEnabled(!c.readOnly && !editing)
+	k.Open.SetEnabled(!c.readOnly && !editing)
+	k.Left.SetEnabled(!editing && c.focus == paneTopology && c.hasDiagram)
+	k.Right.SetEnabled(!editing && c.focus == paneTopology && c.hasDiagram)
+	k.Recommended.SetEnabled(!editing && c.focus == paneTopology && c.hasDiagram)
+	for _, b := range []*key.Binding{&k.Presenter, &k.Theme, &k.Help, &k.Quit, &k.Tab, &k.ShiftTab} {
+		b.SetEnabled(!editing)
+	}
+	k.Up.SetEnabled(!editing)
+	k.Down.SetEnabled(!editing)
+	switch {
+	case editing:
+		k.Enter.SetHelp("enter", "apply")
+		k.Esc.SetHelp("esc", "cancel")
+	case inEditor && c.editorMode == modeFields && !c.readOnly:
+		k.Enter.SetHelp("enter", "edit")
+		k.Esc.SetHelp("esc", "back")
+	case inEditor && c.editorMode == modeFields:
+		k.Enter.SetHelp("enter", "")
+		k.Esc.SetHelp("esc", "back")
+	default:
+		k.Enter.SetHelp("enter", "fields")
+		k.Esc.SetHelp("esc", "back")
+	}
+	k.Enter.SetEnabled(inEditor && !(c.readOnly && c.editorMode == modeFields))
+	k.Esc.SetEnabled(inEditor && c.editorMode != modeList)
+}
+
+// ShortHelp is the one-line help bar.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Enter, k.Esc, k.Tab, k.Add, k.Duplicate, k.Del,
+		k.Undo, k.Redo, k.Save, k.Open, k.Recommended, k.Help, k.Quit}
+}
+
+// FullHelp is the help screen, by group.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Enter, k.Esc},
+		{k.Tab, k.ShiftTab, k.Left, k.Right, k.Recommended},
+		{k.Add, k.Duplicate, k.Del, k.Undo, k.Redo},
+		{k.Save, k.SaveAs, k.Open, k.Presenter, k.Theme, k.Help, k.Quit},
+	}
+}

@@ -1,0 +1,180 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/flowscope/flowscope/model"
+)
+
+// recKind is one kind of block of the recommendation view.
+type recKind int
+
+const (
+	recPattern recKind = iota
+	recStream
+	recBlank
+	recFindingsHead
+	recFinding
+	recComponentsHead
+	recComponent
+	recNone
+	recTotal
+)
+
+type recBlock struct {
+	kind recKind
+	i    int
+}
+
+// recView is the recommendation: the scenario's and each stream's
+// pattern, the findings by severity, and the component ladder. A large
+// landscape has thousands of findings, so blocks are wrapped only when
+// they scroll into view, and kept until the report or width changes.
+type recView struct {
+	key    viewKey
+	blocks []recBlock
+	memo   [][]string
+	idW    int
+	total  float64
+}
+
+// rebuild lays out the blocks of a new report; nothing is drawn yet.
+func (v *recView) rebuild(r *model.Report, w int) {
+	v.blocks = v.blocks[:0]
+	v.idW, v.total = 0, 0
+	add := func(k recKind, i int) { v.blocks = append(v.blocks, recBlock{k, i}) }
+	add(recPattern, 0)
+	for i, s := range r.Streams {
+		v.idW = max(v.idW, len(s.ID))
+		add(recStream, i)
+	}
+	v.idW = min(v.idW, max(w/2, 8))
+	add(recBlank, 0)
+	add(recFindingsHead, 0)
+	for _, sev := range []model.Severity{model.SeverityCritical, model.SeverityWarn, model.SeverityInfo} {
+		for i, f := range r.Findings {
+			if f.Severity == sev {
+				add(recFinding, i)
+			}
+		}
+	}
+	add(recBlank, 0)
+	add(recComponentsHead, 0)
+	for i, c := range r.Components {
+		v.total += c.Cost
+		add(recComponent, i)
+	}
+	if len(r.Components) == 0 {
+		add(recNone, 0)
+	} else {
+		add(recTotal, 0)
+	}
+	v.memo = make([][]string, len(v.blocks))
+}
+
+// window draws h lines starting at block first.
+func (v *recView) window(r *model.Report, first, w, h int, st Styles) []string {
+	var out []string
+	for b := first; b < len(v.blocks) && len(out) < h; b++ {
+		if v.memo[b] == nil {
+			v.memo[b] = v.block(r, v.blocks[b], w, st)
+		}
+		out = append(out, v.memo[b]...)
+	}
+	if len(out) > h {
+		out = out[:h]
+	}
+	return out
+}
+
+func (v *recView) block(r *model.Report, b recBlock, w int, st Styles) []string {
+	var out []string
+	wrap := func(prefix, text string, style func(...string) string) {
+		pw := ansi.StringWidth(prefix)
+		for i, l := range strings.Split(ansi.Wordwrap(text, max(w-pw, 8), " "), "\n") {
+			if i == 0 {
+				out = append(out, prefix+style(l))
+			} else {
+				out = append(out, strings.Repeat(" ", pw)+style(l))
+			}
+		}
+	}
+	mon := r.Scenario.MonitorAt
+	switch b.kind {
+	case recPattern:
+		out = append(out, st.Header.Render("Pattern ")+st.Value.Render(string(r.Pattern)))
+	case recStream:
+		s := r.Streams[b.i]
+		out = append(out, fmt.Sprintf("  %-*s ", v.idW, s.ID)+st.Muted.Render(string(s.Pattern)))
+	case recBlank:
+		out = append(out, "")
+	case recFindingsHead:
+		out = append(out, st.Header.Render(fmt.Sprintf("Findings (%d)", len(r.Findings))))
+	case recFinding:
+		f := r.Findings[b.i]
+		style, icon := st.Info, "·"
+		switch f.Severity {
+		case model.SeverityCritical:
+			style, icon = st.Critical, "✖"
+		case model.SeverityWarn:
+			style, icon = st.Warn, "▲"
+		}
+		head := " " + style.Render(icon+" "+string(f.Severity)+" "+f.Code)
+		if f.Stream != nil {
+			head += st.Muted.Render(" · " + *f.Stream)
+		} else if f.System != nil {
+			head += st.Muted.Render(" · " + *f.System)
+		}
+		out = append(out, head)
+		wrap("    ", f.Message, st.Label.Render)
+		if f.Advice != "" {
+			wrap("    → ", f.Advice, st.Muted.Render)
+		}
+	case recComponentsHead:
+		out = append(out, st.Header.Render("Components")+st.Muted.Render(" cost · utilisation it buys at y"+lastYear(r)))
+	case recComponent:
+		c := r.Components[b.i]
+		out = append(out, st.Value.Render(fmt.Sprintf("  %-11s %s", c.Kind, c.Name))+st.Muted.Render("  cost "+sig(c.Cost)))
+		if c.System != "" {
+			before, after := systemUtil(r.Systems, c.System), afterUtil(r.After.Systems, c.System)
+			out = append(out, "    "+c.System+" "+st.stateStyle(before, mon).Render(pct(before))+" → "+
+				st.stateStyle(after, mon).Render(pct(after)))
+		}
+		if len(c.For) > 0 {
+			wrap("    for ", strings.Join(c.For, ", "), st.Muted.Render)
+		}
+	case recNone:
+		out = append(out, st.Muted.Render("  none: one flow per stream meets the requirements"))
+	case recTotal:
+		out = append(out, st.Muted.Render("  total cost "+sig(v.total)))
+	}
+	return out
+}
+
+func lastYear(r *model.Report) string {
+	if len(r.Years) == 0 {
+		return "0"
+	}
+	return fmt.Sprint(r.Years[len(r.Years)-1])
+}
+
+// systemUtil is a system's utilisation in the last year.
+func systemUtil(ss []model.SystemReport, id string) float64 {
+	for _, s := range ss {
+		if s.ID == id {
+			return at(s.Utilization, len(s.Utilization)-1)
+		}
+	}
+	return 0
+}
+
+func afterUtil(ss []model.SystemUtilization, id string) float64 {
+	for _, s := range ss {
+		if s.ID == id {
+			return at(s.Utilization, len(s.Utilization)-1)
+		}
+	}
+	return 0
+}

@@ -1,0 +1,165 @@
+package serve
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestFilesConfinedToUserFolder(t *testing.T) {
+	data := t.TempDir()
+	u, err := openUserFiles(data, "key-0011223344556677")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer u.Close()
+	dir := filepath.Join(data, "users", "key-0011223344556677")
+
+	// A secret beside the user's folder and one outside the data folder.
+	if err := os.WriteFile(filepath.Join(data, "users", "secret.yaml"), []byte("secret"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	outside := filepath.Join(t.TempDir(), "outside.yaml")
+	if err := os.WriteFile(outside, []byte("outside"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// Links a user could have planted (by an earlier bug, or by hand).
+	if err := os.Symlink(outside, filepath.Join(dir, "abs-link.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../secret.yaml", filepath.Join(dir, "rel-link.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Dir(outside), filepath.Join(dir, "dir-link")); err != nil {
+		t.Fatal(err)
+	}
+
+	bad := []string{
+		"../secret.yaml", "a/../../secret.yaml", "/etc/passwd", outside,
+		"..", ".", "", "sub/x.yaml", `..\secret.yaml`, "x\x00.yaml",
+		strings.Repeat("a", 256), "abs-link.yaml", "rel-link.yaml", "dir-link/outside.yaml",
+		".tmp-0123",
+	}
+	for _, name := range bad {
+		if got, err := u.Read(name); err == nil {
+			t.Errorf("Read(%q) = %q, want an error", name, got)
+		}
+		if err := u.Write(name, []byte("x")); err == nil {
+			t.Errorf("Write(%q) succeeded", name)
+		}
+	}
+	for _, p := range []string{outside, filepath.Join(data, "users", "secret.yaml")} {
+		if b, _ := os.ReadFile(p); string(b) != filepath.Base(strings.TrimSuffix(p, ".yaml")) {
+			t.Errorf("%s was changed to %q", p, b)
+		}
+	}
+	if _, err := os.Stat("/etc/passwd.yaml"); err == nil {
+		t.Fatal("wrote outside")
+	}
+	for _, name := range []string{"../secret.yaml", "/etc/passwd"} {
+		if err := readErr(u, name); !errors.Is(err, ErrBadName) {
+			t.Errorf("Read(%q): want ErrBadName, got %v", name, err)
+		}
+	}
+	// Removing a planted link removes the link, never its target.
+	if err := u.Remove("abs-link.yaml"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(outside); err != nil {
+		t.Fatalf("link target gone: %v", err)
+	}
+
+	// The ordinary path works, atomically and privately.
+	if err := u.Write("mine.yaml", []byte("flowscope: 1\n")); err != nil {
+		t.Fatal(err)
+	}
+	if err := u.Write("mine.yaml", []byte("flowscope: 1\nname: two\n")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := u.Read("mine.yaml")
+	if err != nil || string(got) != "flowscope: 1\nname: two\n" {
+		t.Fatalf("Read = %q, %v", got, err)
+	}
+	fi, err := os.Stat(filepath.Join(dir, "mine.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("file mode %04o, want 0600", fi.Mode().Perm())
+	}
+	di, err := os.Stat(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if di.Mode().Perm() != 0o700 {
+		t.Errorf("folder mode %04o, want 0700", di.Mode().Perm())
+	}
+	list, err := u.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 1 || list[0].Name != "mine.yaml" {
+		t.Errorf("List = %+v, want only mine.yaml (no links, no temp files)", list)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), tmpPrefix) {
+			t.Errorf("temp file left behind: %s", e.Name())
+		}
+	}
+	if err := u.Remove("mine.yaml"); err != nil {
+		t.Fatal(err)
+	}
+	if err := u.Remove("mine.yaml"); err != nil {
+		t.Errorf("removing a file already gone: %v", err)
+	}
+	// Recovery copies stay in the folder and out of the picker.
+	rec := u.RecoveryName("case-updates", true)
+	if err := u.Write(rec, []byte("x")); err != nil {
+		t.Fatalf("recovery copy %q: %v", rec, err)
+	}
+	if list, _ := u.List(); len(list) != 0 {
+		t.Errorf("recovery copy listed: %+v", list)
+	}
+}
+
+func readErr(u *userFiles, name string) error {
+	_, err := u.Read(name)
+	return err
+}
+
+func TestFileLimits(t *testing.T) {
+	u, err := openUserFiles(t.TempDir(), "user-bob")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer u.Close()
+	if err := u.Write("big.yaml", make([]byte, maxFileSize+1)); err == nil {
+		t.Error("wrote a file over the size limit")
+	}
+	if _, err := openUserFiles(t.TempDir(), "../escape"); err == nil {
+		t.Error("opened a user folder outside users/")
+	}
+}
+
+func TestFolderNames(t *testing.T) {
+	for name, want := range map[string]string{
+		"alice":     "alice",
+		"../../x":   "x-",
+		"a/b":       "ab-",
+		"":          "-",
+		"Ünïcode":   "ncode-",
+		".hidden":   "hidden-",
+		"bob.smith": "bob.smith",
+	} {
+		got := folderName(name)
+		if !strings.HasPrefix(got, want) || !filepath.IsLocal(got) || strings.ContainsAny(got, `/\`) {
+			t.Errorf("folderName(%q) = %q, want a plain name starting %q", name, got, want)
+		}
+	}
+	if folderName("a/b") == folderName("ab") {
+		t.Error("two user names share a folder")
+	}
+}

@@ -1,0 +1,275 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"sync"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/log/v2"
+	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/tui"
+)
+
+// A room is one presenter and any number of viewers. The presenter's
+// every edit becomes the room's scenario and reaches each viewer through a
+// one-slot mailbox: the newest scenario replaces one not yet shown, so a
+// slow viewer never holds up the presenter or the other viewers.
+type room struct {
+	name  string
+	owner string // identity that created the room; only it may present
+
+	mu        sync.Mutex
+	scenario  model.Scenario
+	presenter bool
+	viewers   map[*viewer]struct{}
+}
+
+type viewer struct {
+	mbox chan roomUpdate
+}
+
+type roomUpdate struct {
+	scenario model.Scenario
+	note     string
+}
+
+// hub holds the open rooms.
+type hub struct {
+	log *log.Logger
+	max int
+
+	mu    sync.Mutex
+	rooms map[string]*room
+}
+
+func newHub(logger *log.Logger, maxRooms int) *hub {
+	return &hub{log: logger, max: maxRooms, rooms: map[string]*room{}}
+}
+
+var roomNameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
+
+// Errors a client is shown as they are.
+var (
+	errRoomName     = errors.New("a room name is 1-64 letters, digits, '.', '_' or '-'")
+	errRoomBusy     = errors.New("that room already has a presenter")
+	errRoomTaken    = errors.New("that room belongs to someone else; pick another name")
+	errNoRoom       = errors.New("there is no such room; the presenter opens it with: present NAME")
+	errTooManyRooms = errors.New("the server has too many rooms open")
+)
+
+// present opens room name for who, or takes it back after the same person
+// left. It returns the scenario to start from: the room's, or start() for
+// a new room.
+func (h *hub) present(name, who string, start func() (model.Scenario, error)) (*room, model.Scenario, error) {
+	if !roomNameRE.MatchString(name) {
+		return nil, model.Scenario{}, errRoomName
+	}
+	h.mu.Lock()
+	r := h.rooms[name]
+	if r == nil {
+		if len(h.rooms) >= h.max {
+			h.mu.Unlock()
+			return nil, model.Scenario{}, errTooManyRooms
+		}
+		s, err := start()
+		if err != nil {
+			h.mu.Unlock()
+			return nil, model.Scenario{}, err
+		}
+		r = &room{name: name, owner: who, scenario: s, viewers: map[*viewer]struct{}{}}
+		h.rooms[name] = r
+		h.log.Info("room opened", "room", name, "presenter", who)
+	}
+	h.mu.Unlock()
+
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	switch {
+	case r.presenter:
+		return nil, model.Scenario{}, errRoomBusy
+	case r.owner != who:
+		return nil, model.Scenario{}, errRoomTaken
+	}
+	resumed := len(r.viewers) > 0
+	r.presenter = true
+	if resumed {
+		r.deliverLocked(roomUpdate{scenario: r.scenario, note: "the presenter is back"})
+		h.log.Info("presenter back", "room", name, "presenter", who, "viewers", len(r.viewers))
+	}
+	return r, cloneScenario(r.scenario), nil
+}
+
+// publish makes s the room's scenario and hands it to every viewer. It runs
+// on the presenter's program goroutine, so it must never block.
+func (r *room) publish(s model.Scenario) {
+	s = cloneScenario(s) // the presenter's model may reuse its slices
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.scenario = s
+	r.deliverLocked(roomUpdate{scenario: s})
+}
+
+// deliverLocked replaces whatever is waiting in each mailbox. Sends cannot
+// block: the mailboxes hold one and only this function (under r.mu) fills
+// them.
+func (r *room) deliverLocked(u roomUpdate) {
+	for v := range r.viewers {
+		select {
+		case <-v.mbox:
+		default:
+		}
+		v.mbox <- u
+	}
+}
+
+// leave ends the presenter's turn: viewers keep the last scenario and are
+// told. An empty room closes.
+func (h *hub) leave(r *room) {
+	r.mu.Lock()
+	r.presenter = false
+	n := len(r.viewers)
+	r.deliverLocked(roomUpdate{scenario: r.scenario, note: "the presenter has left; this is the last model"})
+	r.mu.Unlock()
+	h.log.Info("presenter left", "room", r.name, "viewers", n)
+	h.closeIfEmpty(r)
+}
+
+// watch joins room name as a viewer.
+func (h *hub) watch(name string) (*room, *viewer, model.Scenario, bool, error) {
+	if !roomNameRE.MatchString(name) {
+		return nil, nil, model.Scenario{}, false, errRoomName
+	}
+	h.mu.Lock()
+	r := h.rooms[name]
+	h.mu.Unlock()
+	if r == nil {
+		return nil, nil, model.Scenario{}, false, errNoRoom
+	}
+	v := &viewer{mbox: make(chan roomUpdate, 1)}
+	r.mu.Lock()
+	r.viewers[v] = struct{}{}
+	s, live, n := r.scenario, r.presenter, len(r.viewers)
+	if !live {
+		v.mbox <- roomUpdate{scenario: s, note: "the presenter has left; this is the last model"}
+	}
+	r.mu.Unlock()
+	if h.stale(name, r) {
+		h.unwatch(r, v)
+		return nil, nil, model.Scenario{}, false, errNoRoom
+	}
+	h.log.Info("viewer joined", "room", name, "viewers", n)
+	return r, v, cloneScenario(s), live, nil
+}
+
+// stale reports whether r was closed between looking it up and joining.
+func (h *hub) stale(name string, r *room) bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.rooms[name] != r
+}
+
+func (h *hub) unwatch(r *room, v *viewer) {
+	r.mu.Lock()
+	delete(r.viewers, v)
+	n := len(r.viewers)
+	r.mu.Unlock()
+	h.log.Info("viewer left", "room", r.name, "viewers", n)
+	h.closeIfEmpty(r)
+}
+
+func (h *hub) closeIfEmpty(r *room) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	r.mu.Lock()
+	empty := !r.presenter && len(r.viewers) == 0
+	r.mu.Unlock()
+	if empty && h.rooms[r.name] == r {
+		delete(h.rooms, r.name)
+		h.log.Info("room closed", "room", r.name)
+	}
+}
+
+// lookup returns an open room (for tests and tools).
+func (h *hub) lookup(name string) *room {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.rooms[name]
+}
+
+// relay moves a viewer's mailbox into its program until ctx ends. Each
+// viewer has its own goroutine, and send (Program.Send) is called with no
+// lock held: it blocks until that one program reads the message.
+func (v *viewer) relay(ctx context.Context, send func(tea.Msg)) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case u := <-v.mbox:
+			send(tui.RemoteScenarioMsg{Scenario: cloneScenario(u.scenario), Note: u.note})
+		}
+	}
+}
+
+func (r *room) String() string { return fmt.Sprintf("room %s", r.name) }
+
+// cloneScenario copies s deeply, so that no two programs share a slice or
+// a pointer. It follows the type by reflection so that new fields in the
+// model are copied without anyone having to remember this function.
+func cloneScenario(s model.Scenario) model.Scenario {
+	var out model.Scenario
+	deepCopy(reflect.ValueOf(&out).Elem(), reflect.ValueOf(s))
+	return out
+}
+
+func deepCopy(dst, src reflect.Value) {
+	switch src.Kind() {
+	case reflect.Pointer:
+		if src.IsNil() {
+			return
+		}
+		p := reflect.New(src.Type().Elem())
+		deepCopy(p.Elem(), src.Elem())
+		dst.Set(p)
+	case reflect.Slice:
+		if src.IsNil() {
+			return
+		}
+		s := reflect.MakeSlice(src.Type(), src.Len(), src.Len())
+		for i := range src.Len() {
+			deepCopy(s.Index(i), src.Index(i))
+		}
+		dst.Set(s)
+	case reflect.Map:
+		if src.IsNil() {
+			return
+		}
+		m := reflect.MakeMapWithSize(src.Type(), src.Len())
+		iter := src.MapRange()
+		for iter.Next() {
+			val := reflect.New(src.Type().Elem()).Elem()
+			deepCopy(val, iter.Value())
+			m.SetMapIndex(iter.Key(), val)
+		}
+		dst.Set(m)
+	case reflect.Struct:
+		dst.Set(src) // unexported fields stay shallow; exported ones are deepened below
+		for i := range src.NumField() {
+			if dst.Field(i).CanSet() {
+				deepCopy(dst.Field(i), src.Field(i))
+			}
+		}
+	case reflect.Interface:
+		if src.IsNil() {
+			return
+		}
+		val := reflect.New(src.Elem().Type()).Elem()
+		deepCopy(val, src.Elem())
+		dst.Set(val)
+	default:
+		dst.Set(src)
+	}
+}

@@ -1,0 +1,151 @@
+package serve
+
+import (
+	"strings"
+	"testing"
+
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// editName renames the scenario through the explorer's keys: from the
+// list, enter opens the scenario's fields (the header row is selected at
+// start), enter edits the first (its name), ctrl+u clears it, the name is
+// typed and enter commits it, leaving the fields open.
+func editName(tm *term, name string) {
+	tm.t.Helper()
+	tm.send("\r")
+	editField(tm, name)
+}
+
+// editField replaces the selected field's value when the fields are open.
+func editField(tm *term, value string) {
+	tm.t.Helper()
+	tm.send("\r")
+	tm.send("\x15") // ctrl+u
+	tm.send(value)
+	tm.send("\r")
+}
+
+func dialTerm(t *testing.T, ts *testServer, key gossh.Signer, w, h int, command string) *term {
+	t.Helper()
+	c, err := ts.dial("u", gossh.PublicKeys(key))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return openTerm(t, c, w, h, command)
+}
+
+func TestPresenterEditReachesEveryViewer(t *testing.T) {
+	alice, bob, carol := newKey(t), newKey(t), newKey(t)
+	ts := startServer(t, nil, alice, bob, carol)
+	title := defaultTitle(t)
+
+	pres := dialTerm(t, ts, alice, 120, 36, "present demo")
+	pres.waitText(title)
+	v1 := dialTerm(t, ts, bob, 120, 36, "watch demo")
+	v2 := dialTerm(t, ts, carol, 80, 24, "watch demo")
+	v1.waitText("[viewing]")
+	v2.waitText("[viewing]")
+
+	editName(pres, "LIVE42")
+	pres.waitText("LIVE42")
+	v1.waitText("LIVE42")
+	v2.waitText("LIVE42")
+
+	// A viewer's keys change nothing in the room.
+	editName(v1, "VIEWER")
+	editField(pres, "NEXT7")
+	v1.waitText("NEXT7")
+	v2.waitText("NEXT7")
+	if r := ts.hub.lookup("demo"); r == nil {
+		t.Fatal("room closed while in use")
+	} else {
+		r.mu.Lock()
+		name := r.scenario.Name
+		r.mu.Unlock()
+		if name != "NEXT7" {
+			t.Errorf("room scenario name %q", name)
+		}
+	}
+	for _, ev := range []string{"room opened", "viewer joined"} {
+		if !strings.Contains(ts.logs.String(), ev) {
+			t.Errorf("log lacks %q", ev)
+		}
+	}
+}
+
+func TestPresenterLeavingLeavesViewersTheModel(t *testing.T) {
+	alice, bob, mallory := newKey(t), newKey(t), newKey(t)
+	ts := startServer(t, nil, alice, bob, mallory)
+	title := defaultTitle(t)
+
+	pres := dialTerm(t, ts, alice, 120, 36, "present demo")
+	pres.waitText(title)
+	view := dialTerm(t, ts, bob, 120, 36, "watch demo")
+	view.waitText(title)
+
+	// The room has a presenter: nobody else may present in it.
+	second := dialTerm(t, ts, alice, 80, 24, "present demo")
+	second.waitExit()
+	if !strings.Contains(second.screen(), "already has a presenter") {
+		t.Errorf("second presenter saw:\n%s", second.screen())
+	}
+
+	editName(pres, "KEEP9")
+	view.waitText("KEEP9")
+	// Quitting with unsaved edits asks first, as locally; x quits anyway.
+	pres.send("\x03") // ctrl+c
+	pres.waitText("Unsaved changes")
+	pres.send("x")
+	pres.waitExit()
+	view.waitText("presenter has left")
+	if s := view.screen(); !strings.Contains(s, "KEEP9") {
+		t.Errorf("viewer lost the last model:\n%s", s)
+	}
+
+	// Someone else cannot take the room over; its presenter can come back
+	// and carries on from the room's model.
+	other := dialTerm(t, ts, mallory, 80, 24, "present demo")
+	other.waitExit()
+	if !strings.Contains(other.screen(), "belongs to someone else") {
+		t.Errorf("other presenter saw:\n%s", other.screen())
+	}
+	back := dialTerm(t, ts, alice, 120, 36, "present demo")
+	back.waitText("KEEP9")
+	view.waitText("presenter is back")
+}
+
+func TestWatchingAMissingRoom(t *testing.T) {
+	key := newKey(t)
+	ts := startServer(t, nil, key)
+	tm := dialTerm(t, ts, key, 80, 24, "watch nowhere")
+	if err := tm.waitExit(); exitStatus(err) != 1 {
+		t.Errorf("exit %v", err)
+	}
+	if !strings.Contains(tm.screen(), "no such room") {
+		t.Errorf("screen:\n%s", tm.screen())
+	}
+	bad := dialTerm(t, ts, key, 80, 24, "present ../x")
+	bad.waitExit()
+	if !strings.Contains(bad.screen(), "room name is 1-64") {
+		t.Errorf("screen:\n%s", bad.screen())
+	}
+}
+
+func TestCloneScenarioSharesNothing(t *testing.T) {
+	sc, err := loadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := cloneScenario(sc)
+	if len(c.Systems) > 0 {
+		c.Systems[0].ID = "changed"
+		if sc.Systems[0].ID == "changed" {
+			t.Error("clone shares the systems slice")
+		}
+	}
+	if c.Name != sc.Name || len(c.Streams) != len(sc.Streams) {
+		t.Error("clone differs from the original")
+	}
+}

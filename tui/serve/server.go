@@ -1,0 +1,240 @@
+// Package serve runs the flowscope explorer over SSH: one program per
+// session, each sized and coloured for its client, with public-key auth,
+// limits, per-user folders and rooms where viewers watch a presenter.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"sync"
+	"time"
+
+	"charm.land/log/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// DefaultListen keeps a server private to the machine unless told
+// otherwise.
+const DefaultListen = "127.0.0.1:23234"
+
+// Options configure a Server. Zero values take the defaults noted.
+type Options struct {
+	Listen         string // address to listen on; DefaultListen
+	DataDir        string // host key and user folders; required
+	AuthorizedKeys string // authorized_keys file; or Open
+	Open           bool   // anyone may connect; identity is the SSH user name
+
+	MaxSessions int           // concurrent sessions; 50
+	Idle        time.Duration // close a session after this long without input; 30m
+
+	HandshakeTimeout time.Duration // connect to authenticated; 30s
+	ConnRate         float64       // new connections per second per address; 2
+	ConnBurst        int           // new connections at once per address; 30
+	ConnsPerAddr     int           // open connections per address; MaxSessions+10
+
+	Logger *log.Logger // log.Default() when nil
+}
+
+func (o *Options) defaults() {
+	if o.Listen == "" {
+		o.Listen = DefaultListen
+	}
+	if o.MaxSessions <= 0 {
+		o.MaxSessions = 50
+	}
+	if o.Idle <= 0 {
+		o.Idle = 30 * time.Minute
+	}
+	if o.HandshakeTimeout <= 0 {
+		o.HandshakeTimeout = 30 * time.Second
+	}
+	if o.ConnRate <= 0 {
+		o.ConnRate = 2
+	}
+	if o.ConnBurst <= 0 {
+		o.ConnBurst = 30
+	}
+	if o.ConnsPerAddr <= 0 {
+		o.ConnsPerAddr = o.MaxSessions + 10
+	}
+	if o.Logger == nil {
+		o.Logger = log.Default()
+	}
+}
+
+// ErrNoAuth is returned when neither an authorized keys file nor open mode
+// was chosen: a server without authentication must be asked for.
+var ErrNoAuth = errors.New("refusing to start without authentication: pass --authorized-keys FILE to let listed keys in, or --open to let anyone in (demo rooms only)")
+
+// Server is a flowscope SSH server.
+type Server struct {
+	opts    Options
+	log     *log.Logger
+	srv     *ssh.Server
+	keys    *keyring
+	hub     *hub
+	slots   slots
+	gate    *connGate
+	hostKey gossh.PublicKey
+
+	mu       sync.Mutex
+	stopped  bool
+	stopping chan struct{}
+	active   sync.WaitGroup
+}
+
+// NewServer checks the options, loads or creates the host key and reads the
+// authorized keys; it does not listen yet.
+func NewServer(opts Options) (*Server, error) {
+	opts.defaults()
+	switch {
+	case opts.AuthorizedKeys == "" && !opts.Open:
+		return nil, ErrNoAuth
+	case opts.AuthorizedKeys != "" && opts.Open:
+		return nil, errors.New("choose one: --authorized-keys FILE or --open, not both")
+	case opts.DataDir == "":
+		return nil, errors.New("a data folder is required (--data DIR)")
+	}
+	if err := os.MkdirAll(opts.DataDir, 0o700); err != nil {
+		return nil, fmt.Errorf("data folder: %w", err)
+	}
+	signer, err := loadOrCreateHostKey(opts.DataDir)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{
+		opts:     opts,
+		log:      opts.Logger,
+		hub:      newHub(opts.Logger, opts.MaxSessions),
+		slots:    make(slots, opts.MaxSessions),
+		gate:     newConnGate(opts.ConnRate, opts.ConnBurst, opts.ConnsPerAddr, 2*opts.MaxSessions+16),
+		hostKey:  signer.PublicKey(),
+		stopping: make(chan struct{}),
+	}
+	sshOpts := []ssh.Option{
+		wish.WithAddress(opts.Listen),
+		func(srv *ssh.Server) error { srv.AddHostKey(signer); return nil },
+		// The last middleware listed runs first.
+		wish.WithMiddleware(s.appMiddleware, s.limitMiddleware, s.ptyMiddleware, s.logMiddleware),
+		ssh.WrapConn(s.admitConn),
+	}
+	if !opts.Open {
+		if s.keys, err = newKeyring(opts.AuthorizedKeys, s.log); err != nil {
+			return nil, err
+		}
+		// Only a public-key handler: with it set and no password or
+		// keyboard-interactive handler, those methods always fail.
+		sshOpts = append(sshOpts, wish.WithPublicKeyAuth(s.checkKey))
+	}
+	if s.srv, err = wish.NewServer(sshOpts...); err != nil {
+		return nil, err
+	}
+	s.srv.HandshakeTimeout = opts.HandshakeTimeout
+	// A backstop for connections that never open a session; sessions
+	// have their own idle timer, which counts only what the client sends.
+	s.srv.IdleTimeout = opts.Idle + time.Minute
+	s.srv.ConnectionFailedCallback = func(c net.Conn, err error) {
+		s.log.Info("handshake failed", "addr", c.RemoteAddr().String(), "err", err)
+	}
+	return s, nil
+}
+
+// HostKey is the server's public host key.
+func (s *Server) HostKey() gossh.PublicKey { return s.hostKey }
+
+func (s *Server) checkKey(ctx ssh.Context, key ssh.PublicKey) bool {
+	ok := s.keys.allowed(key)
+	s.log.Info("auth", "addr", ctx.RemoteAddr().String(), "user", safeName(ctx.User(), 32),
+		"key", gossh.FingerprintSHA256(key), "accepted", ok)
+	return ok
+}
+
+// admitConn applies the per-address limits before the handshake costs
+// anything. A refused client gets one plain line; SSH clients show lines
+// sent before the protocol version.
+func (s *Server) admitConn(_ ssh.Context, c net.Conn) net.Conn {
+	host := c.RemoteAddr().String()
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	if why := s.gate.admit(host); why != "" {
+		s.log.Warn("connection refused", "addr", c.RemoteAddr().String(), "reason", why)
+		_ = c.SetWriteDeadline(time.Now().Add(time.Second))
+		_, _ = fmt.Fprintf(c, "flowscope: %s; try again later\r\n", why)
+		_ = c.Close()
+		return nil
+	}
+	return &gatedConn{Conn: c, release: func() { s.gate.release(host) }}
+}
+
+// ListenAndServe listens on Options.Listen and serves until Shutdown.
+func (s *Server) ListenAndServe() error {
+	ln, err := net.Listen("tcp", s.opts.Listen)
+	if err != nil {
+		return err
+	}
+	return s.Serve(ln)
+}
+
+// Serve serves connections from ln until Shutdown. It returns
+// ssh.ErrServerClosed after a shutdown.
+func (s *Server) Serve(ln net.Listener) error {
+	s.log.Info("listening", "addr", ln.Addr().String(), "host_key", gossh.FingerprintSHA256(s.hostKey),
+		"max_sessions", s.opts.MaxSessions, "idle", s.opts.Idle.String())
+	if s.opts.Open {
+		s.log.Warn("open mode: anyone who can reach this address can connect, with any user name; use it for demo rooms only")
+	} else {
+		s.log.Info("public-key auth", "authorized_keys", s.opts.AuthorizedKeys)
+	}
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
+		s.log.Warn("listening beyond this machine", "addr", ln.Addr().String())
+	}
+	return s.srv.Serve(ln)
+}
+
+// enter counts a session in, unless the server is stopping.
+func (s *Server) enter() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.stopped {
+		return false
+	}
+	s.active.Add(1)
+	return true
+}
+
+// Shutdown stops accepting connections, tells every session the server is
+// stopping and ends it, then closes what is left. It returns ctx's error
+// if sessions were still running when ctx ended.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.mu.Lock()
+	if !s.stopped {
+		s.stopped = true
+		close(s.stopping)
+	}
+	s.mu.Unlock()
+
+	shut := make(chan error, 1)
+	go func() { shut <- s.srv.Shutdown(ctx) }() // closes the listener at once
+	done := make(chan struct{})
+	go func() { s.active.Wait(); close(done) }()
+	var err error
+	select {
+	case <-done:
+	case <-ctx.Done():
+		err = ctx.Err()
+	}
+	// Sessions are over (or time is up): drop the connections clients
+	// keep open after their session ended.
+	_ = s.srv.Close()
+	if serr := <-shut; err == nil && serr != nil && !errors.Is(serr, context.Canceled) && !errors.Is(serr, context.DeadlineExceeded) {
+		err = serr
+	}
+	s.log.Info("stopped")
+	return err
+}

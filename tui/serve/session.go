@@ -1,0 +1,290 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/scenarios"
+	"github.com/flowscope/flowscope/tui"
+)
+
+// usage is what a client that asked for something unknown is told.
+const usage = "usage: ssh -t HOST [present NAME | watch NAME]   (no command: a private session)"
+
+// Messages shown to clients that are turned away.
+const (
+	msgNoPty    = "flowscope needs a terminal: connect with ssh -t (for example: ssh -t -p 23234 HOST)"
+	msgFull     = "flowscope: the server is full (%d sessions); try again later"
+	msgStopping = "flowscope: the server is shutting down"
+	msgIdle     = "flowscope: closed after %s without input"
+)
+
+// sessionKey carries per-session values between middlewares.
+type sessionKey struct{ name string }
+
+var identityKey = &sessionKey{"identity"}
+
+// refuse tells the client why, on stderr, and ends the session.
+func refuse(sess ssh.Session, code int, format string, args ...any) {
+	_, _ = fmt.Fprintf(sess.Stderr(), format+"\r\n", args...)
+	_ = sess.Exit(code)
+}
+
+// logMiddleware runs first: it names the session, logs its start and end,
+// and keeps a panic in one session from reaching the others.
+func (s *Server) logMiddleware(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		start := time.Now()
+		id, ok := identify(sess, s.opts.Open)
+		if !ok {
+			// Cannot happen with key auth on; never serve without a name.
+			refuse(sess, 1, "flowscope: no verified identity")
+			return
+		}
+		verb, room := describe(sess.Command())
+		logger := s.log.With("addr", sess.RemoteAddr().String(), "who", id.display)
+		logger.Info("connect", "command", verb, "room", room)
+		defer func() {
+			if r := recover(); r != nil {
+				logger.Error("session panic", "panic", r, "stack", string(debug.Stack()))
+				refuse(sess, 1, "flowscope: internal error; the session was closed")
+			}
+			logger.Info("disconnect", "command", verb, "room", room, "duration", time.Since(start).Round(time.Millisecond).String())
+		}()
+		if !s.enter() {
+			refuse(sess, 1, msgStopping)
+			return
+		}
+		defer s.active.Done()
+		sess.Context().SetValue(identityKey, id)
+		next(sess)
+	}
+}
+
+// describe keeps what is safe to log of a command: the verb and a valid
+// room name, nothing else the client typed.
+func describe(cmd []string) (verb, room string) {
+	switch {
+	case len(cmd) == 0:
+		return "private", ""
+	case (cmd[0] == "present" || cmd[0] == "watch") && len(cmd) == 2 && roomNameRE.MatchString(cmd[1]):
+		return cmd[0], cmd[1]
+	}
+	return "unknown", ""
+}
+
+// ptyMiddleware turns away sessions without a terminal before they take a
+// slot.
+func (s *Server) ptyMiddleware(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		if _, _, ok := sess.Pty(); !ok {
+			refuse(sess, 1, msgNoPty)
+			return
+		}
+		next(sess)
+	}
+}
+
+// limitMiddleware holds a session slot for the session's life.
+func (s *Server) limitMiddleware(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		if !s.slots.tryAcquire() {
+			s.log.Warn("session refused: server full", "addr", sess.RemoteAddr().String(), "max", s.opts.MaxSessions)
+			refuse(sess, 1, msgFull, s.opts.MaxSessions)
+			return
+		}
+		defer s.slots.release()
+		next(sess)
+	}
+}
+
+// appMiddleware routes the command: none is a private session, "present
+// NAME" opens or resumes a room, "watch NAME" joins one read-only.
+func (s *Server) appMiddleware(ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		id := sess.Context().Value(identityKey).(identity)
+		cmd := sess.Command()
+		switch {
+		case len(cmd) == 0:
+			s.private(sess, id)
+		case cmd[0] == "present" && len(cmd) == 2:
+			s.present(sess, id, cmd[1])
+		case cmd[0] == "watch" && len(cmd) == 2:
+			s.watch(sess, id, cmd[1])
+		default:
+			refuse(sess, 2, "flowscope: unknown command\r\n%s", usage)
+		}
+	}
+}
+
+func (s *Server) private(sess ssh.Session, id identity) {
+	files, err := openUserFiles(s.opts.DataDir, id.folder)
+	if err != nil {
+		s.log.Error("user folder", "who", id.display, "err", err)
+		refuse(sess, 1, "flowscope: your folder cannot be opened")
+		return
+	}
+	defer files.Close()
+	sc, err := loadDefault()
+	if err != nil {
+		refuse(sess, 1, "flowscope: %v", err)
+		return
+	}
+	m := tui.New(tui.Options{Scenario: sc, Name: defaultName, Builtin: true, Files: files, Theme: clientTheme(sess)})
+	s.run(sess, m, nil)
+}
+
+func (s *Server) present(sess ssh.Session, id identity, name string) {
+	files, err := openUserFiles(s.opts.DataDir, id.folder)
+	if err != nil {
+		s.log.Error("user folder", "who", id.display, "err", err)
+		refuse(sess, 1, "flowscope: your folder cannot be opened")
+		return
+	}
+	defer files.Close()
+	r, sc, err := s.hub.present(name, id.display, loadDefault)
+	if err != nil {
+		refuse(sess, 1, "flowscope: room %q: %v", name, err)
+		return
+	}
+	defer s.hub.leave(r)
+	// The room is the presenter's recovery: it keeps the model while
+	// anyone watches, and a recovery copy from a private session would
+	// only confuse whom the room shows.
+	m := tui.New(tui.Options{Scenario: sc, Name: defaultName, Builtin: true, Files: files,
+		OnChange: r.publish, Theme: clientTheme(sess), NoRecovery: true})
+	s.run(sess, m, nil)
+}
+
+func (s *Server) watch(sess ssh.Session, _ identity, name string) {
+	r, v, sc, _, err := s.hub.watch(name)
+	if err != nil {
+		refuse(sess, 1, "flowscope: room %q: %v", name, err)
+		return
+	}
+	defer s.hub.unwatch(r, v)
+	m := tui.New(tui.Options{Scenario: sc, Name: "room " + name, ReadOnly: true, Files: noFiles{},
+		NoRecovery: true, Theme: clientTheme(sess)})
+	s.run(sess, m, func(ctx context.Context, p *tea.Program) { go v.relay(ctx, p.Send) })
+}
+
+// clientTheme is the theme a client asked for with
+// ssh -o SetEnv=FLOWSCOPE_THEME=high-contrast; "" lets the TUI choose.
+func clientTheme(sess ssh.Session) string {
+	for _, kv := range sess.Environ() {
+		if v, ok := strings.CutPrefix(kv, "FLOWSCOPE_THEME="); ok {
+			return safeName(v, 32)
+		}
+	}
+	return ""
+}
+
+// clientEnv is what the program may see of the client's environment:
+// enough to pick colours and a theme, nothing that would change how the
+// server behaves (COLUMNS, for one, would override the window size).
+func clientEnv(env []string, term string) []string {
+	keep := []string{"TERM=" + term}
+	for _, kv := range env {
+		k, _, _ := strings.Cut(kv, "=")
+		switch k {
+		case "COLORTERM", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "LANG", "LC_ALL", "LC_CTYPE", "FLOWSCOPE_THEME":
+			if len(kv) <= 128 && len(keep) < 16 {
+				keep = append(keep, kv)
+			}
+		}
+	}
+	return keep
+}
+
+// run serves one program on sess until the client quits, disconnects,
+// idles or the server stops. started, if set, runs once the program exists
+// with a context that ends with the session.
+func (s *Server) run(sess ssh.Session, m tea.Model, started func(context.Context, *tea.Program)) {
+	pty, winch, _ := sess.Pty()
+	env := clientEnv(sess.Environ(), pty.Term)
+	w, h := clampSize(pty.Window.Width, pty.Window.Height)
+	act := newActivity()
+	opts := []tea.ProgramOption{
+		tea.WithContext(sess.Context()), // a dropped connection kills the program
+		tea.WithInput(activeReader{r: sess, a: act}),
+		tea.WithOutput(sess),
+		tea.WithEnvironment(env),
+		tea.WithWindowSize(w, h),
+		tea.WithFilter(sessionFilter),
+		tea.WithoutSignalHandler(), // the server's signals are not the session's
+	}
+	if sess.EmulatedPty() {
+		// No real terminal to ask: colours follow the client's TERM and
+		// COLORTERM, as Wish does for emulated terminals.
+		opts = append(opts, tea.WithColorProfile(colorprofile.Env(env)))
+	}
+	p := tea.NewProgram(m, opts...)
+
+	ctx, cancel := context.WithCancel(sess.Context())
+	defer cancel()
+	if started != nil {
+		started(ctx, p)
+	}
+	ran := make(chan struct{})
+	why := make(chan string, 1)
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		why <- s.watchSession(p, winch, act, ran)
+	}()
+	_, err := p.Run()
+	close(ran)
+	<-watched
+	reason := <-why
+	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+		s.log.Error("program", "addr", sess.RemoteAddr().String(), "err", err)
+	}
+	if reason != "" {
+		_, _ = fmt.Fprintf(sess, "%s\r\n", reason)
+	}
+	_ = sess.Exit(0)
+}
+
+// watchSession forwards window changes and ends the program when the
+// client idles, the client closes its channel or the server stops. It
+// returns what to tell the client, if anything.
+func (s *Server) watchSession(p *tea.Program, winch <-chan ssh.Window, act *activity, ran <-chan struct{}) string {
+	idle := time.NewTimer(s.opts.Idle)
+	defer idle.Stop()
+	for {
+		select {
+		case <-ran:
+			return ""
+		case <-s.stopping:
+			p.Quit()
+			return msgStopping
+		case win, ok := <-winch:
+			if !ok {
+				p.Quit()
+				return ""
+			}
+			act.touch()
+			p.Send(tea.WindowSizeMsg{Width: win.Width, Height: win.Height}) // clamped by sessionFilter
+		case <-idle.C:
+			if left := s.opts.Idle - act.since(); left > 0 {
+				idle.Reset(left)
+				continue
+			}
+			p.Quit()
+			return fmt.Sprintf(msgIdle, s.opts.Idle)
+		}
+	}
+}
+
+// defaultName is the built-in scenario a session starts from.
+const defaultName = scenarios.Default
+
+func loadDefault() (model.Scenario, error) { return scenarios.Load(scenarios.Default) }

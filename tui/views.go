@@ -1,0 +1,235 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/flowscope/flowscope/model"
+)
+
+// viewKey is everything a view's rendering depends on; a view is redrawn
+// only when its key changes.
+type viewKey struct {
+	rev, styleRev, w, h int
+	sel, sys            string
+	extra               int
+}
+
+// paneCache is one view's last rendering and its scroll position.
+type paneCache struct {
+	key    viewKey
+	lines  []string
+	total  int // lines of content, for scrolling
+	scroll scroller
+}
+
+// views holds the four analysis views.
+type views struct {
+	proj, capa, rec, topo paneCache
+
+	capBase    []string // unmarked capability rows of the current report
+	capBaseKey viewKey
+	capLay     capLayout
+
+	recv recView
+
+	drawer      topologyDrawer
+	drawerRev   int
+	recommended bool
+	pans        int // bumps on every pan, so the topology is redrawn
+}
+
+func newViews() views { return views{drawer: newTopology()} }
+
+// refresh redraws whatever is on screen and out of date. It runs at the
+// end of every Update, so View only joins strings.
+func (m *Model) refresh() {
+	m.keysContext()
+	if m.lay.mode == layoutTooSmall {
+		return
+	}
+	st := m.ctx.styles
+	selStream, selSystem := m.selection()
+	streamIdx, weakest := -1, ""
+	if selStream != "" {
+		for i := range m.report.Streams {
+			if m.report.Streams[i].ID == selStream {
+				streamIdx, weakest = i, m.report.Streams[i].WeakestLink.System
+				break
+			}
+		}
+	}
+	for _, p := range m.lay.visible() {
+		r := m.lay.panes[p]
+		w, h := r.W-2, r.H-2
+		if w <= 0 || h <= 0 {
+			continue
+		}
+		base := viewKey{rev: m.rev, styleRev: m.ctx.styleRev, w: w, h: h}
+		switch p {
+		case paneEditor:
+			m.ed.render(&m.doc.s, w, h, m.focus == paneEditor, m.opts.ReadOnly, st)
+		case paneProjection:
+			k := base
+			k.sel = selStream
+			if k != m.views.proj.key {
+				m.views.proj.key = k
+				m.views.proj.lines = renderProjection(&m.report, streamIdx, w, h, st)
+			}
+		case paneCapability:
+			m.refreshCapability(base, weakest, selSystem, st)
+		case paneRecommend:
+			rv := &m.views.recv
+			k := base
+			k.h = 0
+			if k != rv.key {
+				rv.key = k
+				rv.rebuild(&m.report, w)
+			}
+			// Scrolling is by block (a finding, a component), so only
+			// the blocks on screen are ever wrapped.
+			c := &m.views.rec
+			c.total = len(rv.blocks)
+			c.scroll.scroll(0, c.total, 1)
+			k = base
+			k.extra = c.scroll.off
+			if k != c.key {
+				c.key = k
+				c.lines = rv.window(&m.report, c.scroll.off, w, h, st)
+			}
+		case paneTopology:
+			d := m.views.drawer
+			if m.views.drawerRev != m.rev {
+				d.SetReport(m.shown, m.report)
+				m.views.drawerRev = m.rev
+			}
+			hl := selStream
+			if hl == "" {
+				hl = selSystem
+			}
+			k := base
+			k.sel, k.extra = hl, m.views.pans
+			if k != m.views.topo.key {
+				m.views.topo.key = k
+				d.SetSize(w, h)
+				d.SetHighlight(hl)
+				d.SetRecommended(m.views.recommended)
+								m.views.topo.lines = strings.Split(d.View(st), "\n")
+			}
+		}
+	}
+	m.frameBoxes()
+	m.helpLine = fit(m.help.View(m.ctx.keys), m.lay.width)
+}
+
+// refreshCapability draws the visible capability rows, marking the
+// selected system and the selected stream's weakest link. Unmarked rows
+// are kept from the last report, so moving the selection through a large
+// landscape redraws only a screenful.
+func (m *Model) refreshCapability(base viewKey, weakest, selected string, st Styles) {
+	r := &m.report
+	k := base
+	k.h = 0
+	if k != m.views.capBaseKey {
+		m.views.capBaseKey = k
+		m.views.capLay = newCapLayout(r, base.w)
+		m.views.capBase = make([]string, len(r.Systems))
+		for i, sy := range r.Systems {
+			m.views.capBase[i] = capabilityRow(r, sy, m.views.capLay, 0, st)
+		}
+	}
+	c := &m.views.capa
+	head := capabilityHeader(r, base.w, st)
+	rows := max(base.h-len(head), 0)
+	c.total = len(r.Systems)
+	k = base
+	k.sel, k.sys, k.extra = weakest, selected, c.scroll.off
+	if k.sel != c.key.sel || k.sys != c.key.sys || k.rev != c.key.rev {
+		// A new selection scrolls its row into view.
+		for i, sy := range r.Systems {
+			if (weakest != "" && sy.ID == weakest) || (weakest == "" && sy.ID == selected) {
+				c.scroll.follow(i, c.total, rows)
+				break
+			}
+		}
+		k.extra = c.scroll.off
+	}
+	c.scroll.scroll(0, c.total, rows)
+	k.extra = c.scroll.off
+	if k == c.key {
+		return
+	}
+	c.key = k
+	lines := append([]string(nil), head...)
+	off := c.scroll.off
+	for i := off; i < min(off+rows, len(r.Systems)); i++ {
+		sy := r.Systems[i]
+		switch sy.ID {
+		case weakest:
+			lines = append(lines, capabilityRow(r, sy, m.views.capLay, 2, st))
+		case selected:
+			lines = append(lines, capabilityRow(r, sy, m.views.capLay, 1, st))
+		default:
+			lines = append(lines, m.views.capBase[i])
+		}
+	}
+	if len(r.Systems) == 0 {
+		lines = append(lines, st.Muted.Render("no systems"))
+	}
+	c.lines = lines
+}
+
+// boxKey identifies a framed pane: its content (by the identity of the
+// slice drawn last), size, focus and title.
+type boxKey struct {
+	first    *string
+	n, w, h  int
+	focused  bool
+	title    string
+	styleRev int
+}
+
+type boxCache struct {
+	key   boxKey
+	lines []string
+}
+
+// frameBoxes frames each visible pane whose content, size, focus or
+// title changed, so a keystroke re-frames only the panes it touched.
+func (m *Model) frameBoxes() {
+	for _, p := range m.lay.visible() {
+		r := m.lay.panes[p]
+		lines := m.paneLines(p)
+		k := boxKey{n: len(lines), w: r.W, h: r.H, focused: m.focus == p, title: m.paneTitle(p), styleRev: m.ctx.styleRev}
+		if len(lines) > 0 {
+			k.first = &lines[0]
+		}
+		if k != m.boxes[p].key || m.boxes[p].lines == nil {
+			m.boxes[p] = boxCache{k, box(k.title, lines, r.W, r.H, k.focused, m.ctx.styles)}
+		}
+	}
+}
+
+// scrollView scrolls a view pane by d lines.
+func (m *Model) scrollView(p pane, d int) {
+	switch p {
+	case paneCapability:
+		c := &m.views.capa
+		c.scroll.scroll(d, c.total, max(m.lay.panes[p].H-4, 1))
+	case paneRecommend:
+		c := &m.views.rec
+		c.scroll.scroll(d, c.total, 1)
+	case paneTopology:
+		m.views.drawer.Pan(0, d)
+		m.views.pans++
+	}
+}
+
+// streamIndex is the report index of a stream id, or -1.
+func streamIndex(r *model.Report, id string) int {
+	for i := range r.Streams {
+		if r.Streams[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
