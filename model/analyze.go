@@ -115,6 +115,7 @@ type analyzer struct {
 	m, adv                                msg       // message builders, reused
 	classes                               []string  // scratch list for messages
 	keys                                  []findingKey
+	packed                                []uint64
 	fmeta                                 [][2]int32 // per finding: stream and system index
 	idRank, idOrder                       []int32
 	restricted                            [][2]string // (zone, class) pairs
@@ -171,6 +172,9 @@ func (a *analyzer) reset(s *Scenario) {
 		si.bindYear = grow(si.bindYear, a.years)
 		capTotal := sy.EffectiveCapacity()
 		si.total = makeCapa(&capTotal, b)
+		if k.PerFlow && !okRate(sy.Capacity) {
+			si.total.avail *= float64(max(1, flowsVia(s.Streams, sy.ID)))
+		}
 		si.rd = makeCapa(sy.EffectiveRead(), b)
 		si.wr = makeCapa(sy.EffectiveWrite(), b)
 	}
@@ -181,7 +185,7 @@ func (a *analyzer) reset(s *Scenario) {
 			scheduled++
 		}
 	}
-	a.back = make([]float64, a.years*(4*len(s.Streams)+scheduled+3*len(s.Systems)))
+	a.back = make([]float64, a.years*(3*len(s.Streams)+scheduled+3*len(s.Systems)))
 }
 
 // release drops what belongs to the report or the scenario, so the pool
@@ -202,9 +206,21 @@ func makeCapa(r *quantity.Rate, baseline float64) capa {
 // take hands out the next n floats of the report's backing array.
 func (a *analyzer) take(n int) []float64 {
 	if len(a.back) < n {
-		a.back = make([]float64, 4*n) // only when the estimate fell short
+		// only for streams without a known system on their path
+		a.back = make([]float64, 8*n)
 	}
 	out := a.back[:n:n]
 	a.back = a.back[n:]
 	return out
+}
+
+// flowsVia counts the streams that pass through a layer: one flow each.
+func flowsVia(streams []Stream, id string) int {
+	n := 0
+	for i := range streams {
+		if streams[i].Via == id {
+			n++
+		}
+	}
+	return n
 }

@@ -2,9 +2,11 @@ package model_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"sync"
 	"testing"
 
 	"github.com/flowscope/flowscope/model"
@@ -59,6 +61,9 @@ func mutate(r *rand.Rand, s *model.Scenario) {
 			st.ReadsPerRecord, st.WritesPerRecord, st.ActionsPerRecord = ptrTo(absurd(r)), ptrTo(absurd(r)), ptrTo(absurd(r))
 		case 6:
 			st.From, st.Via = "missing", "also-missing"
+			if r.IntN(2) == 0 {
+				st.To = "gone"
+			}
 		case 7:
 			st.Trigger, st.Every = model.TriggerSchedule, ptrTo(quantity.Duration(absurd(r)))
 		case 8:
@@ -142,5 +147,33 @@ func TestLargeLandscapeHasEveryPattern(t *testing.T) {
 		if !seen[p] {
 			t.Errorf("no %s stream in a large landscape", p)
 		}
+	}
+}
+
+func TestAnalyzeConcurrentCallsAgree(t *testing.T) {
+	scenarios := []model.Scenario{modeltest.Landscape(20, 60), model.CaseUpdatesScenario(), modeltest.Landscape(5, 9)}
+	want := make([]string, len(scenarios))
+	for i, s := range scenarios {
+		b, _ := json.Marshal(model.Analyze(s))
+		want[i] = string(b)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := range 8 {
+		wg.Go(func() {
+			for k := range 20 {
+				i := (g + k) % len(scenarios)
+				b, _ := json.Marshal(model.Analyze(scenarios[i]))
+				if string(b) != want[i] {
+					errs <- fmt.Sprintf("goroutine %d, scenario %d: report differs", g, i)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }

@@ -93,6 +93,11 @@ func TestWindowedCapacity(t *testing.T) {
 			t.Errorf("%s: utilisation %v, want %v", c.name, got, c.want)
 		}
 	}
+	// Hand-computed: 833,333 records in a month over 625,714 busy seconds is
+	// 1.332/s, 3.995/s at the peak, 1,199 per 5 min against 6,000.
+	if got := windowUtil(t, capPer(6000, 5, quantity.Minute), 3, 8); !near(got, 0.19977, 1e-4) {
+		t.Errorf("5 min window %v, want 0.1998", got)
+	}
 	// Hand-computed: 38,356 records on the busiest day against 100k a day.
 	if got := windowUtil(t, capPer(100000, 1, quantity.Day), 3, 8); !near(got, 0.383562, 1e-5) {
 		t.Errorf("day window %v, want 0.3836", got)
@@ -216,5 +221,36 @@ func TestSaturatesAndAlertYears(t *testing.T) {
 	src := systemReport(t, Analyze(s), "src")
 	if src.AlertYear != nil || src.SaturatesYear != nil {
 		t.Fatalf("src alert/saturates should be null")
+	}
+}
+
+func TestZeroCapacityAndZeroBusyHours(t *testing.T) {
+	sys := twoSystems(func(s []System) { s[2].Capacity = capPer(0, 1, quantity.Second) })
+	st := tstream("s", "src", "dst", TriggerSchedule, perSecond(1), func(s *Stream) { s.BusyHours = ptrTo(0.0) })
+	r := Analyze(scenario(1, sys, st))
+	dst := systemReport(t, r, "dst")
+	if dst.Utilization[0] != unboundedUtil || dst.SaturatesYear == nil || *dst.SaturatesYear != 0 {
+		t.Fatalf("zero capacity: utilisation %v saturates %v", dst.Utilization, dst.SaturatesYear)
+	}
+	if rt := r.Streams[0].RuntimeSeconds[0]; rt != unboundedTime || !r.Streams[0].Overlap {
+		t.Fatalf("runtime %v overlap %v, want unbounded", rt, r.Streams[0].Overlap)
+	}
+	// busy hours 0 reads as one minute a day: 1/s over 24 h arrives at 1440/s
+	if got := r.Streams[0].PeakPerSecond[0]; !near(got, 1440, 1e-9) {
+		t.Fatalf("peak rate %v, want 1440", got)
+	}
+}
+
+func TestDanglingReferences(t *testing.T) {
+	st := tstream("s", "nowhere", "missing", TriggerEvent, perSecond(1), func(s *Stream) { s.Via = "gone" })
+	r := Analyze(scenario(1, twoSystems(), st))
+	sr := r.Streams[0]
+	if sr.WeakestLink.System != "" || len(sr.WeakestLink.Utilization) != 2 || sr.Via == nil || *sr.Via != "gone" {
+		t.Fatalf("dangling stream: %+v", sr)
+	}
+	for _, s := range r.Systems {
+		if s.LoadPerSecond[0] != 0 {
+			t.Errorf("%s got load from a dangling stream", s.ID)
+		}
 	}
 }

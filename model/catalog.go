@@ -28,6 +28,10 @@ type Kind struct {
 	// Code marks layers that already run custom code: no custom-code
 	// finding for them.
 	Code bool
+	// PerFlow marks a default capacity that each flow has on its own:
+	// with one flow per stream, the layer's default grows with the
+	// streams that pass through it.
+	PerFlow bool
 	// BuildCost and RunCost are relative (1 = one connection to Dataverse
 	// through a standard connector): the effort of connecting this kind
 	// and of keeping that connection running for a year.
@@ -69,7 +73,7 @@ var catalogue = []Kind{
 		// Same page: flows are asynchronous with no guaranteed response
 		// time; automated triggers usually fire within seconds to a minute
 		// and the shortest recurrence is 60 s, so a minute is typical.
-		Latency: 60, Events: true, Layer: true,
+		Latency: 60, Events: true, Layer: true, PerFlow: true,
 		BuildCost: 1, RunCost: 1,
 		Source: "learn.microsoft.com/power-automate/limits-and-config",
 	},
@@ -126,8 +130,8 @@ var catalogue = []Kind{
 	{
 		Name: "sharepoint", Title: "SharePoint Online",
 		// learn.microsoft.com/sharepoint/dev/general-development/how-to-avoid-getting-throttled-or-blocked-in-sharepoint-online:
-		// 3,000 requests per user per 5 minutes (the connector allows 600
-		// calls per connection per 60 s, which binds later).
+		// 3,000 requests per user per 5 minutes, the same 10/s as the
+		// connector's 600 calls per connection per 60 s.
 		Capacity: kindRate(3000, 5, quantity.Minute),
 		Latency:  2, Events: true,
 		BuildCost: 1, RunCost: 1,

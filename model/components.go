@@ -17,6 +17,9 @@ func (a *analyzer) components(rep *Report) {
 			Build: c.Build, Run: c.Run, Reason: reason}
 		if sys >= 0 {
 			comp.System = a.sys[sys].sys.ID
+			if kind == ComponentCache {
+				comp.Name = cacheFor(a.sys[sys].kind.Name)
+			}
 		}
 		rep.Components = append(rep.Components, comp)
 	}
@@ -84,5 +87,24 @@ func (a *analyzer) after(rep *Report) {
 		u := a.take(a.years)
 		copy(u, a.utilOf(i))
 		rep.After.Systems[i] = SystemUtilization{ID: a.sys[i].sys.ID, Utilization: u}
+	}
+}
+
+// cacheFor names the read cache that suits a source of that kind: a lake
+// replica for Dataverse, a replica for databases, a scheduled copy for
+// systems of record that take no extra readers, a response cache for the
+// rest.
+func cacheFor(kind string) string {
+	switch kind {
+	case "dataverse":
+		return "replica in a data lake (Synapse Link for Dataverse)"
+	case "sql", "oracle":
+		return "read replica of the database"
+	case "sap", "ibm-mainframe":
+		return "copy in an operational data store, refreshed on a schedule"
+	case "sharepoint", "http-api", "website", "custom":
+		return "response cache in front of it (e.g. API Management caching)"
+	default:
+		return "read replica or cache of the records it needs"
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -17,10 +16,18 @@ var posInf = math.Inf(1)
 // errMissing is the error of a required field left empty.
 var errMissing = errors.New("required, but missing")
 
-var idPattern = regexp.MustCompile(`^[a-z0-9-]+$`)
+// isID matches [a-z0-9-]+ (by hand: it runs for every id and reference).
+func isID(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return s != ""
+}
 
 func checkID(s string) error {
-	if !idPattern.MatchString(s) {
+	if !isID(s) {
 		return &quantity.Error{Text: s, Expected: "an id of lowercase letters, digits and dashes like web-to-dv"}
 	}
 	return nil
@@ -28,7 +35,7 @@ func checkID(s string) error {
 
 // checkListItem accepts one entry of a comma-separated list.
 func checkListItem(s string) error {
-	if s == "" || strings.TrimSpace(s) != s || strings.ContainsAny(s, ",[]{}#") ||
+	if s == "" || !utf8.ValidString(s) || strings.TrimSpace(s) != s || strings.ContainsAny(s, ",[]{}#") ||
 		strings.ContainsFunc(s, func(r rune) bool { return r < ' ' || r == 0x7f }) {
 		return &quantity.Error{Text: s, Expected: "a name without commas, brackets or # like medical"}
 	}

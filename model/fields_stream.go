@@ -3,7 +3,6 @@ package model
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/flowscope/flowscope/model/quantity"
@@ -214,7 +213,15 @@ func productPairs(text string) ([][2]string, error) {
 	return pairs, nil
 }
 
-var factorPattern = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+// isFactorName matches [A-Za-z0-9_-]+.
+func isFactorName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return s != ""
+}
 
 const expectFactor = "a factor name of letters, digits, _ and - like customers"
 
@@ -237,7 +244,7 @@ func productVolume(pairs [][2]string) (Volume, error) {
 			v.Per, perAt = per, i
 			continue
 		}
-		if !factorPattern.MatchString(name) {
+		if !isFactorName(name) {
 			return Volume{}, &partError{index: i, key: true, err: &quantity.Error{Text: name, Expected: expectFactor}}
 		}
 		if seen[name] {
@@ -268,7 +275,7 @@ func checkVolume(v Volume) error {
 	}
 	seen := map[string]bool{}
 	for i, f := range v.Factors {
-		if !factorPattern.MatchString(f.Name) || f.Name == "per" {
+		if !isFactorName(f.Name) || f.Name == "per" {
 			return &partError{index: i, key: true, err: &quantity.Error{Text: f.Name, Expected: expectFactor}}
 		}
 		if seen[f.Name] {

@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 )
 
@@ -91,6 +92,10 @@ var codeOrder = func() map[string]uint64 {
 	return m
 }()
 
+// packBits is the width of a packed sort key (a variable so tests can
+// force the general path).
+var packBits = 64
+
 // findingKey packs severity, code, and the ranks of the stream and system
 // ids into one integer; i keeps generation order on full ties.
 type findingKey struct {
@@ -108,7 +113,13 @@ func (a *analyzer) sortFindings() []Finding {
 	a.idOrder = grow(a.idOrder, len(a.ids))
 	rankIDs(a.ids[:nSys], a.idOrder[:nSys], a.idRank[:nSys])
 	rankIDs(a.ids[nSys:], a.idOrder[nSys:], a.idRank[nSys:])
+	// Pack severity (2 bits), code (5), stream rank, system rank and the
+	// finding's index into one integer when they fit, so the sort compares
+	// plain integers; otherwise sort keys with the index beside them.
+	stBits, syBits, iBits := bits.Len(uint(len(a.ids)-nSys+1)), bits.Len(uint(nSys+1)), bits.Len(uint(len(fs)))
+	packed := 7+stBits+syBits+iBits <= packBits
 	a.keys = grow(a.keys, len(fs))
+	a.packed = grow(a.packed, len(fs))
 	for i := range fs {
 		meta := a.fmeta[i]
 		var st, sy uint64
@@ -118,13 +129,25 @@ func (a *analyzer) sortFindings() []Finding {
 		if meta[1] >= 0 {
 			sy = uint64(a.idRank[meta[1]]) + 1
 		}
+		head := uint64(severityRank(fs[i].Severity))<<5 | codeOrder[fs[i].Code]
+		if packed {
+			a.packed[i] = ((head<<stBits|st)<<syBits|sy)<<iBits | uint64(i)
+			continue
+		}
 		// 2 bits severity, 5 bits code, 28 bits each for the ranks
-		k := uint64(severityRank(fs[i].Severity))<<61 | codeOrder[fs[i].Code]<<56 | min(st, 1<<28-1)<<28 | min(sy, 1<<28-1)
-		a.keys[i] = findingKey{k, i}
+		a.keys[i] = findingKey{head<<56 | min(st, 1<<28-1)<<28 | min(sy, 1<<28-1), i}
 	}
-	slices.SortFunc(a.keys, func(x, y findingKey) int {
-		return cmp.Or(cmp.Compare(x.k, y.k), cmp.Compare(x.i, y.i))
-	})
+	if packed {
+		slices.Sort(a.packed)
+		mask := uint64(1)<<iBits - 1
+		for j, k := range a.packed {
+			a.keys[j].i = int(k & mask)
+		}
+	} else {
+		slices.SortFunc(a.keys, func(x, y findingKey) int {
+			return cmp.Or(cmp.Compare(x.k, y.k), cmp.Compare(x.i, y.i))
+		})
+	}
 	out := make([]Finding, len(fs))
 	for j, k := range a.keys {
 		out[j] = fs[k.i]

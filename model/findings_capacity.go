@@ -70,10 +70,7 @@ func (a *analyzer) readCache(rep *Report, i int, si *streamInfo) {
 	m.stream(si).s(" reads ").sig3(si.reads).s(" request(s) per record from ", src, ", which reaches ").pct(row[y]).s(" ").inYear(y).
 		s(", over the ").pct(a.monitorAt).s(" alert line; this stream makes ").pct(share).s(" of its peak load.")
 	cache, _ := LookupComponent(ComponentCache)
-	what := "a read replica or cache of the records it needs"
-	if a.sys[si.from].kind.Name == "dataverse" {
-		what = "a replica in a data lake (Synapse Link for Dataverse)"
-	}
+	what := "a " + cacheFor(a.sys[si.from].kind.Name)
 	adv.s("Serve these reads from ", what, " so they leave ", src, "; the copy lags about ").dur(float64(cache.Staleness)).s(" behind the source")
 	if lat, ok := si.st.EffectiveLatency(); ok && lat < float64(cache.Staleness) {
 		adv.s(", more than the ").dur(lat).s(" this stream allows: keep reading the source for the freshest records or agree on a looser latency.")
@@ -180,11 +177,10 @@ func (a *analyzer) scheduled(rep *Report, i int, si *streamInfo, sr *StreamRepor
 	}
 	m.s("A run of ").stream(si).s(" picks up ").num(si.peakRate[y] * si.every).s(" records ").inYear(y).s(" (one interval at the peak rate) and ")
 	if sr.RuntimeSeconds[y] >= unboundedTime {
-		m.s("cannot finish: ", weak, " has no capacity left for it once the other streams are served")
+		m.s("cannot finish: ", weak, " has no capacity left for it once the other streams are served, so runs pile up every ").dur(si.every).s(".")
 	} else {
-		m.s("needs ").dur(sr.RuntimeSeconds[y]).s(" through ", weak)
+		m.s("needs ").dur(sr.RuntimeSeconds[y]).s(" through ", weak, ", longer than its ").dur(si.every).s(" interval: runs overlap.")
 	}
-	m.s(", longer than its ").dur(si.every).s(" interval: runs overlap.")
 	adv.s("Lengthen the interval, fetch only what changed since the last run, split the batch, or give ", weak, " more capacity; and make a run skip when the previous one is still busy.")
 	a.finding(rep, CodeOverlap, sev, i, si.weakest, m.done(), adv.done())
 }
@@ -210,9 +206,9 @@ func (a *analyzer) filterRows(rep *Report, i int, si *streamInfo) {
 	m, adv := &a.m, &a.adv
 	m.s("Only ").pct(si.filter).s(" of the events of ").stream(si).s(" need handling, but the filter sits in the flow: every event starts a run, ").
 		num(day0 * (1 - si.filter)).s(" of them a day with nothing to do on the busiest day today (").num(dayH * (1 - si.filter)).s(" by year ").int(a.horizon).s(").")
-	how := "a trigger condition"
+	how := "e.g. a trigger condition on the source's events"
 	if si.from >= 0 && a.sys[si.from].kind.Name == "dataverse" {
-		how = "filter rows and select columns on the Dataverse trigger"
+		how = "e.g. filter rows and select columns on the Dataverse trigger"
 	}
 	adv.s("Move the condition into the trigger (", how, ") so the flow starts only for events it handles: that saves about ").
 		num(day0).s(" actions a day on ", where, " today, ").num(dayH).s(" by year ").int(a.horizon).s(".")

@@ -1,6 +1,9 @@
 package model
 
 import (
+	"fmt"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/flowscope/flowscope/model/quantity"
@@ -18,6 +21,16 @@ func twoSystems(opts ...func([]System)) []System {
 		o(s)
 	}
 	return s
+}
+
+// proposalWords: what each advice must propose (DESIGN §4's last column).
+var proposalWords = map[string]string{
+	CodeCapacityExceeded: "raise its capacity", CodeExpiry: "scaling", CodeReadCache: "cache",
+	CodeWriteQueue: "queue", CodeCustomCode: "custom code", CodeReverseDirection: "gateway",
+	CodeNoEvents: "schedule", CodeFilterRows: "into the trigger", CodeThrottle: "digest",
+	CodeLoopGuard: "guard", CodeOverlap: "lengthen the interval", CodeRunMonitoring: "alert",
+	CodeFieldFilter: "drop", CodeLatencyExpectation: "faster path", CodeProgressFeedback: "progress",
+	CodeReadOnceWriteMany: "one flow",
 }
 
 type findingCase struct {
@@ -164,6 +177,9 @@ func TestEveryFindingRaisesAndMisses(t *testing.T) {
 					if f.Message == "" || f.Advice == "" {
 						t.Errorf("empty message or advice: %+v", f)
 					}
+					if kw := proposalWords[c.code]; !strings.Contains(strings.ToLower(f.Advice), kw) {
+						t.Errorf("advice %q does not propose %q", f.Advice, kw)
+					}
 				}
 			}
 			if !match {
@@ -185,7 +201,27 @@ func TestEveryFindingRaisesAndMisses(t *testing.T) {
 }
 
 func TestFindingsSortedBySeverityCodeIDs(t *testing.T) {
-	r := Analyze(defaultScenario())
+	big := defaultScenario()
+	for i := range 30 {
+		st := big.Streams[i%4]
+		st.ID = fmt.Sprintf("z-%d", 30-i)
+		big.Streams = append(big.Streams, st)
+	}
+	var orders [2][]Finding
+	for n, bits := range []int{64, 0} { // packed keys, then the general path
+		packBits = bits
+		checkSorted(t, Analyze(defaultScenario()))
+		orders[n] = Analyze(big).Findings
+		checkSorted(t, Analyze(big))
+	}
+	packBits = 64
+	if !reflect.DeepEqual(orders[0], orders[1]) {
+		t.Fatal("packed and general sort disagree")
+	}
+}
+
+func checkSorted(t *testing.T, r Report) {
+	t.Helper()
 	for i := 1; i < len(r.Findings); i++ {
 		a, b := r.Findings[i-1], r.Findings[i]
 		ka := [4]string{string(rune('0' + severityRank(a.Severity))), a.Code, deref(a.Stream), deref(a.System)}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -32,6 +33,26 @@ func TestMessageNumbers(t *testing.T) {
 	for _, c := range cases {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
+// Messages are built in a reused buffer; a later call must never change
+// the strings of an earlier report.
+func TestMessagesSurviveLaterCalls(t *testing.T) {
+	r1 := Analyze(defaultScenario())
+	want := make([]string, 0, 2*len(r1.Findings))
+	for _, f := range r1.Findings {
+		want = append(want, strings.Clone(f.Message), strings.Clone(f.Advice))
+	}
+	other := scenario(1, twoSystems(), tstream("s", "src", "dst", TriggerSchedule, perSecond(20)))
+	for range 50 {
+		Analyze(other)
+		Analyze(defaultScenario())
+	}
+	for i, f := range r1.Findings {
+		if f.Message != want[2*i] || f.Advice != want[2*i+1] {
+			t.Fatalf("finding %d changed after later calls:\n%q\n%q", i, f.Message, want[2*i])
 		}
 	}
 }

@@ -263,6 +263,9 @@ func (l *loader) scenario(root *yaml.Node, s *Scenario) {
 				l.errAt(v, key, fmt.Errorf("%q — this version of flowscope reads format version %d", quantity.Clip(v.Value), FormatVersion))
 			}
 		case "systems":
+			if len(v.Content) > 0 {
+				s.Systems = make([]System, 0, len(v.Content))
+			}
 			l.sequence(v, key, "a list of systems", func(i int, n *yaml.Node) {
 				var sys System
 				p := indexPath(key, i)
@@ -275,6 +278,9 @@ func (l *loader) scenario(root *yaml.Node, s *Scenario) {
 				s.Systems = append(s.Systems, sys)
 			})
 		case "streams":
+			if len(v.Content) > 0 {
+				s.Streams = make([]Stream, 0, len(v.Content))
+			}
 			l.sequence(v, key, "a list of streams", func(i int, n *yaml.Node) {
 				var st Stream
 				p := indexPath(key, i)
@@ -311,14 +317,20 @@ func setField[T any](l *loader, fields []Field[T], t *T, key string, k, v *yaml.
 		l.errAt(k, joinPath(path, quantity.Clip(key)), unknownKey(key, strings.Join(keys, ", ")))
 		return
 	}
+	if v.Kind == yaml.ScalarNode && (f.items == nil || yamlNull(v)) {
+		text := v.Value
+		if yamlNull(v) {
+			text = ""
+		}
+		if err := f.Set(t, text); err != nil { // the path is built only on error
+			l.report(v, joinPath(path, key), err, nil)
+		}
+		return
+	}
 	p := joinPath(path, key)
 	switch {
-	case yamlNull(v):
-		l.report(v, p, f.Set(t, ""), nil)
-	case v.Kind == yaml.ScalarNode && f.items != nil:
-		l.errAt(v, p, fmt.Errorf("%q — expected a list like [%s]", quantity.Clip(v.Value), strings.ReplaceAll(exampleList(f), ", ", ",")))
 	case v.Kind == yaml.ScalarNode:
-		l.report(v, p, f.Set(t, v.Value), nil)
+		l.errAt(v, p, fmt.Errorf("%q — expected a list like [%s]", quantity.Clip(v.Value), strings.ReplaceAll(exampleList(f), ", ", ",")))
 	case v.Kind == yaml.SequenceNode && f.items != nil:
 		var texts []string
 		var nodes []*yaml.Node

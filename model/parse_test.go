@@ -256,3 +256,23 @@ func TestParseTooManyErrors(t *testing.T) {
 		t.Fatalf("got %d errors, last %v", len(es), es[len(es)-1])
 	}
 }
+
+func TestParseEmptyLists(t *testing.T) {
+	for _, in := range []string{"flowscope: 1\nsystems: []\nstreams: []\n", "flowscope: 1\nsystems:\nstreams: ~\n"} {
+		s, err := Parse("e.yaml", []byte(in))
+		if err != nil || !reflect.DeepEqual(s, Scenario{}) {
+			t.Errorf("Parse(%q) = %#v, %v", in, s, err)
+		}
+	}
+}
+
+func TestParseNumberForms(t *testing.T) {
+	for _, growth := range []string{"0.2", "20%", "'20%'", "2e-1", "20.0%"} {
+		in := edit(t, "    volume: 10M/year\n", "    volume: 10,000,000/yr\n    growth: "+growth+"\n    busy_hours: 8\n    workdays: 5.0\n")
+		s := loadOK(t, "n.yaml", []byte(in))
+		st := s.Streams[0]
+		if *st.Growth != 0.2 || *st.BusyHours != 8 || *st.Workdays != 5 || st.Volume.Rate.String() != "10M/year" {
+			t.Errorf("growth %s: %+v", growth, st)
+		}
+	}
+}

@@ -100,12 +100,13 @@ func TestRoundTripInMemory(t *testing.T) {
 	}
 	no := false
 	s := Scenario{
-		Name: "null", Description: "true", Horizon: 30, MonitorAt: sh(1.0 / 3),
+		Name: "null", Description: "true \n  indented\n\n\ttab\r\nend", Horizon: 30, MonitorAt: sh(1.0 / 3),
 		Systems: []System{
 			{ID: "a", Name: "- dash: colon # hash", Kind: "sap", Zone: "~", Inbound: &no, Events: &no,
 				Capacity: r(1.0/3, 0.1, quantity.Hour), Read: r(1e300, 7, quantity.Week), Write: r(123.456, 2, quantity.Month),
 				Baseline: sh(0.1 + 0.2), Restricted: []string{"true", "1500"}, Latency: d(1.0 / 3)},
 			{ID: "b", Name: "  "},
+			{ID: "c", Name: "a\u0085b\u2028c\td\re\x00f\u00a0g 'h' \"i\" \\j"},
 		},
 		Streams: []Stream{{
 			ID: "s", Name: "'quoted' \"double\"", From: "a", To: "b", Trigger: TriggerSchedule, Every: d(0.1),

@@ -6,6 +6,7 @@ type layered struct {
 	edges  []iedge // one per graph edge; ok == false for edges to missing nodes
 	layer  []int   // per node
 	layers int
+	inline bool  // labels on their line
 	band   []int // per node: 0 senders, 1 integration layers, 2 receivers
 	key    []int // per node: a topological order of the drawn direction
 
@@ -17,8 +18,8 @@ type layered struct {
 	rankW  []int   // width of each rank's column
 
 	tree, ends []int // scratch for crossing counts
-	bestCross  int
-	useBary    bool
+	bestCross  int   // crossings of the chosen order
+	useBary    bool  // barycentre instead of median in this start
 
 	or     [][]int // the node ranks (even ones), as ordered
 	nl, nr [][]int // per item: neighbours in the node ranks left and right

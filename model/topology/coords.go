@@ -65,13 +65,17 @@ func (l *layered) assignY(gap int) {
 
 // weight makes long edges straighter than short ones: a line between two
 // edge items weighs more than one that ends at a box.
+// An edge item pulls harder towards a box with few edges on that side:
+// a hub cannot line up with all of its edges anyway.
 func (l *layered) weight(s seg) float64 {
 	a, b := l.vs[s.u].kind != vReal, l.vs[s.v].kind != vReal
 	switch {
 	case a && b:
 		return 8
-	case a || b:
-		return 2
+	case a:
+		return 1 + 4/float64(len(l.vs[s.v].lsegs))
+	case b:
+		return 1 + 4/float64(len(l.vs[s.u].rsegs))
 	}
 	return 1
 }
@@ -177,4 +181,71 @@ func roundHalfUp(x float64) float64 {
 		return f + 1
 	}
 	return f
+}
+
+// alignPorts, once every item has its row, moves each box's edge ends to
+// the rows their edges come from, so that those edges run straight. A box
+// may grow into the free rows above and below it to reach them (a hub then
+// spans the fan of its edges instead of squeezing it into a staircase).
+func (l *layered) alignPorts(gap int) {
+	const far = 1 << 30
+	for _, rk := range l.ranks {
+		for i, v := range rk {
+			nd := &l.vs[v]
+			if nd.kind != vReal || len(nd.lsegs)+len(nd.rsegs) == 0 {
+				continue
+			}
+			lo, hi := 0, far
+			if i > 0 {
+				p := l.vs[rk[i-1]]
+				lo = p.y + p.h + gap
+			}
+			if i+1 < len(rk) {
+				hi = l.vs[rk[i+1]].y - gap - 1
+			}
+			wl := make([]float64, len(nd.lsegs))
+			for k, s := range nd.lsegs {
+				sg := l.segs[s]
+				wl[k] = float64(l.vs[sg.u].y + sg.ou)
+			}
+			wr := make([]float64, len(nd.rsegs))
+			for k, s := range nd.rsegs {
+				sg := l.segs[s]
+				wr[k] = float64(l.vs[sg.v].y + sg.ov)
+			}
+			top, bottom := nd.y, nd.y+nd.h-1
+			for _, w := range append(append([]float64(nil), wl...), wr...) {
+				top = min(top, int(w)-1)
+				bottom = max(bottom, int(w)+1)
+			}
+			top, bottom = max(top, lo), min(bottom, hi)
+			top, bottom = min(top, nd.y), max(bottom, nd.y+nd.h-1) // never shrink
+			nd.y, nd.h = top, bottom-top+1
+			for k, p := range spread(wl, top+1, bottom-1) {
+				l.segs[nd.lsegs[k]].ov = p - top
+			}
+			for k, p := range spread(wr, top+1, bottom-1) {
+				l.segs[nd.rsegs[k]].ou = p - top
+			}
+		}
+	}
+}
+
+// spread picks increasing rows in [first, last] as close as it can to the
+// wanted ones (which are in order).
+func spread(want []float64, first, last int) []int {
+	n := len(want)
+	q := make([]float64, n)
+	w := make([]float64, n)
+	for i, x := range want {
+		q[i], w[i] = x-float64(i), 1
+	}
+	pav(q, w)
+	out := make([]int, n)
+	for i := range q {
+		v := int(roundHalfUp(q[i]))
+		v = max(first, min(v, last-(n-1)))
+		out[i] = v + i
+	}
+	return out
 }

@@ -48,6 +48,9 @@ type Options struct {
 	NodeGap int // blank rows between items of a layer; <0 means 0
 	Sweeps  int // crossing-reduction rounds; 0 means the default
 	GapMin  int // columns between layers when no edge bends there; 0 means 2
+	// InlineLabels puts labels on their line (one row per edge) instead of
+	// above it: lower and straighter drawings.
+	InlineLabels bool
 }
 
 // Point is a cell.
@@ -74,6 +77,9 @@ type Route struct {
 	// of the box, never at a corner).
 	Points []Point
 	Label  Rect // where the label text goes; W == 0 when there is none
+	// Inline: the label interrupts the line, with a blank cell on each side
+	// of it; the polyline runs through, a renderer leaves those cells free.
+	Inline bool
 	Back   bool // drawn against the flow, to break a cycle
 	Loop   bool // a self-loop
 }
@@ -108,6 +114,7 @@ func Compute(g Graph, opt Options) Layout {
 		opt.Sweeps = 6
 	}
 	l := newLayered(g)
+	l.inline = opt.InlineLabels
 	l.breakCycles()
 	l.assignLayers()
 	l.buildRanks()
@@ -128,5 +135,6 @@ func Compute(g Graph, opt Options) Layout {
 func (l *layered) finish(opt Options) Layout {
 	l.assignPorts()
 	l.assignY(opt.NodeGap)
+	l.alignPorts(opt.NodeGap)
 	return l.route(opt.GapMin)
 }

@@ -14,15 +14,14 @@ const (
 
 // vnode is one item of a column: a box, a label or an edge passing by.
 type vnode struct {
-	kind     vkind
-	node     int // vReal: node index; otherwise the edge index
-	rank     int
-	w, h     int
-	y        int
-	line     int   // vLabel, vDummy: row of the line, from the top
-	lsegs    []int // segments attached on the left side
-	rsegs    []int // and on the right side
-	firstVis int   // order of creation, for stable initial orders
+	kind  vkind
+	node  int // vReal: node index; otherwise the edge index
+	rank  int
+	w, h  int
+	y     int
+	line  int   // vLabel, vDummy: row of the line, from the top
+	lsegs []int // segments attached on the left side
+	rsegs []int // and on the right side
 }
 
 // seg is the piece of an edge between two neighbouring columns: from u
@@ -97,13 +96,16 @@ func (l *layered) buildRanks() {
 		if !e.ok {
 			continue
 		}
-		text := 0
-		if e.labelW > 0 {
+		text, w := 0, e.labelW // text: rows above the line
+		if e.labelW > 0 && !l.inline {
 			text = 1
+		}
+		if e.labelW > 0 && l.inline {
+			w += 2 // a blank each side sets the label apart from its line
 		}
 		if e.loop {
 			r := 2*l.layer[e.from] + 1
-			lv := l.addV(vnode{kind: vLoop, node: i, rank: r, w: max(e.labelW, 2), h: 2 + text, line: text})
+			lv := l.addV(vnode{kind: vLoop, node: i, rank: r, w: max(w+1, 2), h: 2 + text, line: text})
 			l.chains[i] = []int{l.addSeg(i, e.from, lv, text), l.addSeg(i, e.from, lv, text+1)}
 			continue
 		}
@@ -111,8 +113,8 @@ func (l *layered) buildRanks() {
 		r0, r1 := 2*l.layer[e.left], 2*l.layer[e.right]
 		for r := r0 + 1; r < r1; r++ {
 			var v int
-			if r == r0+1 && text > 0 {
-				v = l.addV(vnode{kind: vLabel, node: i, rank: r, w: e.labelW, h: 2, line: 1})
+			if r == r0+1 && e.labelW > 0 {
+				v = l.addV(vnode{kind: vLabel, node: i, rank: r, w: w, h: 1 + text, line: text})
 			} else {
 				v = l.addV(vnode{kind: vDummy, node: i, rank: r, w: 1, h: 1})
 			}

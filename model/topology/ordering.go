@@ -278,7 +278,6 @@ func (l *layered) median(ps []int) float64 {
 	return (float64(ps[m-1])*right + float64(ps[m])*left) / (left + right)
 }
 
-
 // collapse builds the node ranks and, for each of their items, the items of
 // the neighbouring node ranks its edges lead to.
 func (l *layered) collapse() {

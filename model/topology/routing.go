@@ -92,7 +92,7 @@ func (l *layered) route(gapMin int) Layout {
 			continue
 		}
 		rt := &out.Routes[i]
-		rt.Back, rt.Loop = e.back, e.loop
+		rt.Back, rt.Loop, rt.Inline = e.back, e.loop, l.inline && e.labelW > 0
 		first, last := l.segs[ch[0]], l.segs[ch[len(ch)-1]]
 		u := l.vs[first.u]
 		pts := []Point{{boxX(first.u) + u.w, u.y + first.ou}}
@@ -107,13 +107,13 @@ func (l *layered) route(gapMin int) Layout {
 			}
 			pts = append(pts, Point{boxX(first.u) + u.w, u.y + last.ou})
 			if e.labelW > 0 {
-				rt.Label = Rect{X[lv.rank] + (l.rankW[lv.rank]-lv.w)/2, lv.y, e.labelW, 1}
+				rt.Label = l.labelRect(X, lv, e.labelW)
 			}
 		} else {
 			for _, s := range ch {
 				pts = append(pts, gapPts(s)...)
 				if v := l.vs[l.segs[s].v]; v.kind == vLabel {
-					rt.Label = Rect{X[v.rank] + (l.rankW[v.rank]-v.w)/2, v.y, v.w, 1}
+					rt.Label = l.labelRect(X, v, e.labelW)
 				}
 			}
 			pts = append(pts, Point{boxX(last.v) - 1, l.vs[last.v].y + last.ov})
@@ -126,6 +126,16 @@ func (l *layered) route(gapMin int) Layout {
 		rt.Points = simplify(pts)
 	}
 	return out
+}
+
+// labelRect is where a label item's text goes: above its line, or on it
+// between two blanks when labels are inline.
+func (l *layered) labelRect(X []int, v vnode, w int) Rect {
+	x := X[v.rank] + (l.rankW[v.rank]-v.w)/2
+	if l.inline {
+		return Rect{x + 1, v.y, w, 1}
+	}
+	return Rect{x, v.y, w, 1}
 }
 
 // simplify drops repeated points and points in the middle of a straight run.
