@@ -52,8 +52,8 @@ type Model struct {
 	lastView  pane // the view shown in tab and presenter modes when the editor has focus
 	presenter bool
 
-	doc                  // the document: scenario, history, file state
-	shown model.Scenario // the scenario the report is of (doc, or a valid value being typed)
+	doc                   // the document: scenario, history, file state
+	shown  model.Scenario // the scenario the report is of (doc, or a valid value being typed)
 	report model.Report
 	rev    int // bumps whenever report changes
 	docRev int // rev of the report of doc (not of a value being typed)
@@ -62,11 +62,11 @@ type Model struct {
 	recInflight bool // a recovery write or removal is running
 	recDirty    bool // the document changed while it ran
 
-	ed    editor
-	views views
+	ed       editor
+	views    views
 	boxes    [paneCount]boxCache // framed panes, drawn in Update
 	helpLine string
-	dlg   dialog
+	dlg      dialog
 
 	status    string
 	statusErr bool
@@ -128,11 +128,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case RemoteScenarioMsg:
 		m.remote(msg)
+	case topoDrawnMsg:
+		m.topoDrawn(msg)
 	default:
 		cmd = m.handleResult(msg)
 	}
-	m.refresh()
-	return m, cmd
+	return m, tea.Batch(cmd, m.refresh())
 }
 
 // View composes the frame from the panes rendered in Update; it draws
@@ -142,6 +143,8 @@ func (m Model) View() tea.View {
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = m.windowTitle()
+	// A theme that differs from the terminal's background brings its own.
+	v.BackgroundColor, v.ForegroundColor = m.ctx.styles.Background, m.ctx.styles.Foreground
 	return v
 }
 

@@ -322,3 +322,28 @@ func TestReadOnlyRefusesEdits(t *testing.T) {
 		t.Error("a remote scenario did not replace the view")
 	}
 }
+
+func TestSaveAsAsksBeforeReplacing(t *testing.T) {
+	opts, lf := testOptions(t)
+	other := filepath.Join(lf.Root, "other.yaml")
+	if err := os.WriteFile(other, []byte("keep me"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m := newSized(opts, 120, 36)
+	m, cmd := send(t, m, keys("S", "ctrl+u", "type:other", "enter")...)
+	m = run(t, m, cmd)
+	if m.dlg.kind != dlgOverwrite {
+		t.Fatalf("saving over an existing file did not ask (dialog %v)", m.dlg.kind)
+	}
+	m, _ = send(t, m, keys("n")...)
+	if data, _ := os.ReadFile(other); string(data) != "keep me" || m.dlg.kind != dlgSaveAs {
+		t.Fatal("n replaced the file or did not return to the name")
+	}
+	m, cmd = send(t, m, keys("enter")...)
+	m = run(t, m, cmd)
+	m, cmd = send(t, m, keys("y")...)
+	m = run(t, m, cmd)
+	if got, err := model.LoadFile(other); err != nil || !reflect.DeepEqual(got, m.doc.s) {
+		t.Fatalf("y did not replace the file: %v", err)
+	}
+}

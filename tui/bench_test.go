@@ -1,12 +1,14 @@
 package tui
 
 import (
+	"syscall"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/modeltest"
+	"github.com/flowscope/flowscope/model/quantity"
 )
 
 // benchKeystrokes measures one key press, Update and View, at 160×48:
@@ -17,6 +19,7 @@ func benchKeystrokes(b *testing.B, s model.Scenario) {
 	m := newSized(opts, 160, 48)
 	m = selectRow(b, m, 1+len(s.Systems))
 	b.Run("move", func(b *testing.B) {
+		defer reportCPU(b)()
 		down, up := keyPress("j"), keyPress("k")
 		for i := 0; b.Loop(); i++ {
 			k := down
@@ -36,6 +39,7 @@ func benchKeystrokes(b *testing.B, s model.Scenario) {
 		}
 		e, _ = send(b, e, keys("enter", "ctrl+u", "type:2")...)
 		digit, back := keyPress("5"), keyPress("backspace")
+		defer reportCPU(b)()
 		for i := 0; b.Loop(); i++ {
 			k := digit
 			if i%2 == 1 {
@@ -48,6 +52,49 @@ func benchKeystrokes(b *testing.B, s model.Scenario) {
 	})
 }
 
+// reportCPU adds the process CPU time per operation, which unlike wall
+// time does not grow when other work shares the machine.
+func reportCPU(b *testing.B) func() {
+	start := cpuTime()
+	return func() {
+		if b.N > 0 {
+			b.ReportMetric(float64((cpuTime()-start).Nanoseconds())/float64(b.N), "cpu-ns/op")
+		}
+	}
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// benchApply measures applying an edit (what enter does): the analysis
+// and every view redrawn, alternating two scenarios.
+func benchApply(b *testing.B, s model.Scenario) {
+	opts := Options{Scenario: s, Name: "bench.yaml", Files: &LocalFiles{Root: b.TempDir()}, NoRecovery: true, ReadOnly: true}
+	m := newSized(opts, 160, 48)
+	other := cloneScenario(s)
+	st := copyStream(other.Streams[0])
+	g := quantity.Share(0.05)
+	if st.Growth != nil {
+		g += *st.Growth
+	}
+	st.Growth = &g
+	other.Streams[0] = st
+	scen := []model.Scenario{other, s}
+	defer reportCPU(b)()
+	for i := 0; b.Loop(); i++ {
+		tm, _ := m.Update(RemoteScenarioMsg{Scenario: scen[i%2]})
+		m = tm.(Model)
+		_ = m.View()
+	}
+}
+
+func BenchmarkApplyDefault(b *testing.B) { benchApply(b, defaultScenario(b)) }
+
+func BenchmarkApplyLandscape(b *testing.B) { benchApply(b, modeltest.Landscape(300, 1200)) }
+
 func BenchmarkKeystrokeDefault(b *testing.B) { benchKeystrokes(b, defaultScenario(b)) }
 
 func BenchmarkKeystrokeLandscape(b *testing.B) { benchKeystrokes(b, modeltest.Landscape(300, 1200)) }
@@ -55,6 +102,7 @@ func BenchmarkKeystrokeLandscape(b *testing.B) { benchKeystrokes(b, modeltest.La
 // BenchmarkFirstFrame is New (which analyses), the first size and View.
 func BenchmarkFirstFrame(b *testing.B) {
 	s := defaultScenario(b)
+	defer reportCPU(b)()
 	for b.Loop() {
 		m := New(Options{Scenario: s, Name: "x", NoRecovery: true})
 		tm, _ := m.Update(tea.WindowSizeMsg{Width: 160, Height: 48})

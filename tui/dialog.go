@@ -12,15 +12,16 @@ import (
 type dialogKind int
 
 const (
-	dlgNone    dialogKind = iota
-	dlgQuit               // unsaved changes: save, discard or stay
-	dlgDelete             // a system still used by streams
-	dlgRestore            // a recovery copy was found
-	dlgSaveAs             // a file name
-	dlgPicker             // built-ins and files to open
-	dlgOpen               // open another scenario with unsaved changes
-	dlgAdd                // add a system or a stream
-	dlgHelp               // every key
+	dlgNone      dialogKind = iota
+	dlgQuit                 // unsaved changes: save, discard or stay
+	dlgDelete               // a system still used by streams
+	dlgRestore              // a recovery copy was found
+	dlgSaveAs               // a file name
+	dlgOverwrite            // the file named exists
+	dlgPicker               // built-ins and files to open
+	dlgOpen                 // open another scenario with unsaved changes
+	dlgAdd                  // add a system or a stream
+	dlgHelp                 // every key
 )
 
 // pickItem is one entry of the scenario picker.
@@ -43,7 +44,7 @@ type dialog struct {
 	target    item     // the item to delete
 	users     []string // streams that use the system to delete
 	recovered model.Scenario
-	pick      pickItem // what to open after dlgOpen
+	pick      pickItem // what to open after dlgOpen, the file to replace
 	quitAfter bool     // quit once the save-as succeeds
 }
 
@@ -88,6 +89,13 @@ func (d dialog) render(m Model, w, h int) []string {
 			body = append(body, st.Error.Render("✗ "+d.err))
 		}
 		body = append(body, "", keys("enter save · esc cancel"))
+	case dlgOverwrite:
+		title = "Replace " + d.pick.name
+		body = []string{
+			d.pick.name + " already exists.",
+			"",
+			keys("y replace it · n choose another name"),
+		}
 	case dlgOpen:
 		title = "Open " + d.pick.name
 		body = []string{
@@ -127,7 +135,11 @@ func (d dialog) render(m Model, w, h int) []string {
 			if it.builtin {
 				kind = "built-in"
 			}
-			line := fmt.Sprintf(" %-*s  %s  ", nameW, it.name, kind)
+			mark := " "
+			if i == d.cursor {
+				mark = "▸"
+			}
+			line := fmt.Sprintf("%s%-*s  %s  ", mark, nameW, it.name, kind)
 			text := fit(line+it.summary, iw)
 			if i == d.cursor {
 				text = st.Cursor.Render(text)

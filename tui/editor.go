@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/textinput"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/flowscope/flowscope/model"
 )
 
@@ -82,7 +83,7 @@ func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st 
 	// two lists share the rest in proportion to their length.
 	fieldsNeed := 2 + len(fields)
 	if e.mode == modeEditing {
-		fieldsNeed++
+		fieldsNeed += 3
 	}
 	listNeed := 3 + ns + nt
 	fieldsH := fieldsNeed
@@ -212,10 +213,25 @@ func (e *editor) renderFields(s *model.Scenario, it item, fields []fieldInfo, w,
 		keyW = max(keyW, len(f.Key))
 	}
 	keyW = min(keyW, max(w*2/5, 6))
-	rows := h - 2 // header + help line
+	// Under the field being edited: its error, wrapped (up to three
+	// lines), or a line saying the value is valid.
+	var note []string
 	if e.mode == modeEditing {
-		rows--
+		if e.err != nil {
+			note = strings.Split(ansi.Wrap("✗ "+e.err.Error(), max(w-3, 10), " "), "\n")
+			note = note[:min(len(note), 3)]
+			for i := range note {
+				note[i] = st.Error.Render("  " + note[i])
+			}
+		} else {
+			msg := "  ✓ valid — enter applies, esc cancels"
+			if len(s.Streams) > livePreviewStreams {
+				msg = "  ✓ valid — enter applies and analyses"
+			}
+			note = []string{st.Fine.Render(msg)}
+		}
 	}
+	rows := h - 2 - len(note) // header + help line + note
 	rows = max(rows, 0)
 	if e.mode != modeList {
 		e.fieldScroll.follow(e.field, len(fields), rows)
@@ -250,11 +266,9 @@ func (e *editor) renderFields(s *model.Scenario, it item, fields []fieldInfo, w,
 			}
 		}
 		add(key+" "+val, hitField, i)
-		if sel && e.mode == modeEditing {
-			if e.err != nil {
-				add(st.Error.Render("  ✗ "+e.err.Error()), hitNone, 0)
-			} else {
-				add(st.Fine.Render("  ✓ valid — enter applies, esc cancels"), hitNone, 0)
+		if sel {
+			for _, l := range note {
+				add(l, hitNone, 0)
 			}
 		}
 	}

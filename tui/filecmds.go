@@ -22,6 +22,11 @@ type (
 		quitAfter bool
 	}
 	recoveryDoneMsg struct{ err error }
+	existsMsg       struct {
+		name      string
+		exists    bool
+		quitAfter bool
+	}
 	recoveryFoundMsg struct {
 		s model.Scenario
 	}
@@ -76,7 +81,8 @@ func (m *Model) openSaveAs(quitAfter bool) {
 }
 
 // saveAs writes the document under a new name.
-func (m *Model) saveAs(name string, quitAfter bool) tea.Cmd {
+// An existing other file is only replaced after asking.
+func (m *Model) saveAs(name string, quitAfter, overwrite bool) tea.Cmd {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		m.dlg.err = "a file name is needed"
@@ -86,6 +92,13 @@ func (m *Model) saveAs(name string, quitAfter bool) tea.Cmd {
 		name += ".yaml"
 	}
 	m.dlg = dialog{}
+	if !overwrite && (m.doc.builtin || name != m.doc.name) {
+		f := m.files
+		return func() tea.Msg {
+			_, err := f.Read(name)
+			return existsMsg{name: name, exists: err == nil, quitAfter: quitAfter}
+		}
+	}
 	old := ""
 	if m.doc.modified() && m.recoveryEnabled() {
 		old = m.recName()
@@ -216,6 +229,12 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 			return tea.Sequence(cmds...)
 		}
 		return tea.Batch(cmds...)
+	case existsMsg:
+		if msg.exists {
+			m.dlg = dialog{kind: dlgOverwrite, pick: pickItem{name: msg.name}, quitAfter: msg.quitAfter}
+			return nil
+		}
+		return m.saveAs(msg.name, msg.quitAfter, true)
 	case recoveryDoneMsg:
 		m.recInflight = false
 		if msg.err != nil {

@@ -16,8 +16,8 @@ import (
 // the working folder plus any path given; a server confines it to a
 // per-user folder.
 type Files interface {
-	List() ([]FileInfo, error)            // *.yaml the user may open (name + one-line summary)
-	Read(name string) ([]byte, error)     //
+	List() ([]FileInfo, error) // *.yaml the user may open (name + one-line summary)
+	Read(name string) ([]byte, error)
 	Write(name string, data []byte) error // atomic
 	Remove(name string) error
 }

@@ -56,7 +56,7 @@ func (m Model) frame() string {
 		segs = append(segs, seg{l.tabs.X, []string{m.tabLine(l.tabs.W)}, l.tabs.Y})
 	}
 	sort.Slice(segs, func(i, j int) bool { return segs[i].x < segs[j].x })
-	for y := l.body.Y; y < l.status.Y; y++ {
+	for y := l.title.Y + 1; y < l.status.Y; y++ {
 		var b strings.Builder
 		for _, s := range segs {
 			if i := y - s.y; i >= 0 && i < len(s.lines) {
@@ -68,7 +68,11 @@ func (m Model) frame() string {
 		out[y] = b.String()
 	}
 	if m.dlg.kind != dlgNone {
-		m.overlay(out, m.dlg.render(m, min(w-4, 76), l.status.Y-1))
+		dw := min(w-4, 76)
+		if m.dlg.kind == dlgPicker || m.dlg.kind == dlgHelp {
+			dw = min(w-4, 110)
+		}
+		m.overlay(out, m.dlg.render(m, dw, l.status.Y-1))
 	}
 	return strings.Join(out, "\n")
 }
@@ -121,7 +125,7 @@ func (m Model) paneTitle(p pane) string {
 			t += fmt.Sprintf(" %d/%d", c.scroll.off+1, c.total)
 		}
 	case paneTopology:
-		if m.views.recommended {
+		if m.views.drawing.recommended {
 			t += " (recommended)"
 		}
 	}

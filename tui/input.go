@@ -15,7 +15,6 @@ func (m *Model) keysContext() {
 		canUndo:    m.doc.hist.canUndo(),
 		canRedo:    m.doc.hist.canRedo(),
 		presenter:  m.presenter,
-		hasDiagram: true,
 	})
 }
 
@@ -133,14 +132,11 @@ func (m *Model) viewKey(msg tea.KeyPressMsg) {
 	case key.Matches(msg, k.PageDown):
 		m.scrollView(p, page)
 	case p == paneTopology && key.Matches(msg, k.Left):
-		m.views.drawer.Pan(-4, 0)
-		m.views.pans++
+		m.views.drawing.pan(-4, 0)
 	case p == paneTopology && key.Matches(msg, k.Right):
-		m.views.drawer.Pan(4, 0)
-		m.views.pans++
+		m.views.drawing.pan(4, 0)
 	case p == paneTopology && key.Matches(msg, k.Recommended):
-		m.views.recommended = !m.views.recommended
-		m.views.pans++
+		m.views.drawing.recommended = !m.views.drawing.recommended
 	}
 }
 
@@ -218,7 +214,7 @@ func (m *Model) dialogKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.dlg = dialog{}
 			return nil
 		case "enter":
-			return m.saveAs(d.input.Value(), d.quitAfter)
+			return m.saveAs(d.input.Value(), d.quitAfter, false)
 		}
 		var cmd tea.Cmd
 		d.input, cmd = d.input.Update(msg)
@@ -242,6 +238,17 @@ func (m *Model) dialogKey(msg tea.KeyPressMsg) tea.Cmd {
 				m.dlg = dialog{}
 				return openScenario(m.files, pick)
 			}
+		}
+	case dlgOverwrite:
+		switch s {
+		case "y":
+			name, quit := d.pick.name, d.quitAfter
+			return m.saveAs(name, quit, true)
+		case "n", "esc":
+			name, quit := d.pick.name, d.quitAfter
+			m.openSaveAs(quit)
+			m.dlg.input.SetValue(name)
+			m.dlg.input.CursorEnd()
 		}
 	case dlgOpen:
 		switch s {

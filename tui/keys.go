@@ -7,6 +7,7 @@ import "charm.land/bubbles/v2/key"
 // never lists a key that would do nothing.
 type KeyMap struct {
 	Up, Down, Left, Right key.Binding
+	Move                  key.Binding // ↑/↓ as one entry of the help bar
 	PageUp, PageDown      key.Binding
 	Enter, Esc            key.Binding
 	Tab, ShiftTab         key.Binding
@@ -26,6 +27,7 @@ func DefaultKeyMap() KeyMap {
 	return KeyMap{
 		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Move:        key.NewBinding(key.WithKeys("up", "down", "j", "k"), key.WithHelp("↑↓/jk", "move")),
 		Left:        key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "pan left")),
 		Right:       key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "pan right")),
 		PageUp:      key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
@@ -61,7 +63,6 @@ type keyContext struct {
 	canUndo    bool
 	canRedo    bool
 	presenter  bool
-	hasDiagram bool
 }
 
 // setContext enables the bindings that do something now.
@@ -77,14 +78,15 @@ func (k *KeyMap) setContext(c keyContext) {
 	k.Save.SetEnabled(!c.readOnly && !editing)
 	k.SaveAs.SetEnabled(!c.readOnly && !editing)
 	k.Open.SetEnabled(!c.readOnly && !editing)
-	k.Left.SetEnabled(!editing && c.focus == paneTopology && c.hasDiagram)
-	k.Right.SetEnabled(!editing && c.focus == paneTopology && c.hasDiagram)
-	k.Recommended.SetEnabled(!editing && c.focus == paneTopology && c.hasDiagram)
+	k.Left.SetEnabled(!editing && c.focus == paneTopology)
+	k.Right.SetEnabled(!editing && c.focus == paneTopology)
+	k.Recommended.SetEnabled(!editing && c.focus == paneTopology)
 	for _, b := range []*key.Binding{&k.Presenter, &k.Theme, &k.Help, &k.Quit, &k.Tab, &k.ShiftTab} {
 		b.SetEnabled(!editing)
 	}
 	k.Up.SetEnabled(!editing)
 	k.Down.SetEnabled(!editing)
+	k.Move.SetEnabled(!editing)
 	switch {
 	case editing:
 		k.Enter.SetHelp("enter", "apply")
@@ -103,10 +105,11 @@ func (k *KeyMap) setContext(c keyContext) {
 	k.Esc.SetEnabled(inEditor && c.editorMode != modeList)
 }
 
-// ShortHelp is the one-line help bar.
+// ShortHelp is the one-line help bar; help and quit come early so a
+// narrow terminal still shows them.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.Enter, k.Esc, k.Tab, k.Add, k.Duplicate, k.Del,
-		k.Undo, k.Redo, k.Save, k.Open, k.Recommended, k.Help, k.Quit}
+	return []key.Binding{k.Move, k.Enter, k.Esc, k.Tab, k.Help, k.Quit, k.Add, k.Duplicate, k.Del,
+		k.Undo, k.Redo, k.Save, k.Open, k.Recommended, k.Left, k.Presenter, k.Theme}
 }
 
 // FullHelp is the help screen, by group.

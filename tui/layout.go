@@ -92,7 +92,9 @@ func computeLayout(w, h int, presenter bool, focus, lastView pane) layout {
 		l.panes[paneEditor] = rect{0, top, ew, l.body.H}
 		rw := w - ew
 		cw := rw / 2
-		th := l.body.H / 2
+		// The top row (projection, capability) gets more: the table and
+		// the chart should both fit at 120×36.
+		th := l.body.H * 58 / 100
 		l.panes[paneProjection] = rect{ew, top, cw, th}
 		l.panes[paneCapability] = rect{ew + cw, top, rw - cw, th}
 		l.panes[paneRecommend] = rect{ew, top + th, cw, l.body.H - th}

@@ -7,6 +7,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/scenarios"
 )
 
 // TestLayoutInvariants checks every size from 60×16 to 300×100: panes
@@ -141,5 +143,59 @@ func TestTooSmallSaysSo(t *testing.T) {
 	m, _ = send(t, m, tea.WindowSizeMsg{Width: 60, Height: 16})
 	if strings.Contains(plain(m), "too small") {
 		t.Fatal("60x16 still too small")
+	}
+}
+
+// TestTabsSwitchViews checks the tab row at the sizes that use tabs and
+// that tab moves through every pane.
+func TestTabsSwitchViews(t *testing.T) {
+	opts, _ := testOptions(t)
+	for _, size := range [][2]int{{60, 16}, {100, 30}} {
+		m := newSized(opts, size[0], size[1])
+		seen := map[string]bool{}
+		for range paneCount {
+			lines := strings.Split(plain(m), "\n")
+			if !strings.Contains(lines[1], "Capab") || !strings.Contains(lines[1], "Topo") {
+				t.Fatalf("%v: no tab row: %q", size, lines[1])
+			}
+			for p := range paneCount {
+				if !m.lay.panes[p].empty() {
+					seen[p.String()] = true
+				}
+			}
+			m, _ = send(t, m, keys("tab")...)
+		}
+		if len(seen) != int(paneCount) {
+			t.Errorf("%v: tab showed %v, want all %d panes", size, seen, paneCount)
+		}
+	}
+}
+
+// TestEveryBuiltinAndEdgeCasesRender draws every built-in scenario, an
+// empty one and a 30-year horizon at a small and a large size.
+func TestEveryBuiltinAndEdgeCasesRender(t *testing.T) {
+	var cases []model.Scenario
+	for _, info := range scenarios.List() {
+		s, err := scenarios.Load(info.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, s)
+	}
+	long := defaultScenario(t)
+	long.Horizon = 30
+	cases = append(cases, model.Scenario{}, long)
+	for i, s := range cases {
+		for _, size := range [][2]int{{60, 16}, {120, 36}, {211, 57}} {
+			m := newSized(Options{Scenario: s, Name: "x", NoRecovery: true}, size[0], size[1])
+			for _, k := range []string{"", "j", "tab", "tab", "tab", "tab", "p"} {
+				if k != "" {
+					m, _ = send(t, m, keys(k)...)
+				}
+				if err := checkFrame(m.View().Content, size[0], size[1]); err != nil {
+					t.Fatalf("case %d (%s) at %v after %q: %v", i, s.Name, size, k, err)
+				}
+			}
+		}
 	}
 }

@@ -126,12 +126,12 @@ func weakestLine(sr series, r *model.Report, st Styles) string {
 }
 
 func projectionTable(sr series, r *model.Report, st Styles) []string {
-	out := []string{st.Muted.Render(fmt.Sprintf("%3s %9s %9s %8s %6s", "yr", "volume/yr", "peak mo", "peak/s", "link"))}
+	out := []string{st.Muted.Render(fmt.Sprintf("%2s %9s %8s %7s %5s", "yr", "volume/yr", "peak mo", "peak/s", "link"))}
 	mon := r.Scenario.MonitorAt
 	for y := range r.Years {
 		u := at(sr.util, y)
-		out = append(out, fmt.Sprintf("%3d %9s %9s %8s ", r.Years[y], human(at(sr.perYear, y)),
-			human(at(sr.peakMo, y)), human(at(sr.peakRate, y)))+st.stateStyle(u, mon).Render(fmt.Sprintf("%6s", pct(u))))
+		out = append(out, fmt.Sprintf("%2d %9s %8s %7s ", r.Years[y], human(at(sr.perYear, y)),
+			human(at(sr.peakMo, y)), human(at(sr.peakRate, y)))+st.stateStyle(u, mon).Render(fmt.Sprintf("%5s", pct(u))))
 	}
 	return out
 }

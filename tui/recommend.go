@@ -133,7 +133,7 @@ func (v *recView) block(r *model.Report, b recBlock, w int, st Styles) []string 
 			wrap("    → ", f.Advice, st.Muted.Render)
 		}
 	case recComponentsHead:
-		out = append(out, st.Header.Render("Components")+st.Muted.Render(" cost · utilisation it buys at y"+lastYear(r)))
+		out = append(out, st.Header.Render("Components")+st.Muted.Render(" cost · utilisation before → after the components, y"+lastYear(r)))
 	case recComponent:
 		c := r.Components[b.i]
 		out = append(out, st.Value.Render(fmt.Sprintf("  %-11s %s", c.Kind, c.Name))+st.Muted.Render("  cost "+sig(c.Cost)))

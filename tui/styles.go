@@ -46,6 +46,10 @@ type Styles struct {
 
 	Help  help.Styles
 	Input textinput.Styles
+
+	// Terminal colours the view sets when the theme does not match the
+	// terminal's own background (nil: leave the terminal's).
+	Background, Foreground color.Color
 }
 
 // resolveTheme turns the requested theme and the terminal background into
@@ -172,6 +176,14 @@ func NewStyles(theme string, isDark bool) Styles {
 		s.Help.FullDesc = s.Help.FullDesc.Foreground(p.fg)
 	}
 	s.Input = textinput.DefaultStyles(dark)
+	switch {
+	case hc:
+		s.Background, s.Foreground = lipgloss.Black, lipgloss.BrightWhite
+	case theme == ThemeLight && isDark:
+		s.Background, s.Foreground = lipgloss.Color("#ffffff"), p.fg
+	case theme == ThemeDark && !isDark:
+		s.Background, s.Foreground = lipgloss.Color("#0d1117"), p.fg
+	}
 	return s
 }
 

@@ -1,8 +1,7 @@
 package tui
 
 import (
-	"strings"
-
+	tea "charm.land/bubbletea/v2"
 	"github.com/flowscope/flowscope/model"
 )
 
@@ -32,30 +31,25 @@ type views struct {
 
 	recv recView
 
-	drawer      topologyDrawer
-	drawerRev   int
-	recommended bool
-	pans        int // bumps on every pan, so the topology is redrawn
+	drawing topoState
 }
 
-func newViews() views { return views{drawer: newTopology()} }
+func newViews() views { return views{drawing: topoState{drawer: newTopology()}} }
 
 // refresh redraws whatever is on screen and out of date. It runs at the
-// end of every Update, so View only joins strings.
-func (m *Model) refresh() {
+// end of every Update, so View only joins strings. The command it returns
+// draws a large topology in the background.
+func (m *Model) refresh() (cmd tea.Cmd) {
 	m.keysContext()
 	if m.lay.mode == layoutTooSmall {
-		return
+		return nil
 	}
 	st := m.ctx.styles
 	selStream, selSystem := m.selection()
 	streamIdx, weakest := -1, ""
 	if selStream != "" {
-		for i := range m.report.Streams {
-			if m.report.Streams[i].ID == selStream {
-				streamIdx, weakest = i, m.report.Streams[i].WeakestLink.System
-				break
-			}
+		if streamIdx = streamIndex(&m.report, selStream); streamIdx >= 0 {
+			weakest = m.report.Streams[streamIdx].WeakestLink.System
 		}
 	}
 	for _, p := range m.lay.visible() {
@@ -97,28 +91,16 @@ func (m *Model) refresh() {
 				c.lines = rv.window(&m.report, c.scroll.off, w, h, st)
 			}
 		case paneTopology:
-			d := m.views.drawer
-			if m.views.drawerRev != m.rev {
-				d.SetReport(m.shown, m.report)
-				m.views.drawerRev = m.rev
-			}
 			hl := selStream
 			if hl == "" {
 				hl = selSystem
 			}
-			k := base
-			k.sel, k.extra = hl, m.views.pans
-			if k != m.views.topo.key {
-				m.views.topo.key = k
-				d.SetSize(w, h)
-				d.SetHighlight(hl)
-				d.SetRecommended(m.views.recommended)
-								m.views.topo.lines = strings.Split(d.View(st), "\n")
-			}
+			cmd = m.refreshTopology(base, hl, st)
 		}
 	}
 	m.frameBoxes()
 	m.helpLine = fit(m.help.View(m.ctx.keys), m.lay.width)
+	return cmd
 }
 
 // refreshCapability draws the visible capability rows, marking the
@@ -141,9 +123,7 @@ func (m *Model) refreshCapability(base viewKey, weakest, selected string, st Sty
 	head := capabilityHeader(r, base.w, st)
 	rows := max(base.h-len(head), 0)
 	c.total = len(r.Systems)
-	k = base
-	k.sel, k.sys, k.extra = weakest, selected, c.scroll.off
-	if k.sel != c.key.sel || k.sys != c.key.sys || k.rev != c.key.rev {
+	if weakest != c.key.sel || selected != c.key.sys || base.rev != c.key.rev {
 		// A new selection scrolls its row into view.
 		for i, sy := range r.Systems {
 			if (weakest != "" && sy.ID == weakest) || (weakest == "" && sy.ID == selected) {
@@ -151,10 +131,10 @@ func (m *Model) refreshCapability(base viewKey, weakest, selected string, st Sty
 				break
 			}
 		}
-		k.extra = c.scroll.off
 	}
 	c.scroll.scroll(0, c.total, rows)
-	k.extra = c.scroll.off
+	k = base
+	k.sel, k.sys, k.extra = weakest, selected, c.scroll.off
 	if k == c.key {
 		return
 	}
@@ -219,8 +199,7 @@ func (m *Model) scrollView(p pane, d int) {
 		c := &m.views.rec
 		c.scroll.scroll(d, c.total, 1)
 	case paneTopology:
-		m.views.drawer.Pan(0, d)
-		m.views.pans++
+		m.views.drawing.pan(0, d)
 	}
 }
 

@@ -62,7 +62,7 @@ utilisation once they are in place.`,
 				return err
 			}
 			g := diagram.FromReport(s, model.Analyze(s), recommended)
-			var out string
+			var out, note string
 			switch format {
 			case "mermaid":
 				out = diagram.Mermaid(g)
@@ -74,10 +74,13 @@ utilisation once they are in place.`,
 				d := diagram.Draw(g, width, format == "ascii", "")
 				out = d.Grid.String()
 				if d.Pans {
-					fmt.Fprintf(e.stderr, "note: the diagram is %d columns wide, more than --width %d\n", d.Grid.W, width)
+					note = fmt.Sprintf("note: the diagram is %d columns wide, more than --width %d\n", d.Grid.W, width)
 				}
 			}
-			_, err = fmt.Fprint(e.stdout, out)
+			if _, err := fmt.Fprint(e.stdout, out); err != nil {
+				return err
+			}
+			_, err = fmt.Fprint(e.stderr, note)
 			return err
 		},
 	}

@@ -20,7 +20,9 @@ func runCLI(t *testing.T, args ...string) (int, string, string) {
 	return code, out.String(), errOut.String()
 }
 
-func TestNoArgumentsOpensTheDefault(t *testing.T) {
+// Without a terminal on standard output there is nobody to explore with:
+// the default scenario's analysis is printed instead.
+func TestNoArgumentsWithoutTerminalPrintsTheDefault(t *testing.T) {
 	code, out, errOut := runCLI(t)
 	if code != exitOK || errOut != "" {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
@@ -152,6 +154,7 @@ func TestAnalyzeFileAndBadFile(t *testing.T) {
 		{"analyze", filepath.Join(dir, "missing.yaml")},
 		{"analyze", dir},
 		{"open", "no-such-scenario"},
+		{"no-such-scenario"},
 	} {
 		code, out, errOut := runCLI(t, args...)
 		if code != exitBadFile || out != "" || errOut == "" {
@@ -163,7 +166,7 @@ func TestAnalyzeFileAndBadFile(t *testing.T) {
 func TestUsageErrorsExitTwo(t *testing.T) {
 	for _, args := range [][]string{
 		{"--no-such-flag"},
-		{"frobnicate"},
+		{"case-updates", "extra"},
 		{"analyze"},
 		{"analyze", "case-updates", "--format", "pdf"},
 		{"analyze", "case-updates", "--bogus"},
@@ -222,8 +225,10 @@ func TestHelpAndVersion(t *testing.T) {
 }
 
 func TestOpenNamedScenario(t *testing.T) {
-	code, out, _ := runCLI(t, "open", "loan-prequal")
-	if code != exitOK || !strings.Contains(out, "custom-code") {
-		t.Errorf("open loan-prequal: exit %d\n%s", code, out)
+	for _, args := range [][]string{{"open", "loan-prequal"}, {"loan-prequal"}} {
+		code, out, _ := runCLI(t, args...)
+		if code != exitOK || !strings.Contains(out, "custom-code") {
+			t.Errorf("%v: exit %d\n%s", args, code, out)
+		}
 	}
 }

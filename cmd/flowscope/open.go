@@ -1,45 +1,54 @@
 package main
 
 import (
+	"context"
+	"os"
+
+	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/reporttext"
-	"github.com/flowscope/flowscope/scenarios"
 )
 
-// openExplorer shows a scenario to the architect. path is the file it
-// came from, "" for a built-in. For now it prints the text analysis; the
-// interactive explorer takes its place here.
-func openExplorer(e *env, path string, s model.Scenario) error {
-	return reporttext.Text(e.stdout, s, model.Analyze(s))
+// openExplorer opens target (FILE|NAME, "" for the default built-in) in
+// the interactive explorer. When standard output is not a terminal (a
+// pipe, a file, a script) there is nobody to explore with, so it prints
+// the text analysis instead.
+func openExplorer(ctx context.Context, e *env, target string) error {
+	if isTerminal(e.stdout) {
+		return explore(ctx, target)
+	}
+	opts, err := exploreOptions(target)
+	if err != nil {
+		return err
+	}
+	return reporttext.Text(e.stdout, opts.Scenario, model.Analyze(opts.Scenario))
 }
 
-func openDefault(e *env) error {
-	s, err := scenarios.Load(scenarios.Default)
-	if err != nil {
-		return &fileError{err}
-	}
-	return openExplorer(e, "", s)
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
 }
 
 func newOpenCmd(e *env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "open [FILE|NAME]",
 		Short: "Open a scenario file or a built-in scenario (the default without a command)",
-		Long: `Open a scenario: a path to a scenario file, or the name of a built-in
-scenario (see 'flowscope scenarios'). Without an argument it opens the
-built-in default scenario.`,
+		Long: `Open a scenario in the explorer: a path to a scenario file, or the name
+of a built-in scenario (see 'flowscope scenarios'). Without an argument it
+opens the built-in default scenario. When standard output is not a
+terminal, it prints the text analysis instead.`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return openDefault(e)
-			}
-			s, path, err := loadScenario(args[0])
-			if err != nil {
-				return err
-			}
-			return openExplorer(e, path, s)
+			return openExplorer(cmd.Context(), e, firstArg(args))
 		},
 	}
+}
+
+func firstArg(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	return args[0]
 }

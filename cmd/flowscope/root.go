@@ -62,7 +62,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 func newRootCmd(e *env) *cobra.Command {
 	root := &cobra.Command{
-		Use:   "flowscope",
+		Use:   "flowscope [FILE|NAME]",
 		Short: "Explore integration architectures",
 		Long: `flowscope explores integration architectures: the systems of a landscape
 and the data streams between them. It projects how each stream's load grows
@@ -70,13 +70,14 @@ over the planning horizon, finds the weakest link of every chain and the
 year it gives out, names the integration pattern that fits and the extra
 components (cache, queue, gateway, custom code) worth their cost.
 
-Without a command it opens the built-in default scenario.`,
+Without a command it opens FILE|NAME, or the built-in default scenario,
+in the explorer.`,
 		Version:       buildVersion(),
-		Args:          cobra.NoArgs,
+		Args:          cobra.MaximumNArgs(1),
 		SilenceErrors: true, // run prints errors, with the right exit code
 		SilenceUsage:  true,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			return openDefault(e)
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return openExplorer(cmd.Context(), e, firstArg(args))
 		},
 	}
 	root.SetIn(e.stdin)

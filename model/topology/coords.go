@@ -219,8 +219,16 @@ func (l *layered) alignPorts(gap int) {
 				bottom = max(bottom, int(w)+1)
 			}
 			top, bottom = max(top, lo), min(bottom, hi)
-			top, bottom = min(top, nd.y), max(bottom, nd.y+nd.h-1) // never shrink
-			nd.y, nd.h = top, bottom-top+1
+			// grow by at most about two rows per edge end on the busier side:
+			// a hub may span its fan, a small box stays small
+			budget := max(0, 2*max(len(nd.lsegs), len(nd.rsegs))+3-nd.h)
+			up, down := max(0, nd.y-top), max(0, bottom-(nd.y+nd.h-1))
+			if up+down > budget {
+				up = min(up, budget-min(down, budget/2))
+				down = min(down, budget-up)
+			}
+			nd.y, nd.h = nd.y-up, nd.h+up+down
+			top, bottom = nd.y, nd.y+nd.h-1
 			for k, p := range spread(wl, top+1, bottom-1) {
 				l.segs[nd.lsegs[k]].ov = p - top
 			}

@@ -1,7 +1,5 @@
 package topology
 
-import "container/heap"
-
 // linePts is a line's corners in gap-local cells, from the left side
 // (x = 0) to the right side (x = w-1).
 func linePts(ln *gline, w, shift int) []Point {
@@ -119,93 +117,96 @@ func searchRoutes(all, stuck []*gline, k, w, h int) (bool, int) {
 	return true, used
 }
 
-type qitem struct{ cost, state int }
-type pq []qitem
-
-func (q pq) Len() int { return len(q) }
-func (q pq) Less(i, j int) bool {
-	if q[i].cost != q[j].cost {
-		return q[i].cost < q[j].cost
-	}
-	return q[i].state < q[j].state
-}
-func (q pq) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
-func (q *pq) Push(x any)   { *q = append(*q, x.(qitem)) }
-func (q *pq) Pop() any {
-	old := *q
-	it := old[len(old)-1]
-	*q = old[:len(old)-1]
-	return it
-}
-
 var dirs = [4]Point{{1, 0}, {-1, 0}, {0, 1}, {0, -1}} // right, left, down, up
 
 // search finds the cheapest path from (0,from) to (w-1,to), entering and
 // leaving horizontally, turning only in free cells and crossing lines only
-// at right angles. Turns cost extra so that paths stay simple.
+// at right angles. Turns cost extra so that paths stay simple. It looks
+// near the two rows first and in the whole gap only if that fails.
 func (g *raster) search(from, to int) []Point {
-	const turn = 4
-	n := g.w * g.h * 4
-	dist := make([]int, n)
-	prev := make([]int, n)
-	for i := range dist {
-		dist[i] = -1
-	}
-	start := (from*g.w+0)*4 + 0
 	if g.at(0, from) != 0 || g.at(g.w-1, to) != 0 {
 		return nil
 	}
+	const margin = 6
+	lo, hi := max(0, min(from, to)-margin), min(g.h-1, max(from, to)+margin)
+	if p := g.searchRows(from, to, lo, hi); p != nil || (lo == 0 && hi == g.h-1) {
+		return p
+	}
+	return g.searchRows(from, to, 0, g.h-1)
+}
+
+// searchRows is Dial's shortest-path search (costs are small integers, so
+// a ring of buckets replaces the heap) over the rows lo..hi.
+func (g *raster) searchRows(from, to, lo, hi int) []Point {
+	const turn = 4
+	rows := hi - lo + 1
+	n := g.w * rows * 4
+	dist := make([]int32, n)
+	prev := make([]int32, n)
+	for i := range dist {
+		dist[i] = -1
+	}
+	state := func(x, y, d int) int { return ((y-lo)*g.w+x)*4 + d }
+	start := state(0, from, 0)
 	dist[start], prev[start] = 0, -1
-	q := &pq{{0, start}}
-	goal := -1
-	for q.Len() > 0 {
-		it := heap.Pop(q).(qitem)
-		if it.cost != dist[it.state] {
-			continue
-		}
-		cell, d := it.state/4, it.state%4
-		x, y := cell%g.w, cell/g.w
-		if x == g.w-1 && y == to && d == 0 {
-			goal = it.state
-			break
-		}
-		for nd := 0; nd < 4; nd++ {
-			if nd == d^1 && d < 2 || (d >= 2 && nd == 5-d) {
-				continue // no reversing
-			}
-			if nd != d && g.at(x, y) != 0 {
-				continue // turn only in a free cell
-			}
-			nx, ny := x+dirs[nd].X, y+dirs[nd].Y
-			if nx < 1 || nx >= g.w || ny < 0 || ny >= g.h {
+	var ring [turn + 2][]int32
+	ring[0] = append(ring[0], int32(start))
+	goal, pending := -1, 1
+	for cost := 0; pending > 0 && goal < 0; cost++ {
+		b := &ring[cost%len(ring)]
+		for k := 0; k < len(*b); k++ {
+			st := int((*b)[k])
+			pending--
+			if int(dist[st]) != cost {
 				continue
 			}
-			if nx == g.w-1 && (ny != to || nd != 0) {
-				continue
+			cell, d := st/4, st%4
+			x, y := cell%g.w, cell/g.w+lo
+			if x == g.w-1 && y == to && d == 0 {
+				goal = st
+				break
 			}
-			if m := g.at(nx, ny); m != 0 {
-				if (nd < 2 && m != armsV) || (nd >= 2 && m != armsH) {
+			for nd := 0; nd < 4; nd++ {
+				if nd == d^1 {
+					continue // no reversing
+				}
+				if nd != d && g.at(x, y) != 0 {
+					continue // turn only in a free cell
+				}
+				nx, ny := x+dirs[nd].X, y+dirs[nd].Y
+				if nx < 1 || nx >= g.w || ny < lo || ny > hi {
 					continue
 				}
-			}
-			c := it.cost + 1
-			if nd != d {
-				c += turn
-			}
-			ns := (ny*g.w+nx)*4 + nd
-			if dist[ns] < 0 || c < dist[ns] {
-				dist[ns], prev[ns] = c, it.state
-				heap.Push(q, qitem{c, ns})
+				if nx == g.w-1 && (ny != to || nd != 0) {
+					continue
+				}
+				if m := g.at(nx, ny); m != 0 {
+					if (nd < 2 && m != armsV) || (nd >= 2 && m != armsH) {
+						continue
+					}
+				}
+				c := cost + 1
+				if nd != d {
+					c += turn
+				}
+				ns := state(nx, ny, nd)
+				if dist[ns] < 0 || c < int(dist[ns]) {
+					dist[ns], prev[ns] = int32(c), int32(st)
+					r := &ring[c%len(ring)]
+					*r = append(*r, int32(ns))
+					pending++
+				}
 			}
 		}
+		*b = (*b)[:0]
 	}
 	if goal < 0 {
 		return nil
 	}
 	var cells []Point
-	for s := goal; s >= 0; s = prev[s] {
-		c := s / 4
-		cells = append(cells, Point{c % g.w, c / g.w})
+	for st := goal; st >= 0; st = int(prev[st]) {
+		c := st / 4
+		cells = append(cells, Point{c % g.w, c/g.w + lo})
 	}
 	for a, b := 0, len(cells)-1; a < b; a, b = a+1, b-1 {
 		cells[a], cells[b] = cells[b], cells[a]

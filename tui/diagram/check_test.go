@@ -112,7 +112,14 @@ func checkDrawing(t testing.TB, g Graph, d Drawing, width int) checkStats {
 		if got := rowText(grid, r.X, r.Y, r.W); got != labels[i] {
 			fail("label of arrow %d reads %q, want %q", i, got, labels[i])
 		}
-		for x := r.X; x < r.X+r.W; x++ {
+		x0, x1 := r.X, r.X+r.W-1
+		if rt.Inline { // a blank on each side, part of the label
+			x0, x1 = x0-1, x1+1
+			if grid.At(x0, r.Y).R != ' ' || grid.At(x1, r.Y).R != ' ' {
+				fail("inline label %q is not set apart by blanks", labels[i])
+			}
+		}
+		for x := x0; x <= x1; x++ {
 			c := r.Y*grid.W + x
 			if boxAt[c] >= 0 {
 				fail("label %q on box %s", labels[i], g.Boxes[boxAt[c]].ID)
@@ -123,6 +130,7 @@ func checkDrawing(t testing.TB, g Graph, d Drawing, width int) checkStats {
 			labelAt[c] = i
 		}
 	}
+	jumped := map[int]int{} // inline label → trace that runs through it
 	// trace every arrowhead back to its source
 	owner := make([]int, grid.W*grid.H)
 	for i := range owner {
@@ -160,8 +168,21 @@ func checkDrawing(t testing.TB, g Graph, d Drawing, width int) checkStats {
 					tr.from = b
 					break
 				}
-				if labelAt[ny*grid.W+nx] >= 0 {
-					fail("trace from %d,%d runs into a label at %d,%d", x, y, nx, ny)
+				if li := labelAt[ny*grid.W+nx]; li >= 0 {
+					r := lay.Routes[li].Label
+					if !lay.Routes[li].Inline || mv.dy != 0 {
+						fail("trace from %d,%d runs into a label at %d,%d", x, y, nx, ny)
+					}
+					// an inline label interrupts its line: go on past it
+					if _, seen := jumped[li]; seen {
+						fail("two traces run through label %q", labels[li])
+					}
+					jumped[li] = len(traces)
+					if mv.dx < 0 {
+						nx = r.X - 2
+					} else {
+						nx = r.X + r.W + 1
+					}
 				}
 				arms, ok := glyphArms[grid.At(nx, ny).R]
 				if !ok {
@@ -218,12 +239,19 @@ func checkDrawing(t testing.TB, g Graph, d Drawing, width int) checkStats {
 	if strings.Join(want, " ") != strings.Join(got, " ") {
 		fail("traced edges differ from arrows:\n got %v\nwant %v", got, want)
 	}
-	// each label sits right above a line of its own arrow
+	// each label sits on or right above a line of its own arrow
 	for i, rt := range lay.Routes {
 		if labels[i] == "" {
 			continue
 		}
 		a := g.Arrows[i]
+		if rt.Inline {
+			tr, ok := jumped[i]
+			if !ok || g.Boxes[traces[tr].from].ID != a.From || g.Boxes[traces[tr].to].ID != a.To {
+				fail("inline label %q is not on its arrow %s>%s", labels[i], a.From, a.To)
+			}
+			continue
+		}
 		for x := rt.Label.X; x < rt.Label.X+rt.Label.W; x++ {
 			o := owner[(rt.Label.Y+1)*grid.W+x]
 			if o < 0 || g.Boxes[traces[o].from].ID != a.From || g.Boxes[traces[o].to].ID != a.To {

@@ -3,6 +3,7 @@ package diagram
 import (
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/flowscope/flowscope/model"
@@ -133,3 +134,24 @@ func TestCheckerCatchesFaults(t *testing.T) {
 }
 
 func rand7() *rand.Rand { return rand.New(rand.NewPCG(7, 7)) }
+
+func TestDegenerateGraphs(t *testing.T) {
+	for _, g := range []Graph{
+		{},
+		{Boxes: []Box{{ID: "a", Name: "A", Kind: "sql", State: Fine}}},
+		{Boxes: []Box{{ID: "a", Name: "A", Kind: "sql"}}, Arrows: []Arrow{{Stream: "s", From: "a", To: "a", Trigger: model.TriggerEvent}}},
+		{Boxes: []Box{{ID: "a"}, {ID: "b"}}, Arrows: []Arrow{{Stream: "s", From: "a", To: "b"}, {Stream: "t", From: "b", To: "a"}}},
+	} {
+		for _, w := range []int{0, 10, 100} {
+			checkDrawing(t, g, Draw(g, w, false, ""), w)
+		}
+	}
+	v := NewViewer() // nothing set yet
+	if v.View(testStyles()) != "" {
+		t.Fatal("a viewer without size draws something")
+	}
+	v.SetSize(20, 3)
+	if got := v.View(testStyles()); len(strings.Split(got, "\n")) != 3 {
+		t.Fatalf("empty viewer view %q", got)
+	}
+}

@@ -10,6 +10,10 @@ func (g Graph) paint(sh shaped, lay topology.Layout, hl string) *Grid {
 		gl = asciiGlyphs
 	}
 	grid := newGrid(lay.Width, lay.Height)
+	index := make(map[string]int, len(g.Boxes))
+	for i, b := range g.Boxes {
+		index[b.ID] = i
+	}
 	arms := make([]uint8, lay.Width*lay.Height)
 	lit := make([]bool, lay.Width*lay.Height)
 	for i, rt := range lay.Routes {
@@ -19,7 +23,7 @@ func (g Graph) paint(sh shaped, lay topology.Layout, hl string) *Grid {
 		on := hl != "" && g.Arrows[i].Stream == hl
 		ps := rt.Points
 		// open the first cell towards its source box
-		src := lay.Boxes[g.boxIndex(g.Arrows[i].From)]
+		src := lay.Boxes[index[g.Arrows[i].From]]
 		first := ps[0]
 		if first.X < src.X {
 			arms[first.Y*lay.Width+first.X] |= armR
@@ -56,6 +60,14 @@ func (g Graph) paint(sh shaped, lay topology.Layout, hl string) *Grid {
 			lit[first.Y*lay.Width+first.X] = true
 		}
 	}
+	for _, rt := range lay.Routes {
+		if rt.Inline { // the label's cells and a blank each side break the line
+			for x := rt.Label.X - 1; x <= rt.Label.X+rt.Label.W; x++ {
+				c := rt.Label.Y*lay.Width + x
+				arms[c], lit[c] = 0, false
+			}
+		}
+	}
 	for c, m := range arms {
 		if m != 0 {
 			cls := ClassEdge
@@ -70,7 +82,7 @@ func (g Graph) paint(sh shaped, lay topology.Layout, hl string) *Grid {
 			continue
 		}
 		end := rt.Points[len(rt.Points)-1]
-		dst := lay.Boxes[g.boxIndex(g.Arrows[i].To)]
+		dst := lay.Boxes[index[g.Arrows[i].To]]
 		head := gl.right
 		if end.X > dst.X {
 			head = gl.left
@@ -125,7 +137,7 @@ func sgn(v int) int {
 // text writes s from x on row y; wide runes take their cells.
 func (g *Grid) text(x, y int, s string, c Class) {
 	for _, r := range s {
-		w := textWidth(string(r))
+		w := runeWidth(r)
 		if w <= 0 {
 			continue
 		}
@@ -160,4 +172,13 @@ func (g *Grid) box(r topology.Rect, lines []string, c Class, gl glyphs, compact 
 			g.text(r.X+pad, r.Y+1+i, l, c)
 		}
 	}
+}
+
+// runeWidth is the cells a rune takes; Latin text and line drawing take one
+// without asking the Unicode tables.
+func runeWidth(r rune) int {
+	if r < 0x1100 {
+		return 1
+	}
+	return textWidth(string(r))
 }

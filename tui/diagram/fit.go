@@ -80,18 +80,24 @@ func Draw(g Graph, width int, ascii bool, highlight string) Drawing {
 }
 
 func (g Graph) draw(c *layoutCache, width int, ascii bool, hl string) Drawing {
-	var d Drawing
+	var best Drawing
 	for level := 0; level <= 2; level++ {
+		var d Drawing
 		d.Form = Form{Level: level, ASCII: ascii}
 		d.sh = g.shape(d.Form)
 		d.Layout = c.layout(d.sh)
+		if level == 0 || d.Layout.Width < best.Layout.Width {
+			best = d
+		}
 		if width <= 0 || d.Layout.Width <= width {
+			best = d
 			break
 		}
 	}
-	d.Pans = width > 0 && d.Layout.Width > width
-	d.Grid = g.paint(d.sh, d.Layout, hl)
-	return d
+	// none fits: the narrowest form, panned
+	best.Pans = width > 0 && best.Layout.Width > width
+	best.Grid = g.paint(best.sh, best.Layout, hl)
+	return best
 }
 
 // Labels returns the label text of each arrow in the drawing's form.

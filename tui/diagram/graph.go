@@ -234,7 +234,11 @@ func (b Box) UtilText(ascii bool) string {
 	if ascii {
 		syms = [...]string{"", "+", "!", "X"}
 	}
-	return syms[b.State] + " " + strconv.Itoa(int(math.Round(b.Util*100))) + "%"
+	pct := math.Round(b.Util * 100)
+	if pct > 999 { // past ten times its capacity the figure says no more
+		return syms[b.State] + " >999%"
+	}
+	return syms[b.State] + " " + strconv.Itoa(int(pct)) + "%"
 }
 
 // boxIndex finds a box by id.

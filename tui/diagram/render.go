@@ -119,7 +119,7 @@ func truncate(s string, w int, ascii bool) string {
 
 func (g Graph) shape(f Form) shaped {
 	sh := shaped{form: f}
-	maxName, pad := []int{22, 12, 10}[f.level()], []int{4, 2, 2}[f.level()]
+	maxName, pad := []int{22, 12, 9}[f.level()], []int{4, 2, 2}[f.level()]
 	for _, b := range g.Boxes {
 		var lines []string
 		if b.Component {
@@ -192,9 +192,9 @@ func (f Form) layoutOptions() topology.Options {
 	case 0:
 		return topology.Options{NodeGap: 1}
 	case 1:
-		return topology.Options{NodeGap: 0}
+		return topology.Options{NodeGap: 0, InlineLabels: true}
 	}
-	return topology.Options{NodeGap: 0, GapMin: 1}
+	return topology.Options{NodeGap: 0, GapMin: 1, InlineLabels: true}
 }
 
 // glyphs of one style.

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/modeltest"
 	"github.com/flowscope/flowscope/scenarios"
 )
 
@@ -110,5 +111,19 @@ func TestDeterministicOutput(t *testing.T) {
 		if Draw(g, 120, false, "").Grid.String() != a {
 			t.Fatal("random graph: output differs between runs")
 		}
+	}
+}
+
+// A 20-system / 40-stream landscape fits 120 columns with few crossings.
+func TestLandscape20Fits(t *testing.T) {
+	s := modeltest.Landscape(20, 40)
+	g := FromReport(s, model.Analyze(s), false)
+	d := Draw(g, 120, false, "")
+	st := checkDrawing(t, g, d, 120)
+	if d.Pans || d.Grid.W > 120 {
+		t.Fatalf("%d columns wide", d.Grid.W)
+	}
+	if st.crossings > 40 {
+		t.Fatalf("%d crossings", st.crossings)
 	}
 }

@@ -28,6 +28,7 @@ type Viewer struct {
 
 	graph   Graph
 	stale   bool // graph must be rebuilt from s and r
+	repaint bool // only the highlight changed
 	drawing *Drawing
 	cache   layoutCache
 }
@@ -71,12 +72,15 @@ func (v *Viewer) SetASCII(on bool) {
 func (v *Viewer) SetHighlight(id string) {
 	if id != v.highlight {
 		v.highlight = id
-		v.drawing = nil
+		v.repaint = true // same layout and text: paint again only
 	}
 }
 
 // Pan moves the visible window by dx, dy cells, within the drawing.
 func (v *Viewer) Pan(dx, dy int) {
+	if v.w > 0 && v.h > 0 {
+		v.current()
+	}
 	v.x += dx
 	v.y += dy
 	v.clamp()
@@ -95,8 +99,12 @@ func (v *Viewer) current() *Drawing {
 	}
 	if v.drawing == nil {
 		d := v.graph.draw(&v.cache, v.w, v.ascii, v.highlight)
-		v.drawing = &d
+		v.drawing, v.repaint = &d, false
 		v.clamp()
+	}
+	if v.repaint {
+		v.drawing.Grid = v.graph.paint(v.drawing.sh, v.drawing.Layout, v.highlight)
+		v.repaint = false
 	}
 	return v.drawing
 }
@@ -113,6 +121,7 @@ func (v *Viewer) view() (w, h int, pans bool) {
 
 func (v *Viewer) clamp() {
 	if v.drawing == nil {
+		v.x, v.y = max(v.x, 0), max(v.y, 0)
 		return
 	}
 	w, h, _ := v.view()
@@ -129,12 +138,16 @@ func (v *Viewer) View(st Styles) string {
 	}
 	d := v.current()
 	w, h, pans := v.view()
+	wraps := make([]wrap, ClassHighlight+1)
+	for c := range wraps {
+		wraps[c] = newWrap(classStyle(st, Class(c)))
+	}
 	var b strings.Builder
 	for row := 0; row < h; row++ {
 		if row > 0 {
 			b.WriteByte('\n')
 		}
-		v.renderRow(&b, st, d.Grid, v.y+row, w)
+		v.renderRow(&b, wraps, d.Grid, v.y+row, w)
 	}
 	if pans {
 		if h > 0 {
@@ -161,20 +174,50 @@ func padRight(s string, w int) string {
 	return s
 }
 
+// wrap is a style reduced to the codes it puts before and after its text,
+// so that runs of cells are styled by concatenation; a style that does more
+// (padding, borders) is rendered in full.
+type wrap struct {
+	style        lipgloss.Style
+	open, close  string
+	plain, whole bool
+}
+
+func newWrap(s lipgloss.Style, ok bool) wrap {
+	if !ok {
+		return wrap{plain: true}
+	}
+	const mark = ""
+	out := s.Render(mark)
+	if i := strings.Index(out, mark); i >= 0 && strings.Count(out, mark) == 1 && !strings.Contains(out, "\n") {
+		return wrap{open: out[:i], close: out[i+1:]}
+	}
+	return wrap{style: s, whole: true}
+}
+
+func (w wrap) write(b *strings.Builder, text string) {
+	switch {
+	case w.plain:
+		b.WriteString(text)
+	case w.whole:
+		b.WriteString(w.style.Render(text))
+	default:
+		b.WriteString(w.open)
+		b.WriteString(text)
+		b.WriteString(w.close)
+	}
+}
+
 // renderRow writes one row of the window, styling runs of equal class
-// together so that a row costs a handful of style calls.
-func (v *Viewer) renderRow(b *strings.Builder, st Styles, g *Grid, y, w int) {
+// together.
+func (v *Viewer) renderRow(b *strings.Builder, wraps []wrap, g *Grid, y, w int) {
 	var run strings.Builder
 	cls := ClassNone
 	flush := func() {
 		if run.Len() == 0 {
 			return
 		}
-		if s, ok := classStyle(st, cls); ok {
-			b.WriteString(s.Render(run.String()))
-		} else {
-			b.WriteString(run.String())
-		}
+		wraps[cls].write(b, run.String())
 		run.Reset()
 	}
 	cells := 0
@@ -186,10 +229,7 @@ func (v *Viewer) renderRow(b *strings.Builder, st Styles, g *Grid, y, w int) {
 		if c.R == 0 { // the right half of a wide rune cut at the left edge
 			c = Cell{R: ' '}
 		}
-		rw := 1
-		if c.R >= 0x1100 {
-			rw = textWidth(string(c.R))
-		}
+		rw := runeWidth(c.R)
 		if cells+rw > w { // a wide rune cut at the right edge
 			c, rw = Cell{R: ' '}, 1
 		}

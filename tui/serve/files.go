@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/flowscope/flowscope/tui"
 )
@@ -31,6 +33,23 @@ var ErrBadName = errors.New("not a plain file name in your folder")
 // that no name, link or race can reach a file outside it.
 type userFiles struct {
 	root *os.Root
+	// Operations hold mu for reading; Close takes it for writing, so a
+	// save still running when the session ends (the explorer writes from
+	// its own goroutines) finishes before the folder closes.
+	mu     sync.RWMutex
+	closed bool
+}
+
+var errClosed = errors.New("the session has ended")
+
+// op runs f unless the folder is closed.
+func (u *userFiles) op(f func() error) error {
+	u.mu.RLock()
+	defer u.mu.RUnlock()
+	if u.closed {
+		return errClosed
+	}
+	return f()
 }
 
 // openUserFiles creates the folder (0700) if needed and opens it.
@@ -53,11 +72,37 @@ func openUserFiles(dataDir, folder string) (*userFiles, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &userFiles{root: root}, nil
+	u := &userFiles{root: root}
+	u.sweep()
+	return u, nil
 }
 
-// Close releases the folder handle.
-func (u *userFiles) Close() error { return u.root.Close() }
+// sweep removes temp files a crash left behind; recent ones may belong to
+// a save of the same person's other session.
+func (u *userFiles) sweep() {
+	d, err := u.root.Open(".")
+	if err != nil {
+		return
+	}
+	defer d.Close()
+	entries, _ := d.ReadDir(maxUserFiles * 4)
+	for _, e := range entries {
+		if fi, err := e.Info(); err == nil && strings.HasPrefix(e.Name(), tmpPrefix) && time.Since(fi.ModTime()) > 10*time.Minute {
+			_ = u.root.Remove(e.Name())
+		}
+	}
+}
+
+// Close waits for operations in flight, then releases the folder.
+func (u *userFiles) Close() error {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if u.closed {
+		return nil
+	}
+	u.closed = true
+	return u.root.Close()
+}
 
 // tmpPrefix marks the server's own temp files, which no name may touch.
 const tmpPrefix = ".tmp-"
@@ -79,7 +124,12 @@ func checkName(name string) error {
 // List returns the user's scenario files (*.yaml, not hidden), sorted by
 // name, each with the picker's one-line summary. Links and folders are
 // left out: they are not files the user saved here.
-func (u *userFiles) List() ([]tui.FileInfo, error) {
+func (u *userFiles) List() (out []tui.FileInfo, err error) {
+	err = u.op(func() error { out, err = u.list(); return err })
+	return out, err
+}
+
+func (u *userFiles) list() ([]tui.FileInfo, error) {
 	d, err := u.root.Open(".")
 	if err != nil {
 		return nil, err
@@ -95,7 +145,7 @@ func (u *userFiles) List() ([]tui.FileInfo, error) {
 		if !e.Type().IsRegular() || checkName(name) != nil || strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".yaml") {
 			continue
 		}
-		data, err := u.Read(name)
+		data, err := u.read(name)
 		if err != nil {
 			out = append(out, tui.FileInfo{Name: name, Summary: "cannot read: " + err.Error()})
 			continue
@@ -108,7 +158,12 @@ func (u *userFiles) List() ([]tui.FileInfo, error) {
 
 // Read returns a file's content. A symbolic link is refused even when it
 // stays inside the folder: users save files, they do not plant links.
-func (u *userFiles) Read(name string) ([]byte, error) {
+func (u *userFiles) Read(name string) (data []byte, err error) {
+	err = u.op(func() error { data, err = u.read(name); return err })
+	return data, err
+}
+
+func (u *userFiles) read(name string) ([]byte, error) {
 	if err := checkName(name); err != nil {
 		return nil, err
 	}
@@ -144,6 +199,10 @@ func (u *userFiles) regular(name string) error {
 // Write replaces a file atomically: a temp file in the same folder, synced,
 // then renamed over the target, so a crash never leaves half a scenario.
 func (u *userFiles) Write(name string, data []byte) error {
+	return u.op(func() error { return u.write(name, data) })
+}
+
+func (u *userFiles) write(name string, data []byte) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
@@ -151,7 +210,7 @@ func (u *userFiles) Write(name string, data []byte) error {
 		return fmt.Errorf("%s would be larger than %d bytes", name, maxFileSize)
 	}
 	if _, err := u.root.Lstat(name); errors.Is(err, fs.ErrNotExist) {
-		if files, err := u.List(); err == nil && len(files) >= maxUserFiles {
+		if n, err := u.count(); err == nil && n >= maxUserFiles {
 			return fmt.Errorf("your folder already holds %d files; remove some first", maxUserFiles)
 		}
 	} else if err == nil {
@@ -193,10 +252,32 @@ func (u *userFiles) Remove(name string) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
-	if err := u.root.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
+	return u.op(func() error {
+		if err := u.root.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		return nil
+	})
+}
+
+// count is how many regular files the folder holds.
+func (u *userFiles) count() (int, error) {
+	d, err := u.root.Open(".")
+	if err != nil {
+		return 0, err
 	}
-	return nil
+	defer d.Close()
+	entries, err := d.ReadDir(maxUserFiles * 4)
+	if err != nil && !errors.Is(err, io.EOF) {
+		return 0, err
+	}
+	n := 0
+	for _, e := range entries {
+		if e.Type().IsRegular() {
+			n++
+		}
+	}
+	return n, nil
 }
 
 // RecoveryName keeps the copy of unsaved edits, which the explorer writes

@@ -1,7 +1,9 @@
 package serve
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -161,5 +163,37 @@ func TestFolderNames(t *testing.T) {
 	}
 	if folderName("a/b") == folderName("ab") {
 		t.Error("two user names share a folder")
+	}
+}
+
+// TestCloseWaitsForWritesInFlight: a session ending while the explorer
+// saves leaves either the whole file or nothing, never a temp file.
+func TestCloseWaitsForWritesInFlight(t *testing.T) {
+	data := t.TempDir()
+	for i := range 20 {
+		u, err := openUserFiles(data, "user-bob")
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := fmt.Sprintf("f%d.yaml", i)
+		done := make(chan error, 1)
+		go func() { done <- u.Write(name, bytes.Repeat([]byte("x"), 64<<10)) }()
+		if err := u.Close(); err != nil {
+			t.Fatal(err)
+		}
+		werr := <-done
+		_, serr := os.Stat(filepath.Join(data, "users", "user-bob", name))
+		if (werr == nil) != (serr == nil) {
+			t.Fatalf("write %v, file %v", werr, serr)
+		}
+		if werr != nil && !errors.Is(werr, errClosed) {
+			t.Fatalf("write after close: %v", werr)
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Join(data, "users", "user-bob"))
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), tmpPrefix) {
+			t.Errorf("temp file left: %s", e.Name())
+		}
 	}
 }

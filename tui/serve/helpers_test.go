@@ -142,6 +142,8 @@ type term struct {
 	sess   *gossh.Session
 	stdin  io.WriteCloser
 
+	changed chan struct{} // signalled after output arrives
+
 	mu   sync.Mutex
 	em   *vt.Emulator
 	raw  bytes.Buffer
@@ -178,7 +180,8 @@ func openTermSized(client *gossh.Client, w, h, emW, emH int, command string, env
 	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
 		return nil, err
 	}
-	tm := &term{client: client, sess: sess, em: vt.NewEmulator(emW, emH), done: make(chan struct{})}
+	tm := &term{client: client, sess: sess, em: vt.NewEmulator(emW, emH), done: make(chan struct{}),
+		changed: make(chan struct{}, 1)}
 	stdin, err := sess.StdinPipe()
 	if err != nil {
 		return nil, err
@@ -230,9 +233,32 @@ func (w lockedWriter) Write(p []byte) (int, error) { return w.tm.stdin.Write(p) 
 
 func (tm *term) feed(p []byte) (int, error) {
 	tm.mu.Lock()
-	defer tm.mu.Unlock()
 	tm.raw.Write(p)
-	return tm.em.Write(p)
+	n, err := tm.em.Write(p)
+	tm.mu.Unlock()
+	select {
+	case tm.changed <- struct{}{}:
+	default:
+	}
+	return n, err
+}
+
+// until waits for text on the screen, checking on every arrival of
+// output, and reports whether it showed within d. Safe off the test
+// goroutine.
+func (tm *term) until(text string, d time.Duration) bool {
+	timeout := time.NewTimer(d)
+	defer timeout.Stop()
+	for {
+		if strings.Contains(tm.screen(), text) {
+			return true
+		}
+		select {
+		case <-tm.changed:
+		case <-timeout.C:
+			return strings.Contains(tm.screen(), text)
+		}
+	}
 }
 
 // screen is the emulated screen as plain text.

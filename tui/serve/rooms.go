@@ -3,7 +3,6 @@ package serve
 import (
 	"context"
 	"errors"
-	"fmt"
 	"reflect"
 	"regexp"
 	"sync"
@@ -138,16 +137,17 @@ func (h *hub) leave(r *room) {
 	h.closeIfEmpty(r)
 }
 
-// watch joins room name as a viewer.
-func (h *hub) watch(name string) (*room, *viewer, model.Scenario, bool, error) {
+// watch joins room name as a viewer. A viewer joining after the presenter
+// left is told so at once.
+func (h *hub) watch(name string) (*room, *viewer, model.Scenario, error) {
 	if !roomNameRE.MatchString(name) {
-		return nil, nil, model.Scenario{}, false, errRoomName
+		return nil, nil, model.Scenario{}, errRoomName
 	}
 	h.mu.Lock()
 	r := h.rooms[name]
 	h.mu.Unlock()
 	if r == nil {
-		return nil, nil, model.Scenario{}, false, errNoRoom
+		return nil, nil, model.Scenario{}, errNoRoom
 	}
 	v := &viewer{mbox: make(chan roomUpdate, 1)}
 	r.mu.Lock()
@@ -159,10 +159,10 @@ func (h *hub) watch(name string) (*room, *viewer, model.Scenario, bool, error) {
 	r.mu.Unlock()
 	if h.stale(name, r) {
 		h.unwatch(r, v)
-		return nil, nil, model.Scenario{}, false, errNoRoom
+		return nil, nil, model.Scenario{}, errNoRoom
 	}
 	h.log.Info("viewer joined", "room", name, "viewers", n)
-	return r, v, cloneScenario(s), live, nil
+	return r, v, cloneScenario(s), nil
 }
 
 // stale reports whether r was closed between looking it up and joining.
@@ -213,8 +213,6 @@ func (v *viewer) relay(ctx context.Context, send func(tea.Msg)) {
 		}
 	}
 }
-
-func (r *room) String() string { return fmt.Sprintf("room %s", r.name) }
 
 // cloneScenario copies s deeply, so that no two programs share a slice or
 // a pointer. It follows the type by reflection so that new fields in the

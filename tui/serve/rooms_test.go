@@ -1,8 +1,11 @@
 package serve
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -148,4 +151,53 @@ func TestCloneScenarioSharesNothing(t *testing.T) {
 	if c.Name != sc.Name || len(c.Streams) != len(sc.Streams) {
 		t.Error("clone differs from the original")
 	}
+}
+
+// TestDroppedSessionOffersRecovery: unsaved edits survive a dropped
+// connection, kept in the person's own folder.
+func TestDroppedSessionOffersRecovery(t *testing.T) {
+	alice, bob := newKey(t), newKey(t)
+	ts := startServer(t, nil, alice, bob)
+	c, err := ts.dial("alice", gossh.PublicKeys(alice))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := openTerm(t, c, 120, 36, "")
+	tm.waitText("? help")
+	editName(tm, "UNSAVED5")
+	tm.waitText("UNSAVED5")
+	// The explorer keeps a recovery copy in alice's folder...
+	users := filepath.Join(ts.dir, "data", "users")
+	deadline := time.Now().Add(waitFor)
+	for !hasRecovery(t, users) {
+		if time.Now().After(deadline) {
+			t.Fatal("no recovery copy written")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	c.Close() // ...and the connection drops, unsaved.
+	tm.waitExit()
+
+	again := dialTerm(t, ts, alice, 120, 36, "")
+	again.waitText("Recover unsaved edits")
+	// Another person's session sees nothing of it.
+	other := dialTerm(t, ts, bob, 120, 36, "")
+	other.waitText("? help")
+	if strings.Contains(other.screen(), "Recover") {
+		t.Errorf("bob was offered alice's edits:\n%s", other.screen())
+	}
+}
+
+func hasRecovery(t *testing.T, users string) bool {
+	t.Helper()
+	dirs, _ := os.ReadDir(users)
+	for _, d := range dirs {
+		files, _ := os.ReadDir(filepath.Join(users, d.Name()))
+		for _, f := range files {
+			if strings.HasPrefix(f.Name(), ".recovery-") {
+				return true
+			}
+		}
+	}
+	return false
 }

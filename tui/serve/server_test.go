@@ -322,3 +322,24 @@ func TestHostKeyCreatedOnceAndKept(t *testing.T) {
 		t.Fatalf("a world-readable host key was accepted: %v", err)
 	}
 }
+
+func TestClientChoosesTheme(t *testing.T) {
+	key := newKey(t)
+	ts := startServer(t, nil, key)
+	c, err := ts.dial("alice", gossh.PublicKeys(key))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	tm, err := tryOpenTerm(c, 120, 36, "", map[string]string{"FLOWSCOPE_THEME": "high-contrast", "COLUMNS": "20"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm.t = t
+	defer tm.close()
+	// COLUMNS from the client must not shrink the session.
+	tm.waitText("theme high-contrast")
+	if strings.Contains(tm.screen(), "too small") {
+		t.Errorf("the client's COLUMNS changed the size:\n%s", tm.screen())
+	}
+}

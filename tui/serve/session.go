@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -86,6 +87,7 @@ func describe(cmd []string) (verb, room string) {
 func (s *Server) ptyMiddleware(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		if _, _, ok := sess.Pty(); !ok {
+			s.log.Info("session refused", "addr", sess.RemoteAddr().String(), "reason", "no terminal")
 			refuse(sess, 1, msgNoPty)
 			return
 		}
@@ -120,6 +122,7 @@ func (s *Server) appMiddleware(ssh.Handler) ssh.Handler {
 		case cmd[0] == "watch" && len(cmd) == 2:
 			s.watch(sess, id, cmd[1])
 		default:
+			s.log.Info("session refused", "addr", sess.RemoteAddr().String(), "reason", "unknown command")
 			refuse(sess, 2, "flowscope: unknown command\r\n%s", usage)
 		}
 	}
@@ -152,6 +155,7 @@ func (s *Server) present(sess ssh.Session, id identity, name string) {
 	defer files.Close()
 	r, sc, err := s.hub.present(name, id.display, loadDefault)
 	if err != nil {
+		s.log.Info("session refused", "addr", sess.RemoteAddr().String(), "who", id.display, "room", safeName(name, 64), "reason", err)
 		refuse(sess, 1, "flowscope: room %q: %v", name, err)
 		return
 	}
@@ -164,9 +168,10 @@ func (s *Server) present(sess ssh.Session, id identity, name string) {
 	s.run(sess, m, nil)
 }
 
-func (s *Server) watch(sess ssh.Session, _ identity, name string) {
-	r, v, sc, _, err := s.hub.watch(name)
+func (s *Server) watch(sess ssh.Session, id identity, name string) {
+	r, v, sc, err := s.hub.watch(name)
 	if err != nil {
+		s.log.Info("session refused", "addr", sess.RemoteAddr().String(), "who", id.display, "room", safeName(name, 64), "reason", err)
 		refuse(sess, 1, "flowscope: room %q: %v", name, err)
 		return
 	}
@@ -238,7 +243,7 @@ func (s *Server) run(sess ssh.Session, m tea.Model, started func(context.Context
 	watched := make(chan struct{})
 	go func() {
 		defer close(watched)
-		why <- s.watchSession(p, winch, act, ran)
+		why <- s.watchSession(p, winch, pty.Window, act, ran)
 	}()
 	_, err := p.Run()
 	close(ran)
@@ -256,7 +261,7 @@ func (s *Server) run(sess ssh.Session, m tea.Model, started func(context.Context
 // watchSession forwards window changes and ends the program when the
 // client idles, the client closes its channel or the server stops. It
 // returns what to tell the client, if anything.
-func (s *Server) watchSession(p *tea.Program, winch <-chan ssh.Window, act *activity, ran <-chan struct{}) string {
+func (s *Server) watchSession(p *tea.Program, winch <-chan ssh.Window, last ssh.Window, act *activity, ran <-chan struct{}) string {
 	idle := time.NewTimer(s.opts.Idle)
 	defer idle.Stop()
 	for {
@@ -272,6 +277,10 @@ func (s *Server) watchSession(p *tea.Program, winch <-chan ssh.Window, act *acti
 				return ""
 			}
 			act.touch()
+			if win.Width == last.Width && win.Height == last.Height {
+				continue // the program started at this size: no second layout
+			}
+			last = win
 			p.Send(tea.WindowSizeMsg{Width: win.Width, Height: win.Height}) // clamped by sessionFilter
 		case <-idle.C:
 			if left := s.opts.Idle - act.since(); left > 0 {
@@ -287,4 +296,10 @@ func (s *Server) watchSession(p *tea.Program, winch <-chan ssh.Window, act *acti
 // defaultName is the built-in scenario a session starts from.
 const defaultName = scenarios.Default
 
-func loadDefault() (model.Scenario, error) { return scenarios.Load(scenarios.Default) }
+// parsedDefault parses the built-in once; every session gets its own copy.
+var parsedDefault = sync.OnceValues(func() (model.Scenario, error) { return scenarios.Load(scenarios.Default) })
+
+func loadDefault() (model.Scenario, error) {
+	sc, err := parsedDefault()
+	return cloneScenario(sc), err
+}

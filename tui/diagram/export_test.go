@@ -1,0 +1,118 @@
+package diagram
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/flowscope/flowscope/model"
+)
+
+// awkward has ids and names that break naive quoting.
+func awkward() Graph {
+	return Graph{
+		Title: `A "quoted" title`,
+		Boxes: []Box{
+			{ID: "a-b", Name: `Say "hi" \ <b>#1</b>`, Kind: "website", State: Fine, Util: 0.1},
+			{ID: "c.d", Name: "x{y}:z;", Kind: "sql", State: Over, Util: 2},
+			{ID: "~queue-0", Name: "write queue", Kind: "queue", Component: true},
+		},
+		Arrows: []Arrow{
+			{Stream: "s1", From: "a-b", To: "~queue-0", Trigger: model.TriggerEvent, Rate: 20},
+			{Stream: "s1", From: "~queue-0", To: "c.d", Trigger: model.TriggerEvent, Rate: 20},
+			{Stream: "s2", From: "c.d", To: "a-b", Trigger: model.TriggerSchedule, Rate: 0.001},
+		},
+	}
+}
+
+// dqStrings finds the double-quoted strings of a line, honouring \" and \\.
+var dq = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
+
+func TestDOTStructure(t *testing.T) {
+	g := awkward()
+	out := DOT(g)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if !strings.HasPrefix(lines[0], "digraph ") || lines[len(lines)-1] != "}" {
+		t.Fatalf("not a digraph:\n%s", out)
+	}
+	nodes, edges := 0, 0
+	for _, l := range lines[1 : len(lines)-1] {
+		rest := dq.ReplaceAllString(l, "S")
+		if strings.Contains(rest, `"`) {
+			t.Fatalf("unbalanced quote in %q", l)
+		}
+		switch {
+		case regexp.MustCompile(`^\s*S -> S \[label=S\];$`).MatchString(rest):
+			edges++
+		case regexp.MustCompile(`^\s*S \[label=S, fillcolor=S(, shape=component)?\];$`).MatchString(rest):
+			nodes++
+		}
+	}
+	if nodes != len(g.Boxes) || edges != len(g.Arrows) {
+		t.Fatalf("%d nodes, %d edges in:\n%s", nodes, edges, out)
+	}
+	if !strings.Contains(out, `"Say \"hi\" \\ <b>#1</b>\nwebsite\n✓ 10%"`) {
+		t.Fatalf("label not escaped:\n%s", out)
+	}
+}
+
+func TestMermaidStructure(t *testing.T) {
+	g := awkward()
+	out := Mermaid(g)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if lines[0] != "flowchart LR" {
+		t.Fatalf("header %q", lines[0])
+	}
+	node := regexp.MustCompile(`^  n\d+(\["[^"]*"\]|\(\["[^"]*"\]\)):::\w+$`)
+	edge := regexp.MustCompile(`^  n\d+ -->\|"[^"]*"\| n\d+$`)
+	nodes, edges := 0, 0
+	for _, l := range lines[1:] {
+		switch {
+		case node.MatchString(l):
+			nodes++
+		case edge.MatchString(l):
+			edges++
+		case strings.HasPrefix(l, "  classDef "):
+		default:
+			t.Fatalf("unexpected line %q", l)
+		}
+	}
+	if nodes != len(g.Boxes) || edges != len(g.Arrows) {
+		t.Fatalf("%d nodes, %d edges in:\n%s", nodes, edges, out)
+	}
+}
+
+func TestD2Structure(t *testing.T) {
+	g := awkward()
+	out := D2(g)
+	edges := 0
+	for _, l := range strings.Split(out, "\n") {
+		rest := dq.ReplaceAllString(l, "S")
+		if strings.Contains(rest, `"`) {
+			t.Fatalf("unbalanced quote in %q", l)
+		}
+		if regexp.MustCompile(`^S -> S: S$`).MatchString(rest) {
+			edges++
+		}
+	}
+	if edges != len(g.Arrows) || !strings.Contains(out, "direction: right") || !strings.Contains(out, "shape: queue") {
+		t.Fatalf("%d edges in:\n%s", edges, out)
+	}
+	if strings.Count(out, "{") != strings.Count(out, "}") {
+		t.Fatalf("unbalanced braces:\n%s", out)
+	}
+}
+
+func TestRateText(t *testing.T) {
+	for v, want := range map[float64]string{
+		20: "1.2k/min", 0.5: "30/min", 150: "150/s", 2500: "2.5k/s", 0.001: "3.6/h", 0: "0/h", 1.0 / 60: "1/min",
+	} {
+		if got := RateText(v); got != want {
+			t.Errorf("RateText(%v) = %q, want %q", v, got, want)
+		}
+	}
+	a := Arrow{Trigger: model.TriggerEvent, Rate: 20}
+	if a.Label(0) != "event 1.2k/min" || a.Label(1) != "e 1.2k/min" || a.Label(2) != "1.2k/min" {
+		t.Errorf("labels %q %q %q", a.Label(0), a.Label(1), a.Label(2))
+	}
+}
