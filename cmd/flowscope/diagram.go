@@ -32,9 +32,10 @@ capacity), streams as arrows labelled with their trigger and peak rate.
 
 The unicode and ascii formats draw in the terminal, laid out left to right:
 sources, integration layers, targets. Given --width, the drawing takes a
-compact form (shorter names and labels, tighter spacing) when the roomy one
-is wider; if even that does not fit, it is printed whole and a note on
-stderr says how wide it is. mermaid, d2 and dot print text for those tools.
+compact form (shorter names and labels, tighter spacing), then a tight one,
+then a top-down one when the roomy one is wider; if none fits, the
+narrowest is printed whole and a note on stderr says how wide it is.
+mermaid, d2 and dot print text for those tools.
 
 --recommended adds the components the analysis recommends (cache, queue,
 gateway, custom code) as boxes on the streams they serve, and shows the

@@ -219,9 +219,9 @@ func (l *layered) alignPorts(gap int) {
 				bottom = max(bottom, int(w)+1)
 			}
 			top, bottom = max(top, lo), min(bottom, hi)
-			// grow by at most about two rows per edge end on the busier side:
+			// grow to at most four rows per edge end on the busier side:
 			// a hub may span its fan, a small box stays small
-			budget := max(0, 2*max(len(nd.lsegs), len(nd.rsegs))+3-nd.h)
+			budget := max(0, 4*max(len(nd.lsegs), len(nd.rsegs))+2-nd.h)
 			up, down := max(0, nd.y-top), max(0, bottom-(nd.y+nd.h-1))
 			if up+down > budget {
 				up = min(up, budget-min(down, budget/2))

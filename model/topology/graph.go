@@ -51,6 +51,9 @@ type Options struct {
 	// InlineLabels puts labels on their line (one row per edge) instead of
 	// above it: lower and straighter drawings.
 	InlineLabels bool
+	// TopDown lays the layers out as rows, top to bottom, for panes too
+	// narrow for left to right; labels sit beside their line.
+	TopDown bool
 }
 
 // Point is a cell.
@@ -103,7 +106,7 @@ func (e Edge) labelWidth() int {
 
 // Compute lays out g. Edges that name a missing node are ignored (their
 // Route is empty); node ids are expected to be unique.
-func Compute(g Graph, opt Options) Layout {
+func Compute(g Graph, opt Options) (out Layout) {
 	if opt.NodeGap < 0 {
 		opt.NodeGap = 0
 	}
@@ -113,20 +116,27 @@ func Compute(g Graph, opt Options) Layout {
 	if opt.Sweeps <= 0 {
 		opt.Sweeps = 6
 	}
+	if opt.TopDown {
+		// lay out turned a quarter: boxes keep their text, only their
+		// extent swaps; the result is turned back at the end
+		g = turned(g)
+		defer func() { out = out.transpose() }()
+	}
 	l := newLayered(g)
-	l.inline = opt.InlineLabels
+	l.inline = opt.InlineLabels && !opt.TopDown
+	l.topDown = opt.TopDown
 	l.breakCycles()
 	l.assignLayers()
 	l.buildRanks()
 	l.order(opt.Sweeps)
-	out := l.finish(opt)
+	out = l.finish(opt)
 	// Rows that line up by chance can force a route to cross more than the
 	// order requires; on small graphs, try the other arrangement of the
 	// label columns and keep the better drawing.
 	if out.Crossings > l.bestCross && len(l.vs) <= 800 {
 		l.placeOdd(true)
 		if alt := l.finish(opt); alt.Crossings < out.Crossings {
-			return alt
+			out = alt
 		}
 	}
 	return out
@@ -137,4 +147,33 @@ func (l *layered) finish(opt Options) Layout {
 	l.assignY(opt.NodeGap)
 	l.alignPorts(opt.NodeGap)
 	return l.route(opt.GapMin)
+}
+
+func turned(g Graph) Graph {
+	t := Graph{Nodes: make([]Node, len(g.Nodes)), Edges: g.Edges}
+	for i, n := range g.Nodes {
+		n.W, n.H = n.H, n.W
+		t.Nodes[i] = n
+	}
+	return t
+}
+
+func (r Rect) transpose() Rect { return Rect{r.Y, r.X, r.H, r.W} }
+
+// transpose turns a layout laid out sideways back upright.
+func (l Layout) transpose() Layout {
+	l.Width, l.Height = l.Height, l.Width
+	for i := range l.Boxes {
+		l.Boxes[i] = l.Boxes[i].transpose()
+	}
+	for i := range l.Routes {
+		rt := &l.Routes[i]
+		for k, p := range rt.Points {
+			rt.Points[k] = Point{p.Y, p.X}
+		}
+		if rt.Label.W > 0 {
+			rt.Label = rt.Label.transpose()
+		}
+	}
+	return l
 }

@@ -96,16 +96,23 @@ func (l *layered) buildRanks() {
 		if !e.ok {
 			continue
 		}
-		text, w := 0, e.labelW // text: rows above the line
-		if e.labelW > 0 && !l.inline {
-			text = 1
-		}
-		if e.labelW > 0 && l.inline {
+		text, w, h := 0, e.labelW, 1 // text: rows above the line
+		switch {
+		case e.labelW > 0 && l.topDown:
+			// drawn turned: the text runs beside the line, after a blank
+			w, h = 1, e.labelW+2
+		case e.labelW > 0 && l.inline:
 			w += 2 // a blank each side sets the label apart from its line
+		case e.labelW > 0:
+			text, h = 1, 2
 		}
 		if e.loop {
 			r := 2*l.layer[e.from] + 1
-			lv := l.addV(vnode{kind: vLoop, node: i, rank: r, w: max(w+1, 2), h: 2 + text, line: text})
+			lw, lh := max(w+1, 2), 2+text
+			if l.topDown {
+				lw, lh = 1, 2+max(h-1, 0)
+			}
+			lv := l.addV(vnode{kind: vLoop, node: i, rank: r, w: lw, h: lh, line: text})
 			l.chains[i] = []int{l.addSeg(i, e.from, lv, text), l.addSeg(i, e.from, lv, text+1)}
 			continue
 		}
@@ -114,7 +121,7 @@ func (l *layered) buildRanks() {
 		for r := r0 + 1; r < r1; r++ {
 			var v int
 			if r == r0+1 && e.labelW > 0 {
-				v = l.addV(vnode{kind: vLabel, node: i, rank: r, w: w, h: 1 + text, line: text})
+				v = l.addV(vnode{kind: vLabel, node: i, rank: r, w: w, h: h, line: text})
 			} else {
 				v = l.addV(vnode{kind: vDummy, node: i, rank: r, w: 1, h: 1})
 			}

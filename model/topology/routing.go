@@ -132,7 +132,10 @@ func (l *layered) route(gapMin int) Layout {
 // between two blanks when labels are inline.
 func (l *layered) labelRect(X []int, v vnode, w int) Rect {
 	x := X[v.rank] + (l.rankW[v.rank]-v.w)/2
-	if l.inline {
+	switch {
+	case l.topDown: // one column, turned back to a row when transposed
+		return Rect{x, v.y + v.h - w, 1, w}
+	case l.inline:
 		return Rect{x + 1, v.y, w, 1}
 	}
 	return Rect{x, v.y, w, 1}

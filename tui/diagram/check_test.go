@@ -140,14 +140,12 @@ func checkDrawing(t testing.TB, g Graph, d Drawing, width int) checkStats {
 	for y := 0; y < grid.H; y++ {
 		for x := 0; x < grid.W; x++ {
 			c := grid.At(x, y).R
-			if (c != '▶' && c != '◀') || boxAt[y*grid.W+x] >= 0 || labelAt[y*grid.W+x] >= 0 {
+			ahead, isHead := heads[c]
+			if !isHead || boxAt[y*grid.W+x] >= 0 || labelAt[y*grid.W+x] >= 0 {
 				continue
 			}
-			back, ahead := left, right
-			if c == '◀' {
-				back, ahead = right, left
-			}
-			to := sideBox(boxAt, lay.Boxes, grid.W, x+ahead.dx, y)
+			back := dir{-ahead.dx, -ahead.dy}
+			to := sideBox(boxAt, lay.Boxes, grid.W, x+ahead.dx, y+ahead.dy, ahead)
 			if to < 0 {
 				fail("arrowhead at %d,%d is not beside the side of a box", x, y)
 			}
@@ -162,7 +160,7 @@ func checkDrawing(t testing.TB, g Graph, d Drawing, width int) checkStats {
 					fail("trace from %d,%d leaves the grid at %d,%d", x, y, nx, ny)
 				}
 				if b := boxAt[ny*grid.W+nx]; b >= 0 {
-					if mv.dy != 0 || sideBox(boxAt, lay.Boxes, grid.W, nx, ny) != b {
+					if sideBox(boxAt, lay.Boxes, grid.W, nx, ny, mv) != b {
 						fail("trace from %d,%d runs into box %s at %d,%d", x, y, g.Boxes[b].ID, nx, ny)
 					}
 					tr.from = b
@@ -252,10 +250,21 @@ func checkDrawing(t testing.TB, g Graph, d Drawing, width int) checkStats {
 			}
 			continue
 		}
-		for x := rt.Label.X; x < rt.Label.X+rt.Label.W; x++ {
-			o := owner[(rt.Label.Y+1)*grid.W+x]
+		cells := []topology.Point{}
+		if d.Form.TopDown() { // beside its line, after a blank
+			cells = append(cells, topology.Point{X: rt.Label.X - 2, Y: rt.Label.Y})
+			if grid.At(rt.Label.X-1, rt.Label.Y).R != ' ' {
+				fail("label %q is not set apart from its line", labels[i])
+			}
+		} else {
+			for x := rt.Label.X; x < rt.Label.X+rt.Label.W; x++ {
+				cells = append(cells, topology.Point{X: x, Y: rt.Label.Y + 1})
+			}
+		}
+		for _, p := range cells {
+			o := owner[p.Y*grid.W+p.X]
 			if o < 0 || g.Boxes[traces[o].from].ID != a.From || g.Boxes[traces[o].to].ID != a.To {
-				fail("label %q is not above its arrow %s>%s at %d,%d", labels[i], a.From, a.To, x, rt.Label.Y)
+				fail("label %q is not by its arrow %s>%s at %d,%d", labels[i], a.From, a.To, p.X, p.Y)
 			}
 		}
 	}
@@ -274,8 +283,11 @@ func hasDir(ds []dir, d dir) bool {
 	return false
 }
 
-// sideBox is the box whose left or right side (not a corner) is at x, y.
-func sideBox(boxAt []int, boxes []topology.Rect, w, x, y int) int {
+var heads = map[rune]dir{'▶': right, '◀': left, '▼': down, '▲': up}
+
+// sideBox is the box whose side, met moving in direction mv, is at x, y
+// (a side, not a corner).
+func sideBox(boxAt []int, boxes []topology.Rect, w, x, y int, mv dir) int {
 	if x < 0 || y < 0 || x >= w || y*w+x >= len(boxAt) {
 		return -1
 	}
@@ -284,8 +296,15 @@ func sideBox(boxAt []int, boxes []topology.Rect, w, x, y int) int {
 		return -1
 	}
 	r := boxes[b]
-	if (x == r.X || x == r.X+r.W-1) && y > r.Y && y < r.Y+r.H-1 {
-		return b
+	switch {
+	case mv == right && x == r.X, mv == left && x == r.X+r.W-1:
+		if y > r.Y && y < r.Y+r.H-1 {
+			return b
+		}
+	case mv == down && y == r.Y, mv == up && y == r.Y+r.H-1:
+		if x > r.X && x < r.X+r.W-1 {
+			return b
+		}
 	}
 	return -1
 }

@@ -69,6 +69,12 @@ func TestRandomGraphsHoldTheInvariants(t *testing.T) {
 				checkDrawing(t, g, d, w)
 			})
 		}
+		// every form, whether or not a width would pick it
+		level := i % Levels
+		d := DrawForm(g, Form{Level: level}, "")
+		t.Run(fmt.Sprintf("%d-%s-level%d", i, describe(g), level), func(t *testing.T) {
+			checkDrawing(t, g, d, 0)
+		})
 	}
 }
 

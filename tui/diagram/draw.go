@@ -25,11 +25,7 @@ func (g Graph) paint(sh shaped, lay topology.Layout, hl string) *Grid {
 		// open the first cell towards its source box
 		src := lay.Boxes[index[g.Arrows[i].From]]
 		first := ps[0]
-		if first.X < src.X {
-			arms[first.Y*lay.Width+first.X] |= armR
-		} else {
-			arms[first.Y*lay.Width+first.X] |= armL
-		}
+		arms[first.Y*lay.Width+first.X] |= towards(first, src)
 		for k := 0; k+1 < len(ps); k++ {
 			a, b := ps[k], ps[k+1]
 			dx, dy := sgn(b.X-a.X), sgn(b.Y-a.Y)
@@ -83,10 +79,7 @@ func (g Graph) paint(sh shaped, lay topology.Layout, hl string) *Grid {
 		}
 		end := rt.Points[len(rt.Points)-1]
 		dst := lay.Boxes[index[g.Arrows[i].To]]
-		head := gl.right
-		if end.X > dst.X {
-			head = gl.left
-		}
+		head := map[uint8]rune{armR: gl.right, armL: gl.left, armD: gl.down, armU: gl.up}[towards(end, dst)]
 		cls := ClassArrow
 		if hl != "" && g.Arrows[i].Stream == hl {
 			cls = ClassHighlight
@@ -181,4 +174,17 @@ func runeWidth(r rune) int {
 		return 1
 	}
 	return textWidth(string(r))
+}
+
+// towards is the arm of cell p that points at the box r beside it.
+func towards(p topology.Point, r topology.Rect) uint8 {
+	switch {
+	case p.X < r.X:
+		return armR
+	case p.X >= r.X+r.W:
+		return armL
+	case p.Y < r.Y:
+		return armD
+	}
+	return armU
 }

@@ -30,7 +30,7 @@ const cacheSize = 8
 
 func shapeKey(sh shaped) string {
 	var b strings.Builder
-	b.WriteString(strconv.Itoa(sh.form.level()))
+	b.WriteString(strconv.Itoa(sh.form.Level))
 	for _, n := range sh.topo.Nodes {
 		b.WriteString("\x00n")
 		b.WriteString(n.ID)
@@ -71,33 +71,54 @@ func (c *layoutCache) layout(sh shaped) topology.Layout {
 }
 
 // Draw lays out and draws g to fit width columns: the roomy form when it
-// fits, else the compact one (shorter names and labels, tighter spacing);
-// if that is still too wide the drawing is marked as panning. width <= 0
-// means no limit.
-// (The forms, widest first: roomy, compact, tight.)
+// fits, else the compact one (shorter names and labels, tighter spacing),
+// else the tight one, else top down; if none fits, the drawing is marked
+// as panning. width <= 0 means no limit.
 func Draw(g Graph, width int, ascii bool, highlight string) Drawing {
-	return g.draw(nil, width, ascii, highlight)
+	return g.draw(nil, width, 0, ascii, highlight)
 }
 
-func (g Graph) draw(c *layoutCache, width int, ascii bool, hl string) Drawing {
+// draw picks the first form that fits width×height (a limit <= 0 is no
+// limit); when none does, the one that shows the largest share of itself.
+func (g Graph) draw(c *layoutCache, width, height int, ascii bool, hl string) Drawing {
 	var best Drawing
-	for level := 0; level <= 2; level++ {
-		var d Drawing
-		d.Form = Form{Level: level, ASCII: ascii}
-		d.sh = g.shape(d.Form)
-		d.Layout = c.layout(d.sh)
-		if level == 0 || d.Layout.Width < best.Layout.Width {
-			best = d
-		}
-		if width <= 0 || d.Layout.Width <= width {
+	bestShown := -1.0
+	for level := 0; level < Levels; level++ {
+		d := g.layoutIn(c, Form{Level: level, ASCII: ascii})
+		fitsW := width <= 0 || d.Layout.Width <= width
+		fitsH := height <= 0 || d.Layout.Height <= height
+		if fitsW && fitsH {
 			best = d
 			break
 		}
+		if shown := share(d.Layout.Width, width) * share(d.Layout.Height, height); shown > bestShown {
+			best, bestShown = d, shown
+		}
 	}
-	// none fits: the narrowest form, panned
-	best.Pans = width > 0 && best.Layout.Width > width
+	best.Pans = (width > 0 && best.Layout.Width > width) || (height > 0 && best.Layout.Height > height)
 	best.Grid = g.paint(best.sh, best.Layout, hl)
 	return best
+}
+
+// share is the part of n cells a window of w shows.
+func share(n, w int) float64 {
+	if w <= 0 || n <= w || n == 0 {
+		return 1
+	}
+	return float64(w) / float64(n)
+}
+
+func (g Graph) layoutIn(c *layoutCache, f Form) Drawing {
+	d := Drawing{Form: f, sh: g.shape(f)}
+	d.Layout = c.layout(d.sh)
+	return d
+}
+
+// DrawForm lays out and draws g in the given form, whatever its width.
+func DrawForm(g Graph, f Form, highlight string) Drawing {
+	d := g.layoutIn(nil, f)
+	d.Grid = g.paint(d.sh, d.Layout, highlight)
+	return d
 }
 
 // Labels returns the label text of each arrow in the drawing's form.

@@ -87,12 +87,18 @@ func (g *Grid) String() string {
 // Form is how a graph is turned into geometry: roomy, compact or tight,
 // Unicode or ASCII.
 type Form struct {
-	Level int // 0 roomy, 1 compact (shorter names and labels), 2 tight (rates only, narrow gaps)
+	Level int // 0 roomy, 1 compact (shorter names and labels), 2 tight (rates only, narrow gaps), 3 tight and top down
 	ASCII bool
 }
 
 // Compact reports whether the form is any of the narrower ones.
 func (f Form) Compact() bool { return f.Level > 0 }
+
+// TopDown reports whether the layers run top to bottom.
+func (f Form) TopDown() bool { return f.Level >= 3 }
+
+// Levels is the number of forms, roomy first.
+const Levels = 4
 
 // shaped is a graph in one form: the layout input plus the text of each box
 // and label.
@@ -188,34 +194,36 @@ func asciiOnly(s string) string {
 
 // layoutOptions are the spacing of a form.
 func (f Form) layoutOptions() topology.Options {
-	switch f.level() {
-	case 0:
+	switch {
+	case f.Level <= 0:
 		return topology.Options{NodeGap: 1}
-	case 1:
+	case f.Level == 1:
 		return topology.Options{NodeGap: 0, InlineLabels: true}
+	case f.Level == 2:
+		return topology.Options{NodeGap: 0, GapMin: 1, InlineLabels: true}
 	}
-	return topology.Options{NodeGap: 0, GapMin: 1, InlineLabels: true}
+	return topology.Options{NodeGap: 1, GapMin: 1, TopDown: true}
 }
 
 // glyphs of one style.
 type glyphs struct {
 	h, v, cross, tl, tr, bl, br         rune // edges
 	bh, bv, btl, btr, bbl, bbr          rune // boxes
-	right, left                         rune // arrowheads
+	right, left, down, up               rune // arrowheads
 	teeL, teeR, teeU, teeD, end1, blank rune
 }
 
 var unicodeGlyphs = glyphs{
 	'─', '│', '┼', '┌', '┐', '└', '┘',
 	'─', '│', '╭', '╮', '╰', '╯',
-	'▶', '◀',
+	'▶', '◀', '▼', '▲',
 	'┤', '├', '┴', '┬', '·', ' ',
 }
 
 var asciiGlyphs = glyphs{
 	'-', '|', '+', '+', '+', '+', '+',
 	'-', '|', '+', '+', '+', '+',
-	'>', '<',
+	'>', '<', 'v', '^',
 	'+', '+', '+', '+', '.', ' ',
 }
 

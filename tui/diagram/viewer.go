@@ -98,7 +98,7 @@ func (v *Viewer) current() *Drawing {
 		v.stale = false
 	}
 	if v.drawing == nil {
-		d := v.graph.draw(&v.cache, v.w, v.ascii, v.highlight)
+		d := v.graph.draw(&v.cache, v.w, v.h, v.ascii, v.highlight)
 		v.drawing, v.repaint = &d, false
 		v.clamp()
 	}

@@ -175,3 +175,23 @@ func TestViewIsTheDrawing(t *testing.T) {
 		}
 	}
 }
+
+// A narrow, tall pane gets the top-down form when that fits it whole; a
+// wide, low one keeps left to right.
+func TestFormFollowsThePane(t *testing.T) {
+	s, r := defaultScenario(t)
+	v := NewViewer()
+	v.SetReport(s, r)
+	v.SetSize(45, 40)
+	if d := v.current(); !d.Form.TopDown() || v.Pans() {
+		t.Fatalf("45×40: form %d, %d×%d, pans %v", d.Form.Level, d.Grid.W, d.Grid.H, v.Pans())
+	}
+	v.SetSize(120, 14)
+	if d := v.current(); d.Form.TopDown() || v.Pans() {
+		t.Fatalf("120×14: form %d, %d×%d, pans %v", d.Form.Level, d.Grid.W, d.Grid.H, v.Pans())
+	}
+	v.SetSize(60, 11)
+	if d := v.current(); d.Form.TopDown() {
+		t.Fatalf("60×11: top down, %d×%d", d.Grid.W, d.Grid.H)
+	}
+}

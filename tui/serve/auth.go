@@ -9,8 +9,6 @@ import (
 	"os"
 	"strings"
 	"sync"
-	"syscall"
-	"time"
 
 	"charm.land/log/v2"
 	"charm.land/ssh"
@@ -32,19 +30,14 @@ type keyring struct {
 	keys  map[string]struct{} // by SHA256 fingerprint
 }
 
-// fileStamp tells whether a file changed since it was last read.
+// fileStamp tells whether a file changed since it was last read: another
+// file put in its place (as editors save), another size or time.
 type fileStamp struct {
-	size  int64
-	mtime time.Time
-	ino   uint64
+	fi os.FileInfo
 }
 
-func stampOf(fi os.FileInfo) fileStamp {
-	st := fileStamp{size: fi.Size(), mtime: fi.ModTime()}
-	if sys, ok := fi.Sys().(*syscall.Stat_t); ok {
-		st.ino = uint64(sys.Ino)
-	}
-	return st
+func (a fileStamp) same(b os.FileInfo) bool {
+	return a.fi != nil && os.SameFile(a.fi, b) && a.fi.Size() == b.Size() && a.fi.ModTime().Equal(b.ModTime())
 }
 
 func newKeyring(path string, logger *log.Logger) (*keyring, error) {
@@ -73,9 +66,9 @@ func (k *keyring) reload(first bool) error {
 		k.log.Warn("authorized keys file unreadable: refusing every key", "path", k.path, "err", err)
 		return err
 	}
-	st := stampOf(fi)
+	st := fileStamp{fi}
 	k.mu.Lock()
-	same := !first && st == k.stamp
+	same := !first && k.stamp.same(fi)
 	k.mu.Unlock()
 	if same {
 		return nil

@@ -1,3 +1,5 @@
+//go:build unix
+
 package serve
 
 // BenchmarkSSHLoad measures the server under load on loopback. The server
@@ -224,7 +226,7 @@ func typist(tm *term, stop <-chan struct{}, wg *sync.WaitGroup) {
 			if i%8 >= 4 {
 				k = "k"
 			}
-			if _, err := tm.stdin.Write([]byte(k)); err != nil {
+			if _, err := tm.em.InputPipe().Write([]byte(k)); err != nil {
 				return
 			}
 		}

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	gossh "golang.org/x/crypto/ssh"
 )
 
 func TestFilesConfinedToUserFolder(t *testing.T) {
@@ -194,6 +196,44 @@ func TestCloseWaitsForWritesInFlight(t *testing.T) {
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), tmpPrefix) {
 			t.Errorf("temp file left: %s", e.Name())
+		}
+	}
+}
+
+// TestSaveAsOutsideFolderRefused drives the explorer's save-as over SSH:
+// a name leaving the folder is refused on screen, a plain one is saved in
+// the person's folder.
+func TestSaveAsOutsideFolderRefused(t *testing.T) {
+	key := newKey(t)
+	ts := startServer(t, nil, key)
+	c, err := ts.dial("alice", gossh.PublicKeys(key))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	tm := openTerm(t, c, 120, 36, "")
+	tm.waitText("? help")
+	saveAs := func(name string) {
+		tm.send("\x13") // ctrl+s: a built-in asks for a name
+		tm.waitText("Save as")
+		tm.send("\x15" + name + "\r") // ctrl+u clears the suggested name
+	}
+	for _, name := range []string{"../escape", "/tmp/escape", "a/../../escape"} {
+		saveAs(name)
+		// The dialog closes and the status line says why.
+		tm.waitScreen("the refusal", func(s string) bool {
+			return strings.Contains(s, "not a plain file name") && !strings.Contains(s, "Save as")
+		})
+	}
+	saveAs("mine")
+	tm.waitText("saved mine.yaml")
+	matches, _ := filepath.Glob(filepath.Join(ts.dir, "data", "users", "key-*", "mine.yaml"))
+	if len(matches) != 1 {
+		t.Fatalf("mine.yaml not in the user's folder: %v", matches)
+	}
+	for _, p := range []string{filepath.Join(ts.dir, "data", "escape.yaml"), filepath.Join(ts.dir, "escape.yaml"), "/tmp/escape.yaml"} {
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("%s was written", p)
 		}
 	}
 }

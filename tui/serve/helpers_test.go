@@ -226,7 +226,8 @@ type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 
-// lockedWriter serialises emulator replies with typed keys.
+// lockedWriter forwards the emulator's input (its answers and typed keys)
+// to the session.
 type lockedWriter struct{ tm *term }
 
 func (w lockedWriter) Write(p []byte) (int, error) { return w.tm.stdin.Write(p) }
@@ -318,9 +319,12 @@ func (tm *term) ended() bool {
 	}
 }
 
+// send types keys. They go through the emulator's input, the same path
+// as its answers to the program's queries, so that a key can never land
+// in the middle of an answer (which would garble both).
 func (tm *term) send(keys string) {
 	tm.t.Helper()
-	if _, err := tm.stdin.Write([]byte(keys)); err != nil {
+	if _, err := tm.em.InputPipe().Write([]byte(keys)); err != nil {
 		tm.t.Fatalf("send %q: %v", keys, err)
 	}
 }

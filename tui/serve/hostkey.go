@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -46,8 +47,9 @@ func readHostKey(path string) (gossh.Signer, error) {
 	if !fi.Mode().IsRegular() {
 		return nil, fmt.Errorf("host key %s is not a regular file", path)
 	}
-	// Anyone who can read the key can impersonate the server.
-	if perm := fi.Mode().Perm(); perm&0o077 != 0 {
+	// Anyone who can read the key can impersonate the server. (Windows
+	// reports no Unix modes; its ACLs are the operator's to set.)
+	if perm := fi.Mode().Perm(); perm&0o077 != 0 && runtime.GOOS != "windows" {
 		return nil, fmt.Errorf("host key %s has mode %04o: it must be readable by its owner only (chmod 600 %s)", path, perm, path)
 	}
 	data, err := os.ReadFile(path)

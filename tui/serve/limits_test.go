@@ -132,7 +132,7 @@ func TestResizeRedraws(t *testing.T) {
 // count to come back.
 func TestAbruptDisconnectsLeaveNothingBehind(t *testing.T) {
 	key := newKey(t)
-	ts := startServer(t, nil, key)
+	ts := startServer(t, func(o *Options) { o.ConnBurst = 1000 }, key) // many connections from one address
 
 	session := func(command string) (net.Conn, *term) {
 		raw, err := net.Dial("tcp", ts.addr)
@@ -165,7 +165,7 @@ func TestAbruptDisconnectsLeaveNothingBehind(t *testing.T) {
 	time.Sleep(100 * time.Millisecond) // let the warm-up's goroutines finish
 	base := runtime.NumGoroutine()
 
-	for round := range 3 {
+	for round := range 5 {
 		var raws []net.Conn
 		var terms []*term
 		add := func(command string) {

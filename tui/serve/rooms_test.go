@@ -56,6 +56,13 @@ func TestPresenterEditReachesEveryViewer(t *testing.T) {
 	v1.waitText("LIVE42")
 	v2.waitText("LIVE42")
 
+	// A viewer changes its own theme; the presenter's stays.
+	v1.send("t")
+	v1.waitText("theme light")
+	if s := pres.screen(); !strings.Contains(s, "theme dark") {
+		t.Errorf("the viewer's theme reached the presenter:\n%s", s)
+	}
+
 	// A viewer's keys change nothing in the room.
 	editName(v1, "VIEWER")
 	editField(pres, "NEXT7")

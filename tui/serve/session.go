@@ -67,6 +67,9 @@ func (s *Server) logMiddleware(next ssh.Handler) ssh.Handler {
 		defer s.active.Done()
 		sess.Context().SetValue(identityKey, id)
 		next(sess)
+		// Only now, with its slot given back, does the client see the
+		// session end: a client told "full" may retry at once.
+		_ = sess.Exit(0)
 	}
 }
 
@@ -255,7 +258,6 @@ func (s *Server) run(sess ssh.Session, m tea.Model, started func(context.Context
 	if reason != "" {
 		_, _ = fmt.Fprintf(sess, "%s\r\n", reason)
 	}
-	_ = sess.Exit(0)
 }
 
 // watchSession forwards window changes and ends the program when the
