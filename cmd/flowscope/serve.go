@@ -95,3 +95,7 @@ func defaultDataDir() string {
 	}
 	return ""
 }
+
+func init() {
+	subcommands = append(subcommands, func(*env) *cobra.Command { return newServeCmd() })
+}

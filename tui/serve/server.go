@@ -34,7 +34,7 @@ type Options struct {
 
 	HandshakeTimeout time.Duration // connect to authenticated; 30s
 	ConnRate         float64       // new connections per second per address; 2
-	ConnBurst        int           // new connections at once per address; 30
+	ConnBurst        int           // new connections at once per address; MaxSessions+10
 	ConnsPerAddr     int           // open connections per address; MaxSessions+10
 
 	Logger *log.Logger // log.Default() when nil
@@ -57,7 +57,8 @@ func (o *Options) defaults() {
 		o.ConnRate = 2
 	}
 	if o.ConnBurst <= 0 {
-		o.ConnBurst = 30
+		// A whole meeting behind one NAT address can join at once.
+		o.ConnBurst = o.MaxSessions + 10
 	}
 	if o.ConnsPerAddr <= 0 {
 		o.ConnsPerAddr = o.MaxSessions + 10
