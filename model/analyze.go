@@ -170,8 +170,9 @@ func (a *analyzer) reset(s *Scenario) {
 			firstIdx: first, firstSaturated: -1, bindYear: si.bindYear,
 		}
 		si.bindYear = grow(si.bindYear, a.years)
-		capTotal := sy.EffectiveCapacity()
-		si.total = makeCapa(&capTotal, b)
+		if capTotal, ok := sy.TotalCapacity(); ok {
+			si.total = makeCapa(&capTotal, b)
+		}
 		if k.PerFlow && !okRate(sy.Capacity) {
 			si.total.avail *= float64(max(1, flowsVia(s.Streams, sy.ID)))
 		}

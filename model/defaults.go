@@ -119,6 +119,17 @@ func (s *System) EffectiveCapacity() quantity.Rate {
 	return kindOf(s.Kind).Capacity
 }
 
+// TotalCapacity is the capacity reads and writes share, false when there
+// is none: a system whose scenario gives separate read and write limits
+// but no total is limited by those two alone (the kind's default total
+// would otherwise override figures the architect wrote).
+func (s *System) TotalCapacity() (quantity.Rate, bool) {
+	if !okRate(s.Capacity) && okRate(s.Read) && okRate(s.Write) {
+		return quantity.Rate{}, false
+	}
+	return s.EffectiveCapacity(), true
+}
+
 // EffectiveRead is the separate read capacity, nil when there is none.
 func (s *System) EffectiveRead() *quantity.Rate {
 	if okRate(s.Read) {

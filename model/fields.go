@@ -73,7 +73,7 @@ var SystemFields = []Field[System]{
 
 // StreamFields are a stream's fields in file order (DESIGN §3).
 var StreamFields = []Field[Stream]{
-	idField("id", "id", "unique id: lowercase letters, digits and dashes, like web-to-dv",
+	streamIDField("id", "id", "unique id, like web-to-dv",
 		func(s *Stream) *string { return &s.ID }),
 	textField("name", "text", "display name (default: the id)",
 		func(s *Stream) *string { return &s.Name }, nil),

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/flowscope/flowscope/model/quantity"
@@ -90,6 +91,28 @@ func idField[T any](key, unit, help string, ptr func(*T) *string) Field[T] {
 		return checkID(*ptr(t))
 	}
 	return finishAgain(f)
+}
+
+// streamIDField holds a stream's id. DESIGN §3 asks only that it be
+// unique (system ids, which streams refer to, are [a-z0-9-]+): any one-line
+// text without surrounding spaces will do, like web_to_dv or Orders.
+func streamIDField[T any](key, unit, help string, ptr func(*T) *string) Field[T] {
+	f := textField(key, unit, help, ptr, nil)
+	f.required = true
+	f.check = func(t *T) error {
+		if *ptr(t) == "" {
+			return errMissing
+		}
+		return checkStreamID(*ptr(t))
+	}
+	return finishAgain(f)
+}
+
+func checkStreamID(s string) error {
+	if !utf8.ValidString(s) || strings.TrimSpace(s) != s || strings.ContainsFunc(s, unicode.IsControl) {
+		return &quantity.Error{Text: s, Expected: "an id on one line without surrounding spaces like web-to-dv"}
+	}
+	return nil
 }
 
 func boolField[T any](key, unit, help string, ptr func(*T) **bool, def string) Field[T] {

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/flowscope/flowscope/model/quantity"
 )
@@ -213,17 +215,16 @@ func productPairs(text string) ([][2]string, error) {
 	return pairs, nil
 }
 
-// isFactorName matches [A-Za-z0-9_-]+.
+// isFactorName accepts any name the architect chooses (DESIGN §3), in any
+// script and with inner spaces ("Fälle pro Kunde"), as long as the
+// editor's text form can hold it: no comma or "=" (they separate the
+// factors), no control characters, no leading or trailing space.
 func isFactorName(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
-			return false
-		}
-	}
-	return s != ""
+	return s != "" && utf8.ValidString(s) && strings.TrimSpace(s) == s &&
+		!strings.ContainsAny(s, ",=") && !strings.ContainsFunc(s, unicode.IsControl)
 }
 
-const expectFactor = "a factor name of letters, digits, _ and - like customers"
+const expectFactor = "a factor name without commas or = like customers"
 
 // productVolume reads the product form from name/value pairs; "per" is
 // the period, every other pair a factor.

@@ -51,7 +51,8 @@ type fieldCase struct {
 }
 
 var streamCases = []fieldCase{
-	{"id", "web-to-dv", "web-to-dv", "Web", `"Web" — expected an id of lowercase letters, digits and dashes like web-to-dv`},
+	{"id", "web-to-dv", "web-to-dv", "", "required, but missing"},
+	{"id", "Orders_2", "Orders_2", "a\nb", `"a\nb" — expected an id on one line without surrounding spaces like web-to-dv`},
 	{"name", " Customer comments ", "Customer comments", "\xff", `"\xff" — expected text in UTF-8`},
 	{"from", "website", "website", "web site", `"web site" — expected an id of lowercase letters, digits and dashes like web-to-dv`},
 	{"to", "dataverse", "dataverse", "", "required, but missing"},
@@ -65,7 +66,7 @@ var streamCases = []fieldCase{
 	{"volume", "users = 1.2k, per=5m", "users=1.2k per 5m", "users=1, users=2 per day", `factor "users" appears twice`},
 	{"volume", "a=1 per year", "a=1 per year", "per year", `"per year" — expected COUNT/PERIOD like 10M/year`},
 	{"volume", "a=1 per year", "a=1 per year", "a=1", `no "per" — expected the period of the product like per: year`},
-	{"volume", "a=1 per year", "a=1 per year", "a b=1 per year", `"a b" — expected a factor name of letters, digits, _ and - like customers`},
+	{"volume", "Fälle pro Kunde = 4, per=month", "Fälle pro Kunde=4 per month", "a\tb=1 per year", `"a\tb" — expected a factor name without commas or = like customers`},
 	{"growth", "0.2", "20%", "-20%", `"-20%" — expected a share like 20% or 0.2`},
 	{"seasonality", "1,1,2,1,1,1,1,1,1,1,1,3", "1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 3", "1,1", `2 weights — expected 12, one per month, like [1,1,1,1,1,1,1,1,1,1,1,1]`},
 	{"seasonality", "0.5, 0.5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1", "0.5, 0.5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1", "1,1,1,1,1,1,1,1,1,1,1,x", `"x" — expected a monthly weight of 0 or more like 1 or 1.5`},

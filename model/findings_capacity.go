@@ -141,10 +141,17 @@ func (a *analyzer) throttle(rep *Report, i int, si *streamInfo) {
 		return
 	}
 	t := &a.sys[si.to]
+	limit := t.total
+	switch t.bindYear[y] {
+	case 1:
+		limit = t.rd
+	case 2:
+		limit = t.wr
+	}
 	m := &a.m
 	name := a.sysName(si.to)
 	m.stream(si).s(" sends through ", name, ", which ").inYear(y).s(" has to send ").pct(row[y]).s(" of its limit (").
-		num(t.total.avail).s(" per ").window(t.total.window).s("); this stream adds ").rate(si.peakRate[y] * si.filter * si.writes).s(" at peak.")
+		num(limit.avail).s(" per ").window(limit.window).s("); this stream adds ").rate(si.peakRate[y] * si.filter * si.writes).s(" at peak.")
 	a.finding(rep, CodeThrottle, SeverityWarn, i, si.to, m.done(),
 		"Pace the sends below the limit (a queue released at a fixed rate), merge updates into a digest per recipient, or send in batches; and check with the business which updates really need a message.")
 }

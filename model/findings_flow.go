@@ -66,18 +66,18 @@ func (si *streamInfo) connections() (out [2][2]int) {
 	return out
 }
 
-// reverseDirection (critical: as drawn the design cannot be built): a
-// connection must be started from another zone towards a system that
-// accepts no inbound connections.
+// reverseDirection (critical: as drawn the design cannot be built): another
+// system must start a connection towards one that accepts none from
+// outside.
 func (a *analyzer) reverseDirection(rep *Report, i int, si *streamInfo) {
 	for _, c := range si.connections() {
 		from, to := c[0], c[1]
-		if from < 0 || to < 0 || from == to || a.sys[to].inbound || a.sys[from].zone == a.sys[to].zone {
+		if from < 0 || to < 0 || from == to || a.sys[to].inbound {
 			continue
 		}
 		m, adv := &a.m, &a.adv
 		m.stream(si).s(" needs ", a.sysName(from), " (", a.sys[from].zone, ") to open a connection into ", a.sysName(to), " (", a.sys[to].zone,
-			"), which accepts no connections from outside its zone.")
+			"), which accepts no connections started from outside.")
 		adv.s("Turn the direction around: let ", a.sysName(to), " push the data out (it starts the connection), or run a gateway inside ", a.sys[to].zone,
 			" that only dials out (e.g. the on-premises data gateway).")
 		a.finding(rep, CodeReverseDirection, SeverityCritical, i, to, m.done(), adv.done())

@@ -255,12 +255,20 @@ func TestFilterRowsWarnsWhenFlowLayerIsBusy(t *testing.T) {
 	}
 }
 
-func TestReverseDirectionNeedsAnotherZone(t *testing.T) {
+// inbound: false refuses every connection another system starts, whatever
+// the zones (DESIGN §3: "accepts connections started from outside").
+func TestReverseDirectionInSameZone(t *testing.T) {
 	sys := twoSystems(func(s []System) { s[0].Inbound = ptrTo(false) })
 	sys[1].Zone = "cloud" // flows and src share the default zone
 	s := scenario(1, sys, tstream("s", "src", "dst", TriggerSchedule, perSecond(0.1), func(s *Stream) { s.Via = "flows" }))
+	if got := findingsOf(Analyze(s), CodeReverseDirection); len(got) != 1 || *got[0].System != "src" {
+		t.Fatalf("a layer fetching from src (inbound: false) must be flagged: %+v", got)
+	}
+	// The same source pushing its events out starts the connection itself.
+	s.Streams[0].Trigger, s.Streams[0].Every = TriggerEvent, nil
+	s.Systems[0].Events = ptrTo(true)
 	if got := findingsOf(Analyze(s), CodeReverseDirection); len(got) != 0 {
-		t.Fatalf("same-zone connection flagged: %+v", got)
+		t.Fatalf("a source pushing out is not reversed: %+v", got)
 	}
 }
 

@@ -31,6 +31,7 @@ func FuzzParse(f *testing.F) {
 		"{flowscope: 1, systems: [[[]]]}",
 		"flowscope: 1\nsystems: [{id: a, restricted: [x, x]}]\n",
 		"flowscope: 1\nname: \"\\u0000\"\n",
+		"flowscope: 1\nsystems: [{id: a}]\nstreams: [{id: \"null\", from: a, to: a, trigger: event, volume: 1/s}, {id: \"x: y\", from: a, to: a, trigger: event, volume: {\"n m\": 1, per: s}}]\n",
 	} {
 		f.Add([]byte(s))
 	}

@@ -91,7 +91,7 @@ func (v Volume) PerYear() float64 {
 	if secs <= 0 {
 		return 0
 	}
-	return p * quantity.SecondsPerYear / secs
+	return p * (quantity.SecondsPerYear / secs)
 }
 
 // Stream is a flow of records from one system to another, optionally

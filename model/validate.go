@@ -10,7 +10,7 @@ import (
 
 // Validate checks a scenario built in memory: every field's value rules
 // (the same ones Set applies) and the rules across fields: unique ids,
-// streams between two existing systems, `every` exactly on schedules.
+// streams between existing systems, `every` exactly on schedules.
 // Errors name the field by path (streams[2].every) but carry no position.
 func Validate(s Scenario) error {
 	var es Errors
@@ -64,9 +64,8 @@ func problems(s *Scenario) []problem {
 				out = append(out, problem{path: p + "." + ref.key, err: fmt.Errorf("%q — no system has this id", quantity.Clip(ref.id)), ref: true})
 			}
 		}
-		if st.From != "" && st.From == st.To {
-			add(p+".to", fmt.Errorf("%q is also the stream's from — a stream connects two different systems", quantity.Clip(st.To)))
-		}
+		// from = to is allowed: a flow that writes back into the system
+		// whose change starts it is the simplest loop (loop-guard).
 		if st.Via != "" && st.Via == st.From {
 			add(p+".via", fmt.Errorf("%q is the stream's own from — via names the layer in between", st.Via))
 		} else if st.Via != "" && st.Via == st.To {

@@ -38,8 +38,6 @@ func TestValidate(t *testing.T) {
 			`streams[1].id: "s" is already the id of streams[0]`},
 		{"missing system", func(s *Scenario) { s.Streams[0].To = "c" },
 			`streams[0].to: "c" — no system has this id`},
-		{"from is to", func(s *Scenario) { s.Streams[0].To = "a" },
-			`streams[0].to: "a" is also the stream's from — a stream connects two different systems`},
 		{"via is to", func(s *Scenario) { s.Streams[0].Via = "b" },
 			`streams[0].via: "b" is the stream's own to — via names the layer in between`},
 		{"schedule without every", func(s *Scenario) { s.Streams[1].Every = nil },

@@ -109,14 +109,16 @@ func containsDot(s string) bool {
 }
 
 // String writes the share as a percentage (0.2 → 20%), or as a plain
-// fraction when no percentage reads back exactly.
+// fraction when the percentage needs more digits (0.333 rather than
+// 33.300000000000004%) or when no percentage reads back exactly.
 func (s Share) String() string {
 	v := float64(s)
+	frac := strconv.FormatFloat(v, 'f', -1, 64)
 	if txt, ok := shortest(v*100, func(t string) bool {
 		back, err := ParseShare(t + "%")
 		return err == nil && float64(back) == v
-	}); ok {
+	}); ok && len(txt) <= len(frac)+2 {
 		return txt + "%"
 	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
+	return frac
 }

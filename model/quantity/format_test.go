@@ -47,6 +47,8 @@ func TestFormat(t *testing.T) {
 		{Share(0).String(), "0%"},
 		{Share(1.5).String(), "150%"},
 		{Share(0.125).String(), "12.5%"},
+		{Share(0.333).String(), "0.333"}, // not 33.300000000000004%
+		{Share(10).String(), "1000%"},
 		{FormatNumber(24), "24"},
 		{FormatNumber(0.5), "0.5"},
 		{FormatNumber(1e-7), "1e-07"},

@@ -70,8 +70,16 @@ func (r Rate) PerSecond() float64 {
 	return float64(r.Count) / s
 }
 
-// PerYear is the rate in things per 365-day year.
-func (r Rate) PerYear() float64 { return r.PerSecond() * secondsPerYear }
+// PerYear is the rate in things per 365-day year. The count is scaled by
+// the number of windows in a year, which is exact for a year, a month and
+// a day (10M/year is 1e7, not 1e7 plus a rounding error).
+func (r Rate) PerYear() float64 {
+	s := r.Window.Seconds()
+	if s <= 0 {
+		return 0
+	}
+	return float64(r.Count) * (secondsPerYear / s)
+}
 
 // Seconds is the duration as a float of seconds.
 func (d Duration) Seconds() float64 { return float64(d) }
