@@ -19,6 +19,7 @@ type Options struct {
 	OnChange   func(model.Scenario) // called from Update after every valid edit; must not block
 	Theme      string               // "", "dark", "light", "high-contrast"
 	NoRecovery bool                 // don't write recovery files
+	ASCII      bool                 // draw the topology in plain ASCII (a terminal without line drawing); g toggles it
 }
 
 // RemoteScenarioMsg replaces the scenario (a presenter's edit); Note is
@@ -34,8 +35,8 @@ type RemoteScenarioMsg struct {
 type session struct {
 	width, height int
 	isDark        bool
-	theme         string // requested theme; "" follows the background
-	styles        Styles
+	theme         string  // requested theme; "" follows the background
+	styles        *Styles // replaced, never changed in place: copies of the model share it
 	styleRev      int
 	keys          KeyMap
 }
@@ -66,6 +67,11 @@ type Model struct {
 	views    views
 	boxes    [paneCount]boxCache // framed panes, drawn in Update
 	helpLine string
+	titleLn  string // title and status lines, drawn in Update
+	statusLn string
+	linesKey linesKey
+	frameStr string // the whole screen, joined in Update when a part changed
+	frameKey frameKey
 	dlg      dialog
 
 	status    string
@@ -81,13 +87,15 @@ func New(opts Options) Model {
 		m.files = NewLocalFiles("")
 	}
 	m.ctx = session{width: 80, height: 24, isDark: true, theme: opts.Theme, keys: DefaultKeyMap()}
-	m.ctx.styles = NewStyles(opts.Theme, true)
+	st := NewStyles(opts.Theme, true)
+	m.ctx.styles = &st
 	m.help = help.New()
 	m.help.Styles = m.ctx.styles.Help
 	m.doc = newDoc(opts.Scenario, opts.Name, opts.Builtin)
 	m.ed = newEditor()
 	m.ed.input.SetStyles(m.ctx.styles.Input)
 	m.views = newViews()
+	m.views.drawing.ascii = opts.ASCII
 	m.setReport(m.doc.s, model.Analyze(m.doc.s))
 	m.docRev = m.rev
 	m.resize(m.ctx.width, m.ctx.height)
@@ -133,13 +141,19 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	default:
 		cmd = m.handleResult(msg)
 	}
-	return m, tea.Batch(cmd, m.refresh())
+	cmd = tea.Batch(cmd, m.refresh())
+	m.refreshFrame()
+	return m, cmd
 }
 
 // View composes the frame from the panes rendered in Update; it draws
 // nothing expensive.
 func (m Model) View() tea.View {
-	v := tea.NewView(m.frame())
+	content := m.frameStr
+	if !m.frameOK() {
+		content = m.frame()
+	}
+	v := tea.NewView(content)
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = m.windowTitle()
@@ -167,7 +181,8 @@ func (m *Model) relayout() {
 
 // restyle rebuilds the styles after a theme or background change.
 func (m *Model) restyle() {
-	m.ctx.styles = NewStyles(m.ctx.theme, m.ctx.isDark)
+	st := NewStyles(m.ctx.theme, m.ctx.isDark)
+	m.ctx.styles = &st
 	m.ctx.styleRev++
 	m.help.Styles = m.ctx.styles.Help
 	m.ed.input.SetStyles(m.ctx.styles.Input)

@@ -122,3 +122,26 @@ func TestFirstFrameLandscape(t *testing.T) {
 	}
 	t.Logf("first frame of the landscape in %v", time.Since(start))
 }
+
+// noopMsg is a message the explorer does not act on (a cursor blink, a
+// focus report, another viewer's traffic).
+type noopMsg struct{}
+
+// benchNoop measures an Update that changes nothing visible, and View:
+// what each of a room's viewers pays for a message meant for someone
+// else.
+func benchNoop(b *testing.B, s model.Scenario) {
+	opts := Options{Scenario: s, Name: "bench.yaml", Files: &LocalFiles{Root: b.TempDir()}, NoRecovery: true}
+	m := newSized(opts, 160, 48)
+	m = selectRow(b, m, 1+len(s.Systems))
+	defer reportCPU(b)()
+	for b.Loop() {
+		tm, _ := m.Update(noopMsg{})
+		m = tm.(Model)
+		_ = m.View()
+	}
+}
+
+func BenchmarkNoopDefault(b *testing.B) { benchNoop(b, defaultScenario(b)) }
+
+func BenchmarkNoopLandscape(b *testing.B) { benchNoop(b, modeltest.Landscape(300, 1200)) }

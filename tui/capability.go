@@ -10,34 +10,57 @@ import (
 // bar levels for a utilisation from 0 to 100%.
 var levels = []rune("▁▂▃▄▅▆▇█")
 
-// capLayout is the column widths shared by every row of a report.
+// capLayout is the column widths and row heights shared by every row of
+// a report.
 type capLayout struct {
 	idW, cw int
 	compact bool // only the last year's figure and the first event
+	barH    int  // lines per bar: taller bars when the systems leave room
+	blockH  int  // lines per system: the bar and, when tall, a blank line
 }
 
-func newCapLayout(r *model.Report, w int) capLayout {
+// Bars grow to fill the pane, within these limits.
+const (
+	maxYearW = 10 // cells per year, gap included
+	maxBarH  = 4  // lines per bar
+)
+
+// capHeadLines is the height of the capability header.
+const capHeadLines = 3
+
+func newCapLayout(r *model.Report, w, h int) capLayout {
 	idW := 4
 	for _, sy := range r.Systems {
 		idW = max(idW, len(sy.ID))
 	}
 	idW = min(idW, max(w/4, 8))
-	// The bar gets what the id and the figures leave, one to three cells
-	// per year.
+	// The bar gets what the id and the figures leave, one to maxYearW
+	// cells per year.
 	compact := w < 60
 	tailW := 30
 	if compact {
 		tailW = 14
 	}
-	cw := clamp((w-idW-3-tailW)/max(len(r.Years), 1), 1, 3)
-	return capLayout{idW, cw, compact}
+	cw := clamp((w-idW-3-tailW)/max(len(r.Years), 1), 1, maxYearW)
+	// A few systems in a tall pane get taller bars (finer steps) with a
+	// blank line between them, rather than a pane half empty.
+	blockH := 1
+	if n := len(r.Systems); n > 0 {
+		blockH = clamp((h-capHeadLines)/n, 1, maxBarH+1)
+	}
+	barH := blockH
+	if blockH >= 2 {
+		barH = blockH - 1
+	}
+	return capLayout{idW: idW, cw: cw, compact: compact, barH: barH, blockH: blockH}
 }
 
 // capabilityRow draws one system: a bar per year coloured by state, the
-// first and last year's utilisation and the saturation and alert years.
-// mark is 0 for a plain row, 1 for the selected system, 2 for the weakest
-// link of the selected stream.
-func capabilityRow(r *model.Report, sy model.SystemReport, cl capLayout, mark int, st Styles) string {
+// first and last year's utilisation and the saturation and alert years,
+// on cl.blockH lines (the figures on the bar's bottom line). mark is 0 for
+// a plain row, 1 for the selected system, 2 for the weakest link of the
+// selected stream.
+func capabilityRow(r *model.Report, sy model.SystemReport, cl capLayout, mark int, st *Styles) []string {
 	mon := r.Scenario.MonitorAt
 	years := len(r.Years)
 	prefix, idStyle := "  ", st.Label
@@ -51,13 +74,31 @@ func capabilityRow(r *model.Report, sy model.SystemReport, cl capLayout, mark in
 	if len(id) > cl.idW {
 		id = id[:cl.idW-1] + "…"
 	}
-	var b strings.Builder
-	for y := 0; y < years; y++ {
-		u := at(sy.Utilization, y)
-		b.WriteString(st.stateStyle(u, mon).Render(strings.Repeat(string(barRune(u, mon)), max(cl.cw-1, 1))))
-		if cl.cw > 1 {
-			b.WriteByte(' ')
+	// Years in the same state are styled as one run: a style's Render
+	// is the costly part of a row.
+	bars := make([]strings.Builder, cl.barH)
+	for line := range bars {
+		b := &bars[line]
+		var run strings.Builder
+		runState := -1
+		flush := func() {
+			if run.Len() > 0 {
+				b.WriteString(st.stateStyle(stateLevel(runState, mon), mon).Render(run.String()))
+				run.Reset()
+			}
 		}
+		for y := 0; y < years; y++ {
+			u := at(sy.Utilization, y)
+			if s := capState(u, mon); s != runState {
+				flush()
+				runState = s
+			}
+			run.WriteString(strings.Repeat(string(barCell(u, mon, cl.barH-1-line, cl.barH)), max(cl.cw-1, 1)))
+			if cl.cw > 1 {
+				run.WriteByte(' ')
+			}
+		}
+		flush()
 	}
 	first, last := at(sy.Utilization, 0), at(sy.Utilization, years-1)
 	tail := st.stateStyle(last, mon).Render(fmt.Sprintf("%5s", pct(last)))
@@ -78,12 +119,27 @@ func capabilityRow(r *model.Report, sy model.SystemReport, cl capLayout, mark in
 			tail += st.Over.Render(fmt.Sprintf(" full y%d", *sy.SaturatesYear))
 		}
 	}
-	return prefix + idStyle.Render(fmt.Sprintf("%-*s", cl.idW, id)) + " " + b.String() + " " + tail
+	out := make([]string, 0, cl.blockH)
+	blank := strings.Repeat(" ", 2+cl.idW)
+	for line := range bars {
+		if line < cl.barH-1 {
+			out = append(out, blank+" "+bars[line].String())
+			continue
+		}
+		out = append(out, prefix+idStyle.Render(fmt.Sprintf("%-*s", cl.idW, id))+" "+bars[line].String()+" "+tail)
+	}
+	for len(out) < cl.blockH {
+		out = append(out, "")
+	}
+	return out
 }
 
-// barRune is the bar for one year. Over 100% is a different glyph as well
-// as a different colour, so the state survives a terminal without colour.
-func barRune(u, mon float64) rune {
+// barCell is the glyph of one year's bar on line `line` (0 = bottom) of a
+// bar `height` lines tall. Over 100% (█) and over the alert line (▓) fill
+// the bar with their own glyph as well as colour, so the state survives a
+// terminal without colour; a fine bar rises in eighths up to the alert
+// line, its full cells drawn ▇ so they never read as █.
+func barCell(u, mon float64, line, height int) rune {
 	switch {
 	case u > 1:
 		return '█'
@@ -92,11 +148,23 @@ func barRune(u, mon float64) rune {
 	case u <= 0:
 		return ' '
 	}
-	return levels[clamp(int(u*float64(len(levels)-1)/mon+0.5), 0, len(levels)-2)]
+	steps := len(levels) - 1 // eighths per line, ▁ to ▇ and full
+	n := clamp(int(u*float64(steps*height)/mon+0.5), 1, steps*height) - line*steps
+	switch {
+	case n <= 0:
+		return ' '
+	case n >= steps:
+		return levels[len(levels)-2]
+	}
+	return levels[n-1]
 }
 
-// capabilityHeader is the pane's fixed top: what the bars mean.
-func capabilityHeader(r *model.Report, w int, st Styles) []string {
+// barRune is the one-line bar for one year.
+func barRune(u, mon float64) rune { return barCell(u, mon, 0, 1) }
+
+// capabilityHeader is the pane's fixed top: what the bars mean and which
+// year each column is.
+func capabilityHeader(r *model.Report, cl capLayout, st *Styles) []string {
 	first, last := 0, 0
 	if len(r.Years) > 0 {
 		first, last = r.Years[0], r.Years[len(r.Years)-1]
@@ -105,5 +173,58 @@ func capabilityHeader(r *model.Report, w int, st Styles) []string {
 		st.Muted.Render(fmt.Sprintf("y%d–y%d, peaks assumed to coincide", first, last)),
 		st.Fine.Render("▅ fine") + " " + st.Alert.Render(fmt.Sprintf("▓ >%s", pct(r.Scenario.MonitorAt))) +
 			" " + st.Over.Render("█ >100%") + " " + st.Highlight.Render("▶ weakest link"),
+		st.Muted.Render(yearAxis(r.Years, cl)),
 	}
+}
+
+// yearAxis labels the bar columns with their years (as many as fit
+// without crowding) and the figures with the years they compare.
+func yearAxis(years []int, cl capLayout) string {
+	start := 2 + cl.idW + 1
+	line := []rune(strings.Repeat(" ", start))
+	end := 0
+	for i, y := range years {
+		pos := start + i*cl.cw
+		label := []rune(fmt.Sprintf("y%d", y))
+		if pos < end+1 && i > 0 {
+			continue
+		}
+		for len(line) < pos {
+			line = append(line, ' ')
+		}
+		line = append(line[:pos], label...)
+		end = pos + len(label)
+	}
+	if len(years) > 0 && !cl.compact {
+		// The figures start after the bars and a space; the label sits
+		// over the arrow between the two percentages.
+		tail := start + len(years)*cl.cw + 1 + 3
+		for len(line) < tail {
+			line = append(line, ' ')
+		}
+		line = append(line[:tail], []rune(fmt.Sprintf("y%d→y%d", years[0], years[len(years)-1]))...)
+	}
+	return string(line)
+}
+
+// capState is a utilisation's state: 0 fine, 1 over the alert line, 2
+// over 100%; stateLevel is a utilisation in that state, for stateStyle.
+func capState(u, mon float64) int {
+	switch {
+	case u > 1:
+		return 2
+	case u > mon:
+		return 1
+	}
+	return 0
+}
+
+func stateLevel(state int, mon float64) float64 {
+	switch state {
+	case 2:
+		return 2
+	case 1:
+		return (mon + 1) / 2
+	}
+	return 0
 }

@@ -71,7 +71,7 @@ func (d dialog) render(m Model, w, h int) []string {
 			fmt.Sprintf("%d stream(s) use %s and would be deleted with it:", len(d.users), id),
 			st.Value.Render(list),
 			"",
-			keys("y delete both · n keep (u undoes a delete)"),
+			keys(fmt.Sprintf("y delete %s and %d stream(s) · n keep it (u undoes a delete)", id, len(d.users))),
 		}
 	case dlgRestore:
 		title = "Recover unsaved edits"

@@ -1,6 +1,9 @@
 package tui
 
 import (
+	"fmt"
+	"slices"
+
 	tea "charm.land/bubbletea/v2"
 	"github.com/flowscope/flowscope/model"
 )
@@ -17,6 +20,7 @@ func (m *Model) startEditing() tea.Cmd {
 	m.ed.input.SetValue(fieldValue(&m.doc.s, it, m.ed.field))
 	m.ed.input.CursorEnd()
 	m.ed.err = nil
+	m.ed.shown = m.ed.input.Value()
 	return m.ed.input.Focus()
 }
 
@@ -51,6 +55,7 @@ func (m *Model) validateInput() {
 	// smooth.
 	if err == nil && len(n.Streams) <= livePreviewStreams {
 		m.setReport(n, model.Analyze(n))
+		m.ed.shown = m.ed.input.Value()
 	}
 }
 
@@ -89,6 +94,10 @@ func (m *Model) commitEditing() {
 		}
 		return
 	}
+	if it.kind == itemSystem && model.SystemFields[m.ed.field].Key == "id" {
+		old, id := m.doc.s.Systems[it.idx].ID, n.Systems[it.idx].ID
+		m.setStatus(fmt.Sprintf("renamed %s to %s in %d stream(s)", old, id, len(usersOf(&n, id))), false)
+	}
 	m.doc.commit(n, m.ed.cursor)
 	m.afterCommit()
 }
@@ -107,11 +116,61 @@ func (m *Model) apply(n model.Scenario, sel item, err error) tea.Cmd {
 		m.setStatus(err.Error(), true)
 		return nil
 	}
+	m.setStatus(changeNote(&m.doc.s, &n), false)
 	m.doc.commit(n, m.ed.cursor)
 	m.ed.cursor = rowOf(&m.doc.s, sel)
 	m.ed.mode = modeList
 	m.afterCommit()
 	return m.changed()
+}
+
+// changeNote says what an add, duplicate or delete did, for the status
+// line: "added stream web-reads-copy", "deleted system crm and 2
+// stream(s) · u undoes".
+func changeNote(old, n *model.Scenario) string {
+	sysOld, sysNew := systemIDs(old), systemIDs(n)
+	strOld, strNew := streamIDs(old), streamIDs(n)
+	switch {
+	case len(sysNew) > len(sysOld):
+		return "added system " + firstMissing(sysNew, sysOld) + " · enter opens its fields"
+	case len(strNew) > len(strOld):
+		return "added stream " + firstMissing(strNew, strOld) + " · enter opens its fields"
+	case len(sysNew) < len(sysOld):
+		note := "deleted system " + firstMissing(sysOld, sysNew)
+		if k := len(strOld) - len(strNew); k > 0 {
+			note += fmt.Sprintf(" and %d stream(s)", k)
+		}
+		return note + " · u undoes"
+	case len(strNew) < len(strOld):
+		return "deleted stream " + firstMissing(strOld, strNew) + " · u undoes"
+	}
+	return ""
+}
+
+func systemIDs(s *model.Scenario) []string {
+	ids := make([]string, len(s.Systems))
+	for i := range s.Systems {
+		ids[i] = s.Systems[i].ID
+	}
+	return ids
+}
+
+func streamIDs(s *model.Scenario) []string {
+	ids := make([]string, len(s.Streams))
+	for i := range s.Streams {
+		ids[i] = s.Streams[i].ID
+	}
+	return ids
+}
+
+// firstMissing is the first of a that b lacks.
+func firstMissing(a, b []string) string {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return x
+		}
+	}
+	return ""
 }
 
 // deleteSelected deletes a stream at once and asks before deleting a

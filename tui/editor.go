@@ -40,12 +40,26 @@ type editor struct {
 	cursor int // editor row: 0 = scenario header, then systems, then streams
 	field  int
 	input  textinput.Model
-	err    error // why the value being typed is not accepted
+	err    error  // why the value being typed is not accepted
+	shown  string // the value the views show while an invalid one is typed
 
 	sysScroll, strScroll, fieldScroll scroller
 
 	lines []string // last render, inner size
 	hits  []hit    // what each rendered line stands for
+	key   editorKey
+}
+
+// editorKey is everything the editor's rendering depends on outside the
+// text input: a message that changes none of it (a blink, a viewer's
+// traffic, a pan in another pane) reuses the last rendering.
+type editorKey struct {
+	docRev            int // the document's revision (bumps on every change to it)
+	cursor, field     int
+	mode              editorMode
+	w, h              int
+	focused, readOnly bool
+	styleRev          int
 }
 
 func newEditor() editor {
@@ -73,8 +87,19 @@ func (e *editor) clampTo(s *model.Scenario) {
 	e.field = clamp(e.field, 0, max(len(fieldsOf(e.item(s).kind))-1, 0))
 }
 
+// refresh renders the editor when its key changed. While a value is
+// being typed it always renders: the input's text, cursor and error
+// change with every keystroke and blink.
+func (e *editor) refresh(s *model.Scenario, k editorKey, st *Styles) {
+	if k == e.key && e.mode != modeEditing && e.lines != nil {
+		return
+	}
+	e.key = k
+	e.render(s, k.w, k.h, k.focused, k.readOnly, st)
+}
+
 // render draws the editor into w×h and records what each line is.
-func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st Styles) {
+func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st *Styles) {
 	it := e.item(s)
 	fields := fieldsOf(it.kind)
 	ns, nt := len(s.Systems), len(s.Streams)
@@ -83,7 +108,7 @@ func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st 
 	// two lists share the rest in proportion to their length.
 	fieldsNeed := 2 + len(fields)
 	if e.mode == modeEditing {
-		fieldsNeed += 3
+		fieldsNeed += 4 // the error (up to three lines) and what the views show
 	}
 	listNeed := 3 + ns + nt
 	fieldsH := fieldsNeed
@@ -135,11 +160,11 @@ func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st 
 		add(rowStyle(0, "  "+name), hitRow, 0)
 	}
 	if listH > 1 {
-		add(st.Header.Render(fmt.Sprintf("Systems (%d)", ns)), hitNone, 0)
 		if e.cursor >= 1 && e.cursor <= ns {
 			e.sysScroll.follow(e.cursor-1, ns, sysRows)
 		}
 		off := clamp(e.sysScroll.off, 0, max(ns-sysRows, 0))
+		add(listHeader("Systems", ns, off, sysRows, st), hitNone, 0)
 		idW := 0
 		for i := off; i < off+sysRows && i < ns; i++ {
 			idW = max(idW, len(s.Systems[i].ID))
@@ -154,11 +179,11 @@ func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st 
 		}
 	}
 	if listH > 2 {
-		add(st.Header.Render(fmt.Sprintf("Streams (%d)", nt)), hitNone, 0)
 		if e.cursor > ns {
 			e.strScroll.follow(e.cursor-1-ns, nt, strRows)
 		}
 		off := clamp(e.strScroll.off, 0, max(nt-strRows, 0))
+		add(listHeader("Streams", nt, off, strRows, st), hitNone, 0)
 		idW := 0
 		for i := off; i < off+strRows && i < nt; i++ {
 			idW = max(idW, len(s.Streams[i].ID))
@@ -173,16 +198,20 @@ func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st 
 			add(rowStyle(1+ns+i, fmt.Sprintf("  %-*s  %s  %s", idW, sr.ID, path, sr.Trigger)), hitRow, 1+ns+i)
 		}
 	}
-	// When everything fits the fields follow the lists directly;
-	// otherwise the lists keep their share.
+	// When everything fits the fields follow the lists directly and the
+	// rows left over let long values wrap; otherwise the lists keep
+	// their share.
+	spare := 0
 	if listNeed+fieldsNeed > h {
 		for len(lines) < listH {
 			add("", hitNone, 0)
 		}
+	} else {
+		spare = h - listNeed - fieldsNeed
 	}
 	lines, hits = lines[:min(len(lines), listH)], hits[:min(len(hits), listH)]
 
-	e.renderFields(s, it, fields, w, fieldsH, focused, readOnly, st, add)
+	e.renderFields(s, it, fields, w, fieldsH+spare, spare, focused, readOnly, st, add)
 	e.lines = fitLines(lines, w, h)
 	e.hits = hits
 	for len(e.hits) < h {
@@ -192,8 +221,8 @@ func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st 
 
 // renderFields draws the selected item's fields: key, value, unit, and
 // under the field being edited the input's error or the field's help.
-func (e *editor) renderFields(s *model.Scenario, it item, fields []fieldInfo, w, h int, focused, readOnly bool,
-	st Styles, add func(string, hitKind, int)) {
+func (e *editor) renderFields(s *model.Scenario, it item, fields []fieldInfo, w, h, spare int, focused, readOnly bool,
+	st *Styles, add func(string, hitKind, int)) {
 	if h <= 0 {
 		return
 	}
@@ -223,6 +252,13 @@ func (e *editor) renderFields(s *model.Scenario, it item, fields []fieldInfo, w,
 			for i := range note {
 				note[i] = st.Error.Render("  " + note[i])
 			}
+			// The views stay on the last valid value typed: say which,
+			// so nobody reads them as the figures of the invalid one.
+			shown := "the default"
+			if e.shown != "" {
+				shown = "“" + e.shown + "”"
+			}
+			note = append(note, st.Muted.Render("  the views show "+shown))
 		} else {
 			msg := "  ✓ valid — enter applies, esc cancels"
 			if len(s.Streams) > livePreviewStreams {
@@ -231,8 +267,10 @@ func (e *editor) renderFields(s *model.Scenario, it item, fields []fieldInfo, w,
 			note = []string{st.Fine.Render(msg)}
 		}
 	}
-	rows := h - 2 - len(note) // header + help line + note
+	rows := h - 2 - len(note) - spare // header + help line + note
 	rows = max(rows, 0)
+	valW := max(w-keyW-3, 4)
+	wraps := e.wrapValues(s, it, fields, valW, spare)
 	if e.mode != modeList {
 		e.fieldScroll.follow(e.field, len(fields), rows)
 	}
@@ -255,14 +293,26 @@ func (e *editor) renderFields(s *model.Scenario, it item, fields []fieldInfo, w,
 			e.input.SetWidth(max(w-keyW-4, 4))
 			val = e.input.View()
 		} else {
-			// An unset field shows "default"; the help line says which.
-			if v := fieldValue(s, it, i); v == "" {
-				val = st.Muted.Render("default")
-			} else {
+			// An unset field shows its default, as its help gives it.
+			v := fieldValue(s, it, i)
+			vals := wraps[i]
+			switch {
+			case v == "":
+				val = st.Muted.Render(defaultText(f.Help))
+			case len(vals) > 1:
+				val = st.Value.Render(vals[0])
+			default:
 				val = st.Value.Render(v)
 			}
-			if f.Unit != "" && f.Unit != "text" {
+			if f.Unit != "" && f.Unit != "text" && len(vals) <= 1 {
 				val += "  " + st.Unit.Render(f.Unit)
+			}
+			if len(vals) > 1 {
+				add(key+" "+val, hitField, i)
+				for _, l := range vals[1:] {
+					add(strings.Repeat(" ", keyW+3)+st.Value.Render(l), hitField, i)
+				}
+				continue
 			}
 		}
 		add(key+" "+val, hitField, i)
@@ -282,4 +332,90 @@ func (e *editor) renderFields(s *model.Scenario, it item, fields []fieldInfo, w,
 		help = "enter: fields · a add · D duplicate · d delete"
 	}
 	add(st.Muted.Render(" "+help), hitNone, 0)
+}
+
+// wrapValues wraps the values too long for their row into the rows the
+// pane has left over, the selected field's first, then the others from
+// the top. A field that gets no rows stays one line, cut with "…".
+func (e *editor) wrapValues(s *model.Scenario, it item, fields []fieldInfo, valW, spare int) map[int][]string {
+	if spare <= 0 || e.mode == modeEditing {
+		return nil
+	}
+	order := make([]int, 0, len(fields))
+	if e.mode == modeFields && e.field < len(fields) {
+		order = append(order, e.field)
+	}
+	for i := range fields {
+		if len(order) == 0 || i != order[0] {
+			order = append(order, i)
+		}
+	}
+	out := map[int][]string{}
+	for _, i := range order {
+		v := fieldValue(s, it, i)
+		if ansi.StringWidth(v) <= valW || spare <= 0 {
+			continue
+		}
+		ls := wrapWords(v, valW)
+		if len(ls)-1 > spare {
+			ls = ls[:spare+1]
+			ls[spare] = fit(ls[spare]+" …", valW)
+		}
+		spare -= len(ls) - 1
+		out[i] = ls
+	}
+	return out
+}
+
+// defaultText is what an unset field shows: its default as the field's
+// help gives it ("default 5", "default: the id"), or just "default".
+func defaultText(help string) string {
+	i := strings.LastIndex(help, "(default")
+	if i < 0 {
+		return "default"
+	}
+	d, _, ok := strings.Cut(help[i+1:], ")")
+	if !ok {
+		return "default"
+	}
+	return d
+}
+
+// wrapWords wraps plain text at spaces into lines of at most w cells; a
+// word longer than a line is cut into pieces.
+func wrapWords(s string, w int) []string {
+	var out []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		for ansi.StringWidth(word) > w {
+			if line != "" {
+				out, line = append(out, line), ""
+			}
+			out = append(out, ansi.Truncate(word, w, ""))
+			word = ansi.TruncateLeft(word, w, "")
+		}
+		switch {
+		case word == "":
+		case line == "":
+			line = word
+		case ansi.StringWidth(line)+1+ansi.StringWidth(word) <= w:
+			line += " " + word
+		default:
+			out, line = append(out, line), word
+		}
+	}
+	if line != "" || len(out) == 0 {
+		out = append(out, line)
+	}
+	return out
+}
+
+// listHeader is a list's title and count, and which rows show when not
+// all do: "Systems (6) 3–4 ↕".
+func listHeader(title string, n, off, rows int, st *Styles) string {
+	h := st.Header.Render(fmt.Sprintf("%s (%d)", title, n))
+	if rows < n && rows > 0 {
+		h += st.Muted.Render(fmt.Sprintf(" %d–%d ↕", off+1, off+rows))
+	}
+	return h
 }

@@ -250,6 +250,12 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 	case pickerMsg:
 		if m.dlg.kind == dlgPicker {
 			m.dlg.items = msg.items
+			// Start on the scenario that is open.
+			for i, it := range msg.items {
+				if it.name == m.doc.name && it.builtin == m.doc.builtin {
+					m.dlg.cursor = i
+				}
+			}
 			if msg.err != nil {
 				m.dlg.err = msg.err.Error()
 			}

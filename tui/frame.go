@@ -37,8 +37,8 @@ func (m Model) frame() string {
 	}
 
 	out := make([]string, h)
-	out[l.title.Y] = m.titleLine(w)
-	out[l.status.Y] = m.statusLine(w)
+	out[l.title.Y] = m.titleLn
+	out[l.status.Y] = m.statusLn
 	out[l.help.Y] = m.helpLine
 
 	// Segments per body row, left to right: pane boxes and the tab row.
@@ -77,6 +77,42 @@ func (m Model) frame() string {
 	return strings.Join(out, "\n")
 }
 
+// frameKey identifies a joined screen by its parts: the framed panes (by
+// the identity of their lines), the title, status and help lines, and the
+// layout, which places them and the tab row.
+type frameKey struct {
+	boxes               [paneCount]*string
+	title, status, help string
+	lay                 layout
+	focus               pane
+	styleRev            int
+}
+
+// frameOK says whether the screen joined in Update can be shown: not
+// with a dialog over it (dialogs draw in View) or below the minimum size.
+func (m *Model) frameOK() bool {
+	return m.frameStr != "" && m.dlg.kind == dlgNone && m.lay.mode != layoutTooSmall
+}
+
+// refreshFrame joins the screen when one of its parts changed, so View
+// for a message that changed nothing returns the last screen as it is.
+func (m *Model) refreshFrame() {
+	if m.dlg.kind != dlgNone || m.lay.mode == layoutTooSmall {
+		return
+	}
+	k := frameKey{title: m.titleLn, status: m.statusLn, help: m.helpLine, lay: m.lay, focus: m.focus, styleRev: m.ctx.styleRev}
+	for p := range paneCount {
+		if ls := m.boxes[p].lines; len(ls) > 0 && !m.lay.panes[p].empty() {
+			k.boxes[p] = &ls[0]
+		}
+	}
+	if k == m.frameKey && m.frameStr != "" {
+		return
+	}
+	m.frameKey = k
+	m.frameStr = m.frame()
+}
+
 // overlay draws a box over the middle of the body.
 func (m Model) overlay(out []string, box []string) {
 	l := m.lay
@@ -96,7 +132,7 @@ func (m Model) overlay(out []string, box []string) {
 	}
 }
 
-func (m Model) paneLines(p pane) []string {
+func (m *Model) paneLines(p pane) []string {
 	switch p {
 	case paneEditor:
 		return m.ed.lines
@@ -112,12 +148,12 @@ func (m Model) paneLines(p pane) []string {
 	return nil
 }
 
-func (m Model) paneTitle(p pane) string {
+func (m *Model) paneTitle(p pane) string {
 	t := p.String()
 	switch p {
 	case paneCapability:
 		c := m.views.capa
-		if rows := m.lay.panes[p].H - 4; c.total > rows && rows > 0 {
+		if rows := m.views.capRows; c.total > rows && rows > 0 {
 			t += fmt.Sprintf(" %d–%d/%d", c.scroll.off+1, min(c.scroll.off+rows, c.total), c.total)
 		}
 	case paneRecommend:

@@ -7,15 +7,18 @@ import (
 
 // keysContext tells the key map what works now, for matching and for the
 // help bar.
-func (m *Model) keysContext() {
-	m.ctx.keys.setContext(keyContext{
+func (m *Model) keysContext() keyContext {
+	c := keyContext{
 		readOnly:   m.opts.ReadOnly,
 		focus:      m.focus,
 		editorMode: m.ed.mode,
 		canUndo:    m.doc.hist.canUndo(),
 		canRedo:    m.doc.hist.canRedo(),
 		presenter:  m.presenter,
-	})
+		ascii:      m.views.drawing.ascii,
+	}
+	m.ctx.keys.setContext(c)
+	return c
 }
 
 // handleKey routes a key press: dialogs first, then the field being
@@ -137,6 +140,13 @@ func (m *Model) viewKey(msg tea.KeyPressMsg) {
 		m.views.drawing.pan(4, 0)
 	case p == paneTopology && key.Matches(msg, k.Recommended):
 		m.views.drawing.recommended = !m.views.drawing.recommended
+	case p == paneTopology && key.Matches(msg, k.ASCII):
+		m.views.drawing.ascii = !m.views.drawing.ascii
+		if m.views.drawing.ascii {
+			m.setStatus("topology drawn in plain ASCII (g: line drawing)", false)
+		} else {
+			m.setStatus("topology drawn with line drawing (g: plain ASCII)", false)
+		}
 	}
 }
 

@@ -15,7 +15,8 @@ type KeyMap struct {
 	Undo, Redo            key.Binding
 	Save, SaveAs, Open    key.Binding
 	Presenter, Theme      key.Binding
-	Recommended           key.Binding
+	Recommended, ASCII    key.Binding
+	Pan                   key.Binding // ←/→ as one entry of the help bar
 	Help, Quit, ForceQuit key.Binding
 
 	// dialog answers; labels are set per dialog
@@ -47,6 +48,8 @@ func DefaultKeyMap() KeyMap {
 		Presenter:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "presenter")),
 		Theme:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "theme")),
 		Recommended: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "recommended")),
+		ASCII:       key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "ascii lines")),
+		Pan:         key.NewBinding(key.WithKeys("left", "right", "h", "l"), key.WithHelp("←→/hl", "pan")),
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
@@ -63,6 +66,7 @@ type keyContext struct {
 	canUndo    bool
 	canRedo    bool
 	presenter  bool
+	ascii      bool // the topology is drawn in plain ASCII
 }
 
 // setContext enables the bindings that do something now.
@@ -81,6 +85,13 @@ func (k *KeyMap) setContext(c keyContext) {
 	k.Left.SetEnabled(!editing && c.focus == paneTopology)
 	k.Right.SetEnabled(!editing && c.focus == paneTopology)
 	k.Recommended.SetEnabled(!editing && c.focus == paneTopology)
+	k.ASCII.SetEnabled(!editing && c.focus == paneTopology)
+	k.Pan.SetEnabled(!editing && c.focus == paneTopology)
+	if c.ascii {
+		k.ASCII.SetHelp("g", "unicode lines")
+	} else {
+		k.ASCII.SetHelp("g", "ascii lines")
+	}
 	for _, b := range []*key.Binding{&k.Presenter, &k.Theme, &k.Help, &k.Quit, &k.Tab, &k.ShiftTab} {
 		b.SetEnabled(!editing)
 	}
@@ -106,17 +117,18 @@ func (k *KeyMap) setContext(c keyContext) {
 }
 
 // ShortHelp is the one-line help bar; help and quit come early so a
-// narrow terminal still shows them.
+// narrow terminal still shows them, and so do the keys of the focused
+// view (the topology's), which only show when it has focus.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Move, k.Enter, k.Esc, k.Tab, k.Help, k.Quit, k.Add, k.Duplicate, k.Del,
-		k.Undo, k.Redo, k.Save, k.Open, k.Recommended, k.Left, k.Presenter, k.Theme}
+	return []key.Binding{k.Move, k.Enter, k.Esc, k.Tab, k.Help, k.Quit, k.Recommended, k.Pan, k.ASCII,
+		k.Add, k.Duplicate, k.Del, k.Undo, k.Redo, k.Save, k.Open, k.Presenter, k.Theme}
 }
 
 // FullHelp is the help screen, by group.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Enter, k.Esc},
-		{k.Tab, k.ShiftTab, k.Left, k.Right, k.Recommended},
+		{k.Tab, k.ShiftTab, k.Left, k.Right, k.Recommended, k.ASCII},
 		{k.Add, k.Duplicate, k.Del, k.Undo, k.Redo},
 		{k.Save, k.SaveAs, k.Open, k.Presenter, k.Theme, k.Help, k.Quit},
 	}

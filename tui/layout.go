@@ -97,8 +97,12 @@ func computeLayout(w, h int, presenter bool, focus, lastView pane) layout {
 		th := l.body.H * 58 / 100
 		l.panes[paneProjection] = rect{ew, top, cw, th}
 		l.panes[paneCapability] = rect{ew + cw, top, rw - cw, th}
-		l.panes[paneRecommend] = rect{ew, top + th, cw, l.body.H - th}
-		l.panes[paneTopology] = rect{ew + cw, top + th, rw - cw, l.body.H - th}
+		// The bottom row favours the topology: a drawing a few cells
+		// too wide pans or drops its labels' triggers, while the
+		// recommendation only wraps a little more.
+		bw := rw * 45 / 100
+		l.panes[paneRecommend] = rect{ew, top + th, bw, l.body.H - th}
+		l.panes[paneTopology] = rect{ew + bw, top + th, rw - bw, l.body.H - th}
 	case w >= splitWidth:
 		l.mode = layoutSplit
 		l.body = rect{0, top, w, bottom - top}

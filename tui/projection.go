@@ -72,7 +72,7 @@ func at(xs []float64, i int) float64 {
 
 // renderProjection draws the table and the chart of demand against the
 // weakest link's capacity.
-func renderProjection(r *model.Report, sel int, w, h int, st Styles) []string {
+func renderProjection(r *model.Report, sel int, w, h int, st *Styles) []string {
 	if len(r.Years) == 0 {
 		return []string{st.Muted.Render("no analysis yet")}
 	}
@@ -112,7 +112,7 @@ func renderProjection(r *model.Report, sel int, w, h int, st Styles) []string {
 	return append(lines, projectionChart(sr, w, chartH, st)...)
 }
 
-func weakestLine(sr series, r *model.Report, st Styles) string {
+func weakestLine(sr series, r *model.Report, st *Styles) string {
 	if sr.weakest == "" {
 		return st.Muted.Render("no weakest link: no system on the path has a capacity")
 	}
@@ -125,24 +125,49 @@ func weakestLine(sr series, r *model.Report, st Styles) string {
 	return st.Fine.Render(fmt.Sprintf("weakest link %s fits through year %d (%s)", sr.weakest, last, pct(at(sr.util, last))))
 }
 
-func projectionTable(sr series, r *model.Report, st Styles) []string {
-	out := []string{st.Muted.Render(fmt.Sprintf("%2s %9s %8s %7s %5s", "yr", "volume/yr", "peak mo", "peak/s", "link"))}
+func projectionTable(sr series, r *model.Report, st *Styles) []string {
+	mult, unit := rateUnit(sr.peakRate)
+	out := []string{st.Muted.Render(fmt.Sprintf("%2s %9s %8s %8s %5s", "yr", "volume/yr", "peak mo", "peak/"+unit, "link"))}
 	mon := r.Scenario.MonitorAt
 	for y := range r.Years {
 		u := at(sr.util, y)
-		out = append(out, fmt.Sprintf("%2d %9s %8s %7s ", r.Years[y], human(at(sr.perYear, y)),
-			human(at(sr.peakMo, y)), human(at(sr.peakRate, y)))+st.stateStyle(u, mon).Render(fmt.Sprintf("%5s", pct(u))))
+		out = append(out, fmt.Sprintf("%2d %9s %8s %8s ", r.Years[y], human(at(sr.perYear, y)),
+			human(at(sr.peakMo, y)), human(at(sr.peakRate, y)*mult))+st.stateStyle(u, mon).Render(fmt.Sprintf("%5s", pct(u))))
 	}
 	return out
 }
 
+// rateUnit picks the unit peak rates read best in, as the topology's
+// labels do: per second from 1/s, per minute from 1/min, else per hour;
+// it returns the factor from records/s and the unit's name.
+func rateUnit(perSec []float64) (float64, string) {
+	top := 0.0
+	for _, v := range perSec {
+		if !math.IsNaN(v) && !math.IsInf(v, 0) {
+			top = max(top, v)
+		}
+	}
+	switch {
+	case top >= 1 || top == 0:
+		return 1, "s"
+	case top*60 >= 1:
+		return 60, "min"
+	}
+	return 3600, "h"
+}
+
 // projectionChart plots peak demand and the weakest link's capacity in
-// records/s, so the year where they cross stands out.
-func projectionChart(sr series, w, h int, st Styles) []string {
+// records per second, minute or hour (what reads best), so the year where
+// they cross stands out.
+func projectionChart(sr series, w, h int, st *Styles) []string {
 	if w < 20 || h < 5 {
 		return nil
 	}
-	demand := sr.peakRate
+	mult, unit := rateUnit(sr.peakRate)
+	demand := make([]float64, len(sr.peakRate))
+	for i, v := range sr.peakRate {
+		demand[i] = v * mult
+	}
 	top := 0.0
 	for _, v := range demand {
 		top = max(top, v)
@@ -150,6 +175,7 @@ func projectionChart(sr series, w, h int, st Styles) []string {
 	capy := make([]float64, len(sr.capacity))
 	hasCap, clipped := false, false
 	for i, c := range sr.capacity {
+		c *= mult
 		if c > 0 {
 			hasCap = true
 		}
@@ -183,7 +209,7 @@ func projectionChart(sr series, w, h int, st Styles) []string {
 		}),
 	)
 	lines := strings.Split(g, "\n")
-	legend := demandKey(st) + " peak records/s"
+	legend := demandKey(st) + " peak records/" + unit
 	if hasCap {
 		legend += "  " + capacityKey(st) + " weakest-link capacity"
 		if clipped {
@@ -193,8 +219,8 @@ func projectionChart(sr series, w, h int, st Styles) []string {
 	return append([]string{legend}, lines...)
 }
 
-func demandKey(st Styles) string   { return st.Info.Render("━━") }
-func capacityKey(st Styles) string { return st.Over.Render("━━") }
+func demandKey(st *Styles) string   { return st.Info.Render("━━") }
+func capacityKey(st *Styles) string { return st.Over.Render("━━") }
 
 // padSeries gives asciigraph at least two points to draw a line through.
 func padSeries(xs []float64) []float64 {

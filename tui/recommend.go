@@ -75,7 +75,7 @@ func (v *recView) rebuild(r *model.Report, w int) {
 }
 
 // window draws h lines starting at block first.
-func (v *recView) window(r *model.Report, first, w, h int, st Styles) []string {
+func (v *recView) window(r *model.Report, first, w, h int, st *Styles) []string {
 	var out []string
 	for b := first; b < len(v.blocks) && len(out) < h; b++ {
 		if v.memo[b] == nil {
@@ -89,7 +89,7 @@ func (v *recView) window(r *model.Report, first, w, h int, st Styles) []string {
 	return out
 }
 
-func (v *recView) block(r *model.Report, b recBlock, w int, st Styles) []string {
+func (v *recView) block(r *model.Report, b recBlock, w int, st *Styles) []string {
 	var out []string
 	wrap := func(prefix, text string, style func(...string) string) {
 		pw := ansi.StringWidth(prefix)
@@ -122,12 +122,22 @@ func (v *recView) block(r *model.Report, b recBlock, w int, st Styles) []string 
 			style, icon = st.Warn, "▲"
 		}
 		head := " " + style.Render(icon+" "+string(f.Severity)+" "+f.Code)
+		subject := ""
 		if f.Stream != nil {
-			head += st.Muted.Render(" · " + *f.Stream)
+			subject = *f.Stream
 		} else if f.System != nil {
-			head += st.Muted.Render(" · " + *f.System)
+			subject = *f.System
 		}
-		out = append(out, head)
+		// What the finding is about never gets cut: it goes on a line
+		// of its own when the pane is too narrow for both.
+		switch {
+		case subject == "":
+			out = append(out, head)
+		case ansi.StringWidth(head)+3+len(subject) <= w:
+			out = append(out, head+st.Muted.Render(" · "+subject))
+		default:
+			out = append(out, head, st.Muted.Render("   · "+subject))
+		}
 		wrap("    ", f.Message, st.Label.Render)
 		if f.Advice != "" {
 			wrap("    → ", f.Advice, st.Muted.Render)

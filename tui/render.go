@@ -37,7 +37,7 @@ func fitLines(lines []string, w, h int) []string {
 
 // box draws a rounded frame of exactly w×h with the title in its top
 // border around content (already inner-sized or to be fitted).
-func box(title string, content []string, w, h int, focused bool, st Styles) []string {
+func box(title string, content []string, w, h int, focused bool, st *Styles) []string {
 	if w < 2 || h < 2 {
 		return fitLines(nil, w, h)
 	}

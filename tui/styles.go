@@ -188,7 +188,7 @@ func NewStyles(theme string, isDark bool) Styles {
 }
 
 // stateStyle colours a utilisation: fine, over monitor_at, over 100%.
-func (s Styles) stateStyle(u, monitorAt float64) lipgloss.Style {
+func (s *Styles) stateStyle(u, monitorAt float64) lipgloss.Style {
 	switch {
 	case u > 1:
 		return s.Over

@@ -16,6 +16,7 @@ const largeTopology = 150
 type topoState struct {
 	drawer      topologyDrawer
 	recommended bool
+	ascii       bool // plain ASCII instead of line drawing
 	dx, dy      int  // pans not yet handed to the drawer
 	pans        int  // bumps on every pan, so the pane is redrawn
 	busy        bool // the drawer is drawing in the background
@@ -38,7 +39,7 @@ type topoDrawnMsg struct {
 // a small scenario; for a large one in a command that owns the drawer
 // until it reports back (the model does not touch the drawer meanwhile),
 // one draw at a time, the pane showing the previous drawing until then.
-func (m *Model) refreshTopology(base viewKey, hl string, st Styles) tea.Cmd {
+func (m *Model) refreshTopology(base viewKey, hl string, st *Styles) tea.Cmd {
 	t := &m.views.drawing
 	c := &m.views.topo
 	k := base
@@ -46,12 +47,15 @@ func (m *Model) refreshTopology(base viewKey, hl string, st Styles) tea.Cmd {
 	if t.recommended {
 		k.sys = "recommended"
 	}
+	if t.ascii {
+		k.sys += "+ascii"
+	}
 	if k == c.key || t.busy {
 		return nil
 	}
 	d, s, r := t.drawer, m.shown, m.report
 	newReport := t.rev != m.rev
-	dx, dy, rec := t.dx, t.dy, t.recommended
+	dx, dy, rec, ascii := t.dx, t.dy, t.recommended, t.ascii
 	t.dx, t.dy, t.rev = 0, 0, m.rev
 	draw := func() []string {
 		if newReport {
@@ -60,6 +64,7 @@ func (m *Model) refreshTopology(base viewKey, hl string, st Styles) tea.Cmd {
 		d.SetSize(base.w, base.h)
 		d.SetHighlight(hl)
 		d.SetRecommended(rec)
+		d.SetASCII(ascii)
 		if dx != 0 || dy != 0 {
 			d.Pan(dx, dy)
 		}

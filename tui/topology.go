@@ -14,7 +14,7 @@ type topologyDrawer interface {
 	SetASCII(bool)
 	SetHighlight(id string)
 	Pan(dx, dy int)
-	View(st Styles) string
+	View(st *Styles) string
 }
 
 // newTopology is the drawing the topology pane uses.
@@ -23,7 +23,7 @@ func newTopology() topologyDrawer { return diagramDrawer{diagram.NewViewer()} }
 // diagramDrawer adapts the diagram package's viewer to the pane.
 type diagramDrawer struct{ *diagram.Viewer }
 
-func (d diagramDrawer) View(st Styles) string {
+func (d diagramDrawer) View(st *Styles) string {
 	return d.Viewer.View(diagram.Styles{Fine: st.Fine, Alert: st.Alert, Over: st.Over, Edge: st.Edge,
 		Label: st.Label, Highlight: st.Highlight, Muted: st.Muted})
 }

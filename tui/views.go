@@ -25,9 +25,10 @@ type paneCache struct {
 type views struct {
 	proj, capa, rec, topo paneCache
 
-	capBase    []string // unmarked capability rows of the current report
+	capBase    [][]string // unmarked capability rows of the current report
 	capBaseKey viewKey
 	capLay     capLayout
+	capRows    int // systems on screen
 
 	recv recView
 
@@ -40,7 +41,7 @@ func newViews() views { return views{drawing: topoState{drawer: newTopology()}} 
 // end of every Update, so View only joins strings. The command it returns
 // draws a large topology in the background.
 func (m *Model) refresh() (cmd tea.Cmd) {
-	m.keysContext()
+	kc := m.keysContext()
 	if m.lay.mode == layoutTooSmall {
 		return nil
 	}
@@ -61,7 +62,8 @@ func (m *Model) refresh() (cmd tea.Cmd) {
 		base := viewKey{rev: m.rev, styleRev: m.ctx.styleRev, w: w, h: h}
 		switch p {
 		case paneEditor:
-			m.ed.render(&m.doc.s, w, h, m.focus == paneEditor, m.opts.ReadOnly, st)
+			m.ed.refresh(&m.doc.s, editorKey{docRev: m.docRev, cursor: m.ed.cursor, field: m.ed.field, mode: m.ed.mode,
+				w: w, h: h, focused: m.focus == paneEditor, readOnly: m.opts.ReadOnly, styleRev: m.ctx.styleRev}, st)
 		case paneProjection:
 			k := base
 			k.sel = selStream
@@ -99,29 +101,51 @@ func (m *Model) refresh() (cmd tea.Cmd) {
 		}
 	}
 	m.frameBoxes()
-	m.helpLine = fit(m.help.View(m.ctx.keys), m.lay.width)
+	m.refreshLines(kc)
 	return cmd
+}
+
+// linesKey is what the title, status and help lines depend on.
+type linesKey struct {
+	keys               keyContext
+	w, styleRev, rev   int
+	docID, savedID     int
+	name, status       string
+	builtin, statusErr bool
+}
+
+// refreshLines redraws the title, status and help lines when what they
+// show changed, so a message that changes nothing costs next to nothing.
+func (m *Model) refreshLines(kc keyContext) {
+	k := linesKey{keys: kc, w: m.lay.width, styleRev: m.ctx.styleRev, rev: m.rev, docID: m.doc.id,
+		savedID: m.doc.savedID, name: m.doc.name, status: m.status, builtin: m.doc.builtin, statusErr: m.statusErr}
+	if k == m.linesKey && m.helpLine != "" {
+		return
+	}
+	m.linesKey = k
+	m.titleLn = m.titleLine(m.lay.width)
+	m.statusLn = m.statusLine(m.lay.width)
+	m.helpLine = fit(m.help.View(m.ctx.keys), m.lay.width)
 }
 
 // refreshCapability draws the visible capability rows, marking the
 // selected system and the selected stream's weakest link. Unmarked rows
 // are kept from the last report, so moving the selection through a large
 // landscape redraws only a screenful.
-func (m *Model) refreshCapability(base viewKey, weakest, selected string, st Styles) {
+func (m *Model) refreshCapability(base viewKey, weakest, selected string, st *Styles) {
 	r := &m.report
-	k := base
-	k.h = 0
-	if k != m.views.capBaseKey {
+	if k := base; k != m.views.capBaseKey {
 		m.views.capBaseKey = k
-		m.views.capLay = newCapLayout(r, base.w)
-		m.views.capBase = make([]string, len(r.Systems))
+		m.views.capLay = newCapLayout(r, base.w, base.h)
+		m.views.capBase = make([][]string, len(r.Systems))
 		for i, sy := range r.Systems {
 			m.views.capBase[i] = capabilityRow(r, sy, m.views.capLay, 0, st)
 		}
 	}
 	c := &m.views.capa
-	head := capabilityHeader(r, base.w, st)
-	rows := max(base.h-len(head), 0)
+	cl := m.views.capLay
+	rows := max((base.h-capHeadLines)/cl.blockH, 0) // systems on screen
+	m.views.capRows = rows
 	c.total = len(r.Systems)
 	if weakest != c.key.sel || selected != c.key.sys || base.rev != c.key.rev {
 		// A new selection scrolls its row into view.
@@ -133,23 +157,23 @@ func (m *Model) refreshCapability(base viewKey, weakest, selected string, st Sty
 		}
 	}
 	c.scroll.scroll(0, c.total, rows)
-	k = base
+	k := base
 	k.sel, k.sys, k.extra = weakest, selected, c.scroll.off
 	if k == c.key {
 		return
 	}
 	c.key = k
-	lines := append([]string(nil), head...)
+	lines := capabilityHeader(r, cl, st)
 	off := c.scroll.off
 	for i := off; i < min(off+rows, len(r.Systems)); i++ {
 		sy := r.Systems[i]
 		switch sy.ID {
 		case weakest:
-			lines = append(lines, capabilityRow(r, sy, m.views.capLay, 2, st))
+			lines = append(lines, capabilityRow(r, sy, cl, 2, st)...)
 		case selected:
-			lines = append(lines, capabilityRow(r, sy, m.views.capLay, 1, st))
+			lines = append(lines, capabilityRow(r, sy, cl, 1, st)...)
 		default:
-			lines = append(lines, m.views.capBase[i])
+			lines = append(lines, m.views.capBase[i]...)
 		}
 	}
 	if len(r.Systems) == 0 {
@@ -194,7 +218,7 @@ func (m *Model) scrollView(p pane, d int) {
 	switch p {
 	case paneCapability:
 		c := &m.views.capa
-		c.scroll.scroll(d, c.total, max(m.lay.panes[p].H-4, 1))
+		c.scroll.scroll(d, c.total, max(m.views.capRows, 1))
 	case paneRecommend:
 		c := &m.views.rec
 		c.scroll.scroll(d, c.total, 1)

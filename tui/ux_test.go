@@ -1,0 +1,257 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/flowscope/flowscope/model/modeltest"
+)
+
+func paneText(lines []string) string { return ansi.Strip(strings.Join(lines, "\n")) }
+
+// TestCapabilityFillsThePane checks that a few systems in a large pane
+// get wide, tall bars and a year axis, and that a landscape keeps one
+// line per system with a scroll range that matches what is on screen.
+func TestCapabilityFillsThePane(t *testing.T) {
+	opts, _ := testOptions(t)
+	m := newSized(opts, 160, 48)
+	m, _ = send(t, m, keys("tab", "tab", "p")...)
+	text := paneText(m.views.capa.lines)
+	if !strings.Contains(text, "y0") || !strings.Contains(text, "y5") || !strings.Contains(text, "y0→y5") {
+		t.Errorf("no year axis:\n%s", text)
+	}
+	full := 0
+	for _, l := range strings.Split(text, "\n") {
+		if strings.Contains(l, "█████") {
+			full++
+		}
+	}
+	if full < 2 {
+		t.Errorf("over-capacity bars are neither wide nor tall in presenter mode:\n%s", text)
+	}
+
+	big := newSized(Options{Scenario: modeltest.Landscape(300, 1200), Name: "big", NoRecovery: true}, 160, 48)
+	if cl := big.views.capLay; cl.blockH != 1 {
+		t.Errorf("300 systems get %d lines each", cl.blockH)
+	}
+	rows := big.views.capRows
+	h := big.lay.panes[paneCapability].H - 2
+	if rows != h-capHeadLines {
+		t.Errorf("%d systems on screen, want %d", rows, h-capHeadLines)
+	}
+	if title := big.paneTitle(paneCapability); !strings.Contains(title, fmt.Sprintf("1–%d/300", rows)) {
+		t.Errorf("capability title %q", title)
+	}
+}
+
+// TestBarCellStates checks the tall bars: a fine bar rises line by line
+// without ever drawing █ (which means over 100%), the alert and over
+// states fill the bar with their own glyph.
+func TestBarCellStates(t *testing.T) {
+	const mon = 0.8
+	prev := 0
+	for u := 0.01; u <= mon; u += 0.01 {
+		filled := 0
+		for line := range 3 {
+			c := barCell(u, mon, line, 3)
+			if c == '█' || c == '▓' {
+				t.Fatalf("fine %.2f drew %q", u, c)
+			}
+			if c != ' ' {
+				filled += 1 + strings.IndexRune(string(levels), c)
+			}
+		}
+		if filled < prev {
+			t.Fatalf("bar shrank at %.2f", u)
+		}
+		prev = filled
+	}
+	for line := range 3 {
+		if barCell(0.9, mon, line, 3) != '▓' || barCell(1.2, mon, line, 3) != '█' {
+			t.Fatal("alert or over bar not filled with its glyph")
+		}
+	}
+	if barRune(0.4, mon) != barCell(0.4, mon, 0, 1) {
+		t.Fatal("one-line bar differs")
+	}
+}
+
+// TestProjectionRateUnit checks that a small stream's peak rate is given
+// per hour, as the topology labels it, rather than as 0.01/s.
+func TestProjectionRateUnit(t *testing.T) {
+	opts, _ := testOptions(t)
+	m := newSized(opts, 160, 48)
+	if text := paneText(m.views.proj.lines); !strings.Contains(text, "peak/s") || !strings.Contains(text, "peak records/s") {
+		t.Errorf("the default scenario's rates are not per second:\n%s", text)
+	}
+	m, _ = send(t, m, keys("a", "t")...) // a new stream: 1k/day, 41.7/h at its peak
+	text := paneText(m.views.proj.lines)
+	if !strings.Contains(text, "peak/h") || !strings.Contains(text, "peak records/h") || !strings.Contains(text, "41.7") {
+		t.Errorf("a 1k/day stream's rate is not per hour:\n%s", text)
+	}
+	if mult, unit := rateUnit([]float64{0.5}); mult != 60 || unit != "min" {
+		t.Errorf("one record every two seconds: %v per %s", mult, unit)
+	}
+	if strings.Contains(text, "e-0") {
+		t.Errorf("scientific notation in the projection:\n%s", text)
+	}
+	if mult, unit := rateUnit([]float64{1.0 / 7200}); mult != 3600 || unit != "h" {
+		t.Errorf("one record every two hours: %v per %s", mult, unit)
+	}
+}
+
+// TestEditorShowsDefaultsAndWrapsValues checks that unset fields show
+// their default and that long values use the rows the pane has left.
+func TestEditorShowsDefaultsAndWrapsValues(t *testing.T) {
+	opts, _ := testOptions(t)
+	m := newSized(opts, 120, 36)
+	text := paneText(m.ed.lines)
+	for _, want := range []string{"default 5", "default 80%", "customer base grows."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("editor lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "…\n") && strings.Contains(text, "description  Customers and engineers…") {
+		t.Errorf("the description is cut while the pane has room:\n%s", text)
+	}
+	// A short pane has no rows to spare: every field keeps one line.
+	small := newSized(opts, 80, 24)
+	small, _ = send(t, small, keys("enter")...)
+	if n := len(small.ed.lines); n != small.lay.panes[paneEditor].H-2 {
+		t.Fatalf("editor has %d lines", n)
+	}
+	if defaultText("years, 1 to 30 (default 5)") != "default 5" || defaultText("no default here") != "default" {
+		t.Error("defaultText")
+	}
+}
+
+// TestStatusSaysWhatChanged checks the feedback after add, delete and
+// renaming a system's id.
+func TestStatusSaysWhatChanged(t *testing.T) {
+	opts, _ := testOptions(t)
+	m := newSized(opts, 120, 36)
+	m = selectRow(t, m, 1)
+	id := m.doc.s.Systems[0].ID
+	m, _ = send(t, m, keys("a", "s")...)
+	if !strings.HasPrefix(m.status, "added system ") {
+		t.Errorf("after adding a system: %q", m.status)
+	}
+	m = selectRow(t, m, 1)
+	users := len(usersOf(&m.doc.s, id))
+	m, _ = send(t, m, keys("d")...)
+	if d := ansi.Strip(strings.Join(m.dlg.render(m, 76, 20), "\n")); !strings.Contains(d, fmt.Sprintf("y delete %s and %d stream(s)", id, users)) {
+		t.Errorf("delete dialog:\n%s", d)
+	}
+	m, _ = send(t, m, keys("y")...)
+	if want := fmt.Sprintf("deleted system %s and %d stream(s) · u undoes", id, users); m.status != want {
+		t.Errorf("after deleting: %q, want %q", m.status, want)
+	}
+	m, _ = send(t, m, keys("u")...)
+	m = selectRow(t, m, 1)
+	m, _ = send(t, m, keys("enter", "enter", "ctrl+u", "type:portal", "enter")...)
+	if want := fmt.Sprintf("renamed %s to portal in %d stream(s)", id, users); m.status != want {
+		t.Errorf("after renaming: %q, want %q", m.status, want)
+	}
+}
+
+// TestInvalidValueSaysWhatTheViewsShow checks that while an invalid value
+// is typed the editor says which value the views are of.
+func TestInvalidValueSaysWhatTheViewsShow(t *testing.T) {
+	opts, _ := testOptions(t)
+	m := newSized(opts, 120, 36)
+	m = editGrowth(t, m, "5")
+	m, _ = send(t, m, keys("type:x%")...)
+	if text := paneText(m.ed.lines); !strings.Contains(text, "the views show “5”") {
+		t.Errorf("editor:\n%s", text)
+	}
+	m, _ = send(t, m, keys("ctrl+u", "type:x")...)
+	if text := paneText(m.ed.lines); !strings.Contains(text, "the views show the default") {
+		t.Errorf("after clearing:\n%s", text)
+	}
+}
+
+// TestTopologyKeysInNarrowHelpBar checks that the topology's own keys
+// come early enough in the help bar to show at 80 columns, and that the
+// default scenario's drawing fits the grid's topology pane at 160×48.
+func TestTopologyKeysInNarrowHelpBar(t *testing.T) {
+	opts, _ := testOptions(t)
+	m := newSized(opts, 80, 24)
+	m, _ = send(t, m, keys("tab", "tab", "tab", "tab")...)
+	help := ansi.Strip(m.helpLine)
+	for _, want := range []string{"r recommended", "pan"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("help bar at 80 columns lacks %q: %q", want, help)
+		}
+	}
+	m = newSized(opts, 160, 48)
+	if text := paneText(m.views.topo.lines); strings.Contains(text, "pan ") {
+		t.Errorf("the default topology pans at 160×48:\n%s", text)
+	}
+}
+
+// TestPickerStartsOnTheOpenScenario checks that o puts the cursor on the
+// scenario being edited.
+func TestPickerStartsOnTheOpenScenario(t *testing.T) {
+	opts, _ := testOptions(t)
+	opts.Name = "loan-prequal"
+	m := newSized(opts, 120, 36)
+	m, cmd := send(t, m, keys("o")...)
+	m = run(t, m, cmd)
+	if m.dlg.kind != dlgPicker || len(m.dlg.items) == 0 {
+		t.Fatal("no picker")
+	}
+	if it := m.dlg.items[m.dlg.cursor]; it.name != "loan-prequal" || !it.builtin {
+		t.Errorf("picker starts on %+v", it)
+	}
+}
+
+// TestWrapWords checks the editor's wrapping: no line over the width,
+// no word lost, long words cut.
+func TestWrapWords(t *testing.T) {
+	text := "Seven systems, seven flows and all three kinds of trigger: SAP, Oracle, an IBM mainframe, Dataverse, SharePoint and a carrier's logistics API."
+	for w := 4; w <= 40; w++ {
+		ls := wrapWords(text, w)
+		for _, l := range ls {
+			if ansi.StringWidth(l) > w {
+				t.Fatalf("width %d: line %q", w, l)
+			}
+		}
+		if got := strings.ReplaceAll(strings.Join(ls, ""), " ", ""); got != strings.ReplaceAll(text, " ", "") {
+			t.Fatalf("width %d lost text: %q", w, got)
+		}
+	}
+	if ls := wrapWords("abcdefghij", 4); strings.Join(ls, "|") != "abcd|efgh|ij" {
+		t.Errorf("long word: %q", ls)
+	}
+}
+
+// TestFindingSubjectNotCut checks that a finding's system or stream is
+// on screen whole in a narrow recommendation pane.
+func TestFindingSubjectNotCut(t *testing.T) {
+	opts, _ := testOptions(t)
+	m := newSized(opts, 120, 36)
+	text := paneText(m.views.rec.lines)
+	if !strings.Contains(text, "· dataverse") {
+		t.Errorf("the first finding's subject is cut:\n%s", text)
+	}
+}
+
+// TestEditorListsSayWhatShows checks that a list with more rows than
+// the pane shows says which of them are on screen.
+func TestEditorListsSayWhatShows(t *testing.T) {
+	m := newSized(Options{Scenario: modeltest.Landscape(30, 60), Name: "mid", NoRecovery: true}, 80, 24)
+	text := paneText(m.ed.lines)
+	if !strings.Contains(text, "Systems (30) 1–") || !strings.Contains(text, "Streams (60) 1–") {
+		t.Errorf("list headers do not say which rows show:\n%s", text)
+	}
+	m = selectRow(t, m, 30)
+	if text := paneText(m.ed.lines); !strings.Contains(text, "–30 ↕") {
+		t.Errorf("after moving to the last system:\n%s", text)
+	}
+	opts, _ := testOptions(t)
+	if text := paneText(newSized(opts, 160, 48).ed.lines); strings.Contains(text, "↕") {
+		t.Errorf("lists that fit say they scroll:\n%s", text)
+	}
+}
