@@ -343,3 +343,24 @@ func TestClientChoosesTheme(t *testing.T) {
 		t.Errorf("the client's COLUMNS changed the size:\n%s", tm.screen())
 	}
 }
+
+// A client whose locale is not UTF-8 gets the topology in plain ASCII.
+func TestClientLocaleChoosesASCIIDrawing(t *testing.T) {
+	key := newKey(t)
+	ts := startServer(t, nil, key)
+	c, err := ts.dial("alice", gossh.PublicKeys(key))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	tm, err := tryOpenTerm(c, 160, 48, "", map[string]string{"LANG": "C"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm.t = t
+	defer tm.close()
+	screen := tm.waitScreen("an ASCII box in the topology", func(s string) bool { return strings.Contains(s, "+------") })
+	if strings.Contains(screen, "╭──────╮") {
+		t.Errorf("Unicode boxes in an ASCII session:\n%s", screen)
+	}
+}

@@ -144,7 +144,7 @@ func (s *Server) private(sess ssh.Session, id identity) {
 		refuse(sess, 1, "flowscope: %v", err)
 		return
 	}
-	m := tui.New(tui.Options{Scenario: sc, Name: defaultName, Builtin: true, Files: files, Theme: clientTheme(sess)})
+	m := tui.New(tui.Options{Scenario: sc, Name: defaultName, Builtin: true, Files: files, Theme: clientTheme(sess), ASCII: clientASCII(sess)})
 	s.run(sess, m, nil)
 }
 
@@ -167,7 +167,7 @@ func (s *Server) present(sess ssh.Session, id identity, name string) {
 	// anyone watches, and a recovery copy from a private session would
 	// only confuse whom the room shows.
 	m := tui.New(tui.Options{Scenario: sc, Name: defaultName, Builtin: true, Files: files,
-		OnChange: r.publish, Theme: clientTheme(sess), NoRecovery: true})
+		OnChange: r.publish, Theme: clientTheme(sess), ASCII: clientASCII(sess), NoRecovery: true})
 	s.run(sess, m, nil)
 }
 
@@ -180,8 +180,23 @@ func (s *Server) watch(sess ssh.Session, id identity, name string) {
 	}
 	defer s.hub.unwatch(r, v)
 	m := tui.New(tui.Options{Scenario: sc, Name: "room " + name, ReadOnly: true, Files: noFiles{},
-		NoRecovery: true, Theme: clientTheme(sess)})
+		NoRecovery: true, Theme: clientTheme(sess), ASCII: clientASCII(sess)})
 	s.run(sess, m, func(ctx context.Context, p *tea.Program) { go v.relay(ctx, p.Send) })
+}
+
+// clientASCII says whether the client's terminal wants plain ASCII
+// drawing, judged from its TERM and locale as for a local terminal.
+func clientASCII(sess ssh.Session) bool {
+	env := map[string]string{}
+	for _, kv := range sess.Environ() {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			env[k] = v
+		}
+	}
+	if pty, _, ok := sess.Pty(); ok && pty.Term != "" {
+		env["TERM"] = pty.Term
+	}
+	return tui.ASCIITerminal(func(k string) string { return env[k] })
 }
 
 // clientTheme is the theme a client asked for with
