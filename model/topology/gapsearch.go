@@ -29,39 +29,7 @@ func (g *raster) draw(ps []Point) {
 	g.cells[ps[0].Y*g.w+ps[0].X] |= armL
 	last := ps[len(ps)-1]
 	g.cells[last.Y*g.w+last.X] |= armR
-	for i := 0; i+1 < len(ps); i++ {
-		a, b := ps[i], ps[i+1]
-		dx, dy := sign(b.X-a.X), sign(b.Y-a.Y)
-		toB, toA := armR, armL
-		switch {
-		case dx < 0:
-			toB, toA = armL, armR
-		case dy > 0:
-			toB, toA = armD, armU
-		case dy < 0:
-			toB, toA = armU, armD
-		}
-		for p := a; ; p = (Point{p.X + dx, p.Y + dy}) {
-			c := &g.cells[p.Y*g.w+p.X]
-			if p != a {
-				*c |= toA
-			}
-			if p == b {
-				break
-			}
-			*c |= toB
-		}
-	}
-}
-
-func sign(v int) int {
-	switch {
-	case v > 0:
-		return 1
-	case v < 0:
-		return -1
-	}
-	return 0
+	TraceArms(ps, func(p Point, arms uint8) { g.cells[p.Y*g.w+p.X] |= arms })
 }
 
 func countCross(all []*gline, w, h int) int {

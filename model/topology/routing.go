@@ -1,16 +1,5 @@
 package topology
 
-// Arms of a cell in a gap's raster.
-const (
-	armL uint8 = 1 << iota
-	armR
-	armU
-	armD
-	armsH     = armL | armR
-	armsV     = armU | armD
-	armsCross = armsH | armsV
-)
-
 // gline is one segment's way across a gap: straight, or along a vertical
 // track t, or (rarely) a free path found by search.
 type gline struct {

@@ -26,32 +26,13 @@ func (g Graph) paint(sh shaped, lay topology.Layout, hl string) *Grid {
 		src := lay.Boxes[index[g.Arrows[i].From]]
 		first := ps[0]
 		arms[first.Y*lay.Width+first.X] |= towards(first, src)
-		for k := 0; k+1 < len(ps); k++ {
-			a, b := ps[k], ps[k+1]
-			dx, dy := sgn(b.X-a.X), sgn(b.Y-a.Y)
-			toB, toA := armR, armL
-			switch {
-			case dx < 0:
-				toB, toA = armL, armR
-			case dy > 0:
-				toB, toA = armD, armU
-			case dy < 0:
-				toB, toA = armU, armD
+		topology.TraceArms(ps, func(p topology.Point, a uint8) {
+			c := p.Y*lay.Width + p.X
+			arms[c] |= a
+			if on {
+				lit[c] = true
 			}
-			for p := a; ; p = (topology.Point{X: p.X + dx, Y: p.Y + dy}) {
-				c := p.Y*lay.Width + p.X
-				if p != a {
-					arms[c] |= toA
-				}
-				if on {
-					lit[c] = true
-				}
-				if p == b {
-					break
-				}
-				arms[c] |= toB
-			}
-		}
+		})
 		if on && len(ps) == 1 {
 			lit[first.Y*lay.Width+first.X] = true
 		}
@@ -115,16 +96,6 @@ func boxClass(b Box) Class {
 		return ClassBoxFine
 	}
 	return ClassMuted
-}
-
-func sgn(v int) int {
-	switch {
-	case v > 0:
-		return 1
-	case v < 0:
-		return -1
-	}
-	return 0
 }
 
 // text writes s from x on row y; wide runes take their cells.

@@ -227,11 +227,12 @@ var asciiGlyphs = glyphs{
 	'+', '+', '+', '+', '.', ' ',
 }
 
+// Arms of a line cell, as the layout traces them.
 const (
-	armL uint8 = 1 << iota
-	armR
-	armU
-	armD
+	armL = topology.ArmL
+	armR = topology.ArmR
+	armU = topology.ArmU
+	armD = topology.ArmD
 )
 
 func (gl glyphs) line(m uint8) rune {
