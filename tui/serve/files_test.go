@@ -8,8 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	gossh "golang.org/x/crypto/ssh"
 )
 
 func TestFilesConfinedToUserFolder(t *testing.T) {
@@ -206,11 +204,7 @@ func TestCloseWaitsForWritesInFlight(t *testing.T) {
 func TestSaveAsOutsideFolderRefused(t *testing.T) {
 	key := newKey(t)
 	ts := startServer(t, nil, key)
-	c, err := ts.dial("alice", gossh.PublicKeys(key))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := ts.connect(t, "alice", key)
 	tm := openTerm(t, c, 120, 36, "")
 	tm.waitText("? help")
 	saveAs := func(name string) {

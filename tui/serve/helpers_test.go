@@ -151,6 +151,18 @@ type term struct {
 	err  error         // from Wait
 }
 
+// connect dials the test server as user with key; the client closes
+// when the test ends.
+func (ts *testServer) connect(t testing.TB, user string, key gossh.Signer) *gossh.Client {
+	t.Helper()
+	c, err := ts.dial(user, gossh.PublicKeys(key))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
+}
+
 // open starts a PTY session of w×h running command ("" for none).
 func openTerm(t testing.TB, client *gossh.Client, w, h int, command string) *term {
 	t.Helper()

@@ -75,11 +75,7 @@ func TestConnGateForgetsQuietAddresses(t *testing.T) {
 func TestHugeWindowIsClamped(t *testing.T) {
 	key := newKey(t)
 	ts := startServer(t, nil, key)
-	c, err := ts.dial("alice", gossh.PublicKeys(key))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := ts.connect(t, "alice", key)
 	var before runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
@@ -111,11 +107,7 @@ func TestHugeWindowIsClamped(t *testing.T) {
 func TestResizeRedraws(t *testing.T) {
 	key := newKey(t)
 	ts := startServer(t, nil, key)
-	c, err := ts.dial("alice", gossh.PublicKeys(key))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := ts.connect(t, "alice", key)
 	tm := openTerm(t, c, 120, 36, "")
 	title := defaultTitle(t)
 	tm.waitText(title)

@@ -24,11 +24,7 @@ func defaultTitle(t testing.TB) string {
 func TestFirstScreenShowsDefaultScenario(t *testing.T) {
 	key := newKey(t)
 	ts := startServer(t, nil, key)
-	c, err := ts.dial("alice", gossh.PublicKeys(key))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := ts.connect(t, "alice", key)
 	tm := openTerm(t, c, 140, 40, "")
 	tm.waitText(defaultTitle(t))
 	if !strings.Contains(ts.logs.String(), gossh.FingerprintSHA256(key.PublicKey())) {
@@ -162,11 +158,7 @@ func TestAuthorizedKeysReread(t *testing.T) {
 func TestNoPtyGetsMessage(t *testing.T) {
 	key := newKey(t)
 	ts := startServer(t, nil, key)
-	c, err := ts.dial("alice", gossh.PublicKeys(key))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := ts.connect(t, "alice", key)
 	sess, err := c.NewSession()
 	if err != nil {
 		t.Fatal(err)
@@ -184,13 +176,9 @@ func TestNoPtyGetsMessage(t *testing.T) {
 func TestUnknownCommandGetsUsage(t *testing.T) {
 	key := newKey(t)
 	ts := startServer(t, nil, key)
-	c, err := ts.dial("alice", gossh.PublicKeys(key))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := ts.connect(t, "alice", key)
 	tm := openTerm(t, c, 80, 24, "rm -rf /")
-	err = tm.waitExit()
+	err := tm.waitExit()
 	if exitStatus(err) != 2 {
 		t.Errorf("exit: %v, want status 2", err)
 	}
@@ -217,11 +205,7 @@ func TestMaxSessionsRefusesNextWithMessage(t *testing.T) {
 		tm.waitText(title)
 		held = append(held, tm)
 	}
-	c, err := ts.dial("alice", gossh.PublicKeys(key))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := ts.connect(t, "alice", key)
 	extra := openTerm(t, c, 100, 30, "")
 	if err := extra.waitExit(); exitStatus(err) != 1 {
 		t.Errorf("exit: %v, want status 1", err)
@@ -239,11 +223,7 @@ func TestMaxSessionsRefusesNextWithMessage(t *testing.T) {
 func TestIdleSessionClosed(t *testing.T) {
 	key := newKey(t)
 	ts := startServer(t, func(o *Options) { o.Idle = 300 * time.Millisecond }, key)
-	c, err := ts.dial("alice", gossh.PublicKeys(key))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := ts.connect(t, "alice", key)
 	tm := openTerm(t, c, 100, 30, "")
 	tm.waitText(defaultTitle(t))
 	tm.waitExit()
@@ -255,11 +235,7 @@ func TestIdleSessionClosed(t *testing.T) {
 func TestShutdownEndsSessionsWithMessage(t *testing.T) {
 	key := newKey(t)
 	ts := startServer(t, nil, key)
-	c, err := ts.dial("alice", gossh.PublicKeys(key))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := ts.connect(t, "alice", key)
 	tm := openTerm(t, c, 100, 30, "")
 	tm.waitText(defaultTitle(t))
 	ctx, cancel := context.WithTimeout(context.Background(), waitFor)
@@ -326,11 +302,7 @@ func TestHostKeyCreatedOnceAndKept(t *testing.T) {
 func TestClientChoosesTheme(t *testing.T) {
 	key := newKey(t)
 	ts := startServer(t, nil, key)
-	c, err := ts.dial("alice", gossh.PublicKeys(key))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := ts.connect(t, "alice", key)
 	tm, err := tryOpenTerm(c, 120, 36, "", map[string]string{"FLOWSCOPE_THEME": "high-contrast", "COLUMNS": "20"})
 	if err != nil {
 		t.Fatal(err)
@@ -348,11 +320,7 @@ func TestClientChoosesTheme(t *testing.T) {
 func TestClientLocaleChoosesASCIIDrawing(t *testing.T) {
 	key := newKey(t)
 	ts := startServer(t, nil, key)
-	c, err := ts.dial("alice", gossh.PublicKeys(key))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
+	c := ts.connect(t, "alice", key)
 	tm, err := tryOpenTerm(c, 160, 48, "", map[string]string{"LANG": "C"})
 	if err != nil {
 		t.Fatal(err)
