@@ -119,8 +119,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
 	case tea.BackgroundColorMsg:
-		m.ctx.isDark = msg.IsDark()
-		m.restyle()
+		// The styles assume dark until the terminal answers; a dark
+		// answer changes nothing and need not redraw every pane.
+		if dark := msg.IsDark(); dark != m.ctx.isDark {
+			m.ctx.isDark = dark
+			m.restyle()
+		}
 	case tea.KeyPressMsg:
 		cmd = m.handleKey(msg)
 	case tea.MouseClickMsg:

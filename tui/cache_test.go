@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"image/color"
 	"slices"
 	"strings"
 	"testing"
@@ -99,5 +100,21 @@ func TestEditorCacheFollowsEveryChange(t *testing.T) {
 	}
 	if !strings.Contains(plain(m), "portal") && m.doc.s.Systems[0].ID == "portal" {
 		t.Error("the renamed id is not on screen")
+	}
+}
+
+// The terminal's background answer restyles only when it changes what the
+// explorer assumed (dark): a dark answer at start redraws nothing.
+func TestDarkBackgroundAnswerKeepsStyles(t *testing.T) {
+	opts, _ := testOptions(t)
+	m := newSized(opts, 120, 36)
+	rev := m.ctx.styleRev
+	m, _ = send(t, m, tea.BackgroundColorMsg{Color: color.Black})
+	if m.ctx.styleRev != rev {
+		t.Error("a dark answer rebuilt the styles")
+	}
+	m, _ = send(t, m, tea.BackgroundColorMsg{Color: color.White})
+	if m.ctx.styleRev == rev || m.ctx.isDark {
+		t.Error("a light answer must switch to light styles")
 	}
 }
