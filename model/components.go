@@ -101,7 +101,7 @@ func cacheFor(kind string) string {
 	case "sql", "oracle":
 		return "read replica of the database"
 	case "sap", "ibm-mainframe":
-		return "copy in an operational data store, refreshed on a schedule"
+		return "copy in an operational data store that a scheduled load keeps fresh"
 	case "sharepoint", "http-api", "website", "custom":
 		return "response cache in front of it (e.g. API Management caching)"
 	default:
