@@ -18,14 +18,12 @@ func Analyze(s Scenario) Report {
 	defer a.release()
 	a.reset(&s)
 	a.volumes()
-	a.accumulate(false)
+	a.accumulate(stageNone)
 	a.utilization(false)
 	rep := a.report()
 	a.findings(&rep)
 	a.components(&rep)
-	a.accumulate(true)
-	a.utilization(true)
-	a.after(&rep)
+	a.ladder(&rep)
 	return rep
 }
 

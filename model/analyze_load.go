@@ -68,10 +68,18 @@ func windowDemand(w, r, d float64) float64 {
 	return math.Min(r*w, d)
 }
 
-// accumulate sums every stream's requests on the systems of its path. With
-// after set it applies the components: a cached stream's reads leave its
-// source, a queued stream's writes arrive at the busy average.
-func (a *analyzer) accumulate(after bool) {
+// Stages of the recommendation's ladder: which components accumulate
+// applies. Caches come before queues, as in the component list.
+const (
+	stageNone   = iota // the design as drawn
+	stageCaches        // with the read caches
+	stageAll           // with the caches and the write queues
+)
+
+// accumulate sums every stream's requests on the systems of its path. From
+// stageCaches a cached stream's reads leave its source; at stageAll a
+// queued stream's writes also arrive at the busy average.
+func (a *analyzer) accumulate(stage int) {
 	for _, p := range []*[]float64{&a.load, &a.loadAvg, &a.rload, &a.wload, &a.wloadAvg,
 		&a.demTot, &a.demRead, &a.demWrite, &a.avgTot, &a.avgWrite} {
 		clear(*p)
@@ -84,13 +92,13 @@ func (a *analyzer) accumulate(after bool) {
 			if si.busyDays > 0 {
 				day = si.peakMonth[n] / si.busyDays
 			}
-			if si.from >= 0 && !(after && si.cacheRead) {
+			if si.from >= 0 && !(stage >= stageCaches && si.cacheRead) {
 				a.add(si.from, n, pr*si.reads, pr*si.reads/si.pf, day*si.reads, roleRead)
 			}
 			if si.to >= 0 {
 				m := si.filter * si.writes
 				peak := pr * m
-				if after && si.queueWrite {
+				if stage == stageAll && si.queueWrite {
 					peak = pr * m / si.pf
 				}
 				a.add(si.to, n, peak, pr*m/si.pf, day*m, roleWrite)

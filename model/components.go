@@ -80,6 +80,50 @@ func (a *analyzer) groupStreams(key func(*streamInfo) int) [][]string {
 	return out
 }
 
+// ladder applies the components in their order, caches then queues, and
+// records what each step buys: the utilisation of the component's system
+// before and after it. The last step is the report's `after`. The middle
+// step (caches only) needs its own pass only when both kinds are there.
+func (a *analyzer) ladder(rep *Report) {
+	var caches, queues []*Component
+	for i := range rep.Components {
+		switch c := &rep.Components[i]; c.Kind {
+		case ComponentCache:
+			caches = append(caches, c)
+		case ComponentQueue:
+			queues = append(queues, c)
+		}
+	}
+	rows := func(cs []*Component, after bool) {
+		for _, c := range cs {
+			i := a.lookup(c.System)
+			if i < 0 {
+				continue
+			}
+			row := append([]float64(nil), a.utilOf(i)...)
+			if after {
+				c.UtilizationAfter = row
+			} else {
+				c.UtilizationBefore = row
+			}
+		}
+	}
+	rows(caches, false) // the design's utilisation is still in place
+	if len(caches) > 0 && len(queues) > 0 {
+		a.accumulate(stageCaches)
+		a.utilization(true)
+		rows(caches, true)
+	}
+	rows(queues, false)
+	a.accumulate(stageAll)
+	a.utilization(true)
+	if len(queues) == 0 {
+		rows(caches, true)
+	}
+	rows(queues, true)
+	a.after(rep)
+}
+
 // after copies the utilisation once the components are in place.
 func (a *analyzer) after(rep *Report) {
 	rep.After.Systems = make([]SystemUtilization, len(a.sys))

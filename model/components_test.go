@@ -1,6 +1,7 @@
 package model
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 
@@ -122,5 +123,62 @@ func TestScenarioValueWinsOverKind(t *testing.T) {
 	sys = System{ID: "dv", Kind: "dataverse"}
 	if c := sys.EffectiveCapacity(); c.Count != 6000 || !sys.EffectiveEvents() {
 		t.Fatalf("kind defaults lost: %v", c)
+	}
+}
+
+// The component ladder chains: a cache starts from the design, a queue on
+// the same system starts where the cache left it, and the last step is
+// the report's after. Gateways and custom code change no utilisation.
+func TestComponentLadder(t *testing.T) {
+	// db reads 6/s for the app and takes writes peaking at 6/s (average
+	// 2/s): 120% at the peak, reads over the alert line, the average fits.
+	none := ptrTo(0.0)
+	s := scenario(1, []System{tsys("db", "sql", withCap(10, 1, quantity.Second)), tsys("app", "custom", bigCap)},
+		tstream("r", "db", "app", TriggerInstant, perSecond(6), func(s *Stream) { s.WritesPerRecord = none }),
+		tstream("w", "app", "db", TriggerEvent, perSecond(2), func(s *Stream) { s.ReadsPerRecord, s.PeakFactor = none, ptrTo(3.0) }))
+	r := Analyze(s)
+	var cache, queue *Component
+	for i := range r.Components {
+		c := &r.Components[i]
+		switch c.Kind {
+		case ComponentCache:
+			cache = c
+		case ComponentQueue:
+			queue = c
+		default:
+			if c.UtilizationBefore != nil || c.UtilizationAfter != nil {
+				t.Errorf("%s has a ladder step", c.Kind)
+			}
+		}
+	}
+	if cache == nil || queue == nil || cache.System != queue.System {
+		t.Fatalf("want a cache and a queue on one system: %+v", r.Components)
+	}
+	design := systemReport(t, r, cache.System).Utilization
+	final := afterOf(t, r, cache.System)
+	h := len(design) - 1
+	if !reflect.DeepEqual(cache.UtilizationBefore, design) || !reflect.DeepEqual(cache.UtilizationAfter, queue.UtilizationBefore) ||
+		!reflect.DeepEqual(queue.UtilizationAfter, final) {
+		t.Fatalf("ladder does not chain: design %v, cache %v → %v, queue %v → %v, after %v",
+			design, cache.UtilizationBefore, cache.UtilizationAfter, queue.UtilizationBefore, queue.UtilizationAfter, final)
+	}
+	if !(cache.UtilizationAfter[h] < design[h] && queue.UtilizationAfter[h] < cache.UtilizationAfter[h]) {
+		t.Errorf("each step should buy something: %v → %v → %v", design[h], cache.UtilizationAfter[h], queue.UtilizationAfter[h])
+	}
+
+	// Without a queue the cache's step is the last one.
+	s.Streams = s.Streams[:1]
+	s.Streams[0].Volume = perSecond(9) // 90%: over the alert line alone
+	r = Analyze(s)
+	if len(componentsOf(r, ComponentCache)) != 1 {
+		t.Fatalf("want a cache alone: %+v", r.Components)
+	}
+	for _, c := range r.Components {
+		if c.Kind == ComponentQueue {
+			t.Fatalf("no writes, yet a queue: %+v", c)
+		}
+		if c.Kind == ComponentCache && !reflect.DeepEqual(c.UtilizationAfter, afterOf(t, r, c.System)) {
+			t.Errorf("cache alone: after %v, report after %v", c.UtilizationAfter, afterOf(t, r, c.System))
+		}
 	}
 }

@@ -98,6 +98,12 @@ type Component struct {
 	Build  float64  `json:"build"`
 	Run    float64  `json:"run_per_year"`
 	Reason string   `json:"reason"` // the finding code that asks for it
+	// UtilizationBefore and UtilizationAfter are the ladder of the
+	// recommendation: the utilisation of System per year with the
+	// components listed before this one, and with this one added. Only
+	// caches and queues change utilisation; the others leave both empty.
+	UtilizationBefore []float64 `json:"utilization_before,omitempty"`
+	UtilizationAfter  []float64 `json:"utilization_after,omitempty"`
 }
 
 // AfterComponents is the utilisation once the components are in place.

@@ -143,14 +143,16 @@ func (v *recView) block(r *model.Report, b recBlock, w int, st *Styles) []string
 			wrap("    → ", f.Advice, st.Muted.Render)
 		}
 	case recComponentsHead:
-		out = append(out, st.Header.Render("Components")+st.Muted.Render(" cost · utilisation before → after the components, y"+lastYear(r)))
+		out = append(out, st.Header.Render("Components")+st.Muted.Render(" cost · utilisation before → after each step, y"+lastYear(r)))
 	case recComponent:
 		c := r.Components[b.i]
 		out = append(out, st.Value.Render(fmt.Sprintf("  %-11s %s", c.Kind, c.Name))+st.Muted.Render("  cost "+sig(c.Cost)))
-		if c.System != "" {
-			before, after := systemUtil(r.Systems, c.System), afterUtil(r.After.Systems, c.System)
+		if len(c.UtilizationBefore) > 0 && len(c.UtilizationAfter) > 0 {
+			before, after := last(c.UtilizationBefore), last(c.UtilizationAfter)
 			out = append(out, "    "+c.System+" "+st.stateStyle(before, mon).Render(pct(before))+" → "+
 				st.stateStyle(after, mon).Render(pct(after)))
+		} else if c.System != "" {
+			out = append(out, "    "+c.System+st.Muted.Render(" same load: it changes how, not how much"))
 		}
 		if len(c.For) > 0 {
 			wrap("    for ", strings.Join(c.For, ", "), st.Muted.Render)
@@ -170,21 +172,5 @@ func lastYear(r *model.Report) string {
 	return fmt.Sprint(r.Years[len(r.Years)-1])
 }
 
-// systemUtil is a system's utilisation in the last year.
-func systemUtil(ss []model.SystemReport, id string) float64 {
-	for _, s := range ss {
-		if s.ID == id {
-			return at(s.Utilization, len(s.Utilization)-1)
-		}
-	}
-	return 0
-}
-
-func afterUtil(ss []model.SystemUtilization, id string) float64 {
-	for _, s := range ss {
-		if s.ID == id {
-			return at(s.Utilization, len(s.Utilization)-1)
-		}
-	}
-	return 0
-}
+// last is a per-year row's figure in the horizon year.
+func last(row []float64) float64 { return at(row, len(row)-1) }

@@ -255,3 +255,32 @@ func TestEditorListsSayWhatShows(t *testing.T) {
 		t.Errorf("lists that fit say they scroll:\n%s", text)
 	}
 }
+
+// TestComponentLadderShowsEachStep checks that each component row shows
+// what that step buys: the cache from the design, the queue from where
+// the cache left the system, and a gateway no change in load.
+func TestComponentLadderShowsEachStep(t *testing.T) {
+	opts, _ := testOptions(t)
+	m := newSized(opts, 160, 48)
+	r := &m.report
+	var v recView
+	v.rebuild(r, 70)
+	text := ansi.Strip(strings.Join(v.window(r, 0, 70, 500, m.ctx.styles), "\n"))
+	steps := 0
+	for _, c := range r.Components {
+		if len(c.UtilizationAfter) == 0 {
+			if c.System != "" && !strings.Contains(text, c.System+" same load") {
+				t.Errorf("%s row should say the load stays:\n%s", c.Kind, text)
+			}
+			continue
+		}
+		steps++
+		want := c.System + " " + pct(last(c.UtilizationBefore)) + " → " + pct(last(c.UtilizationAfter))
+		if !strings.Contains(text, want) {
+			t.Errorf("%s row lacks %q:\n%s", c.Kind, want, text)
+		}
+	}
+	if steps < 2 {
+		t.Errorf("the default scenario has a cache and a queue; %d ladder steps shown", steps)
+	}
+}

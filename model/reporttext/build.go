@@ -169,13 +169,9 @@ func about(f model.Finding) string {
 }
 
 // componentTables lists the components, with what each one that takes
-// load away (cache, queue) buys on its system, and every system whose
-// utilisation the components change.
+// load away (cache, queue) buys on its system as a step of the ladder,
+// and every system whose utilisation the components change.
 func componentTables(r model.Report, h int) (table, table) {
-	before := map[string][]float64{}
-	for _, sys := range r.Systems {
-		before[sys.ID] = sys.Utilization
-	}
 	after := map[string][]float64{}
 	for _, sys := range r.After.Systems {
 		after[sys.ID] = sys.Utilization
@@ -192,11 +188,11 @@ func componentTables(r model.Report, h int) (table, table) {
 		if sys == "" && len(c.For) > 0 {
 			sys = weakest[c.For[0]]
 		}
+		// Each step of the ladder: what this component buys on top of
+		// the ones listed before it.
 		change := "–"
-		b, okB := before[sys]
-		a, okA := after[sys]
-		if relieves(c.Kind) && okB && okA {
-			change = percent(at(b, last)) + " → " + percent(at(a, last))
+		if len(c.UtilizationBefore) > 0 && len(c.UtilizationAfter) > 0 {
+			change = percent(at(c.UtilizationBefore, last)) + " → " + percent(at(c.UtilizationAfter, last))
 		}
 		comps.rows = append(comps.rows, []string{
 			c.Kind, dash(c.Name), strings.Join(c.For, ", "), dash(sys), count(c.Cost), dash(c.Reason), change,
@@ -215,12 +211,6 @@ func componentTables(r model.Report, h int) (table, table) {
 		}
 	}
 	return comps, diff
-}
-
-// relieves says whether a component kind takes load off a system; a
-// gateway or custom code changes the path, not the load.
-func relieves(kind string) bool {
-	return kind == model.ComponentCache || kind == model.ComponentQueue
 }
 
 func dash(s string) string {

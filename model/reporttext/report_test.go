@@ -56,7 +56,8 @@ func fixture() (model.Scenario, model.Report) {
 				Message: "A run takes 10.8 minutes in year 2, longer than its 10-minute interval.", Advice: "Run less often."},
 		},
 		Components: []model.Component{
-			{Kind: "queue", Name: "write queue (e.g. Service Bus)", System: "ledger", For: []string{"orders"}, Cost: 7, Reason: "capacity-exceeded"},
+			{Kind: "queue", Name: "write queue (e.g. Service Bus)", System: "ledger", For: []string{"orders"}, Cost: 7, Reason: "capacity-exceeded",
+				UtilizationBefore: []float64{0.7, 0.9, 1.08}, UtilizationAfter: []float64{0.5, 0.62, 0.75}},
 			{Kind: "gateway", Name: "outbound-only gateway", System: "ledger", For: []string{"orders"}, Cost: 4, Reason: "reverse-direction"},
 		},
 		After: model.AfterComponents{Systems: []model.SystemUtilization{
