@@ -89,6 +89,23 @@ func (v *recView) window(r *model.Report, first, w, h int, st *Styles) []string 
 	return out
 }
 
+// lastStart is the block the recommendation scrolls to at most: the
+// first from which every remaining block fits in h lines, so the end is
+// on screen and the pane as full as whole blocks allow. Only the blocks
+// it counts are wrapped.
+func (v *recView) lastStart(r *model.Report, w, h int, st *Styles) int {
+	n := 0
+	for b := len(v.blocks) - 1; b >= 0; b-- {
+		if v.memo[b] == nil {
+			v.memo[b] = v.block(r, v.blocks[b], w, st)
+		}
+		if n += len(v.memo[b]); n > h {
+			return min(b+1, len(v.blocks)-1)
+		}
+	}
+	return 0
+}
+
 func (v *recView) block(r *model.Report, b recBlock, w int, st *Styles) []string {
 	var out []string
 	wrap := func(prefix, text string, style func(...string) string) {

@@ -284,3 +284,26 @@ func TestComponentLadderShowsEachStep(t *testing.T) {
 		t.Errorf("the default scenario has a cache and a queue; %d ladder steps shown", steps)
 	}
 }
+
+// TestRecommendationScrollStopsAtAFullPage checks that scrolling to the
+// end leaves the last blocks filling the pane, not one line at the top.
+func TestRecommendationScrollStopsAtAFullPage(t *testing.T) {
+	opts, _ := testOptions(t)
+	m := newSized(opts, 160, 48)
+	for m.focus != paneRecommend {
+		m, _ = send(t, m, keyPress("tab"))
+	}
+	for range 100 {
+		m, _ = send(t, m, keyPress("j"))
+	}
+	h := m.lay.panes[paneRecommend].H - 2
+	lines := m.views.rec.lines
+	if len(lines) < h/2 || !strings.Contains(paneText(lines), "total cost") {
+		t.Fatalf("scrolled to the end: %d of %d lines, want the pane filled up to the total:\n%s", len(lines), h, paneText(lines))
+	}
+	off := m.views.rec.scroll.off
+	m, _ = send(t, m, keyPress("k"))
+	if m.views.rec.scroll.off != off-1 {
+		t.Errorf("k at the end moved from %d to %d, want one block back", off, m.views.rec.scroll.off)
+	}
+}

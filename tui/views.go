@@ -30,7 +30,8 @@ type views struct {
 	capLay     capLayout
 	capRows    int // systems on screen
 
-	recv recView
+	recv    recView
+	recStop int // the last block the recommendation scrolls to: it still fills the pane
 
 	drawing topoState
 }
@@ -85,7 +86,8 @@ func (m *Model) refresh() (cmd tea.Cmd) {
 			// the blocks on screen are ever wrapped.
 			c := &m.views.rec
 			c.total = len(rv.blocks)
-			c.scroll.scroll(0, c.total, 1)
+			m.views.recStop = rv.lastStart(&m.report, w, h, st)
+			c.scroll.scroll(0, m.views.recStop+1, 1)
 			k = base
 			k.extra = c.scroll.off
 			if k != c.key {
@@ -220,8 +222,7 @@ func (m *Model) scrollView(p pane, d int) {
 		c := &m.views.capa
 		c.scroll.scroll(d, c.total, max(m.views.capRows, 1))
 	case paneRecommend:
-		c := &m.views.rec
-		c.scroll.scroll(d, c.total, 1)
+		m.views.rec.scroll.scroll(d, m.views.recStop+1, 1)
 	case paneTopology:
 		m.views.drawing.pan(0, d)
 	}
