@@ -201,29 +201,22 @@ func (m *Model) changed() tea.Cmd {
 	return m.syncRecovery()
 }
 
-func (m *Model) undo() tea.Cmd {
-	prev, ok := m.doc.hist.back(snapshot{s: m.doc.s, id: m.doc.id, cursor: m.ed.cursor})
-	if !ok {
-		m.setStatus("nothing to undo", false)
-		return nil
-	}
-	m.doc.s, m.doc.id, m.ed.cursor = prev.s, prev.id, prev.cursor
-	m.ed.mode = modeList
-	m.afterCommit()
-	m.setStatus("undone", false)
-	return m.changed()
-}
+func (m *Model) undo() tea.Cmd { return m.travel(m.doc.hist.back, "undo", "undone") }
 
-func (m *Model) redo() tea.Cmd {
-	next, ok := m.doc.hist.forward(snapshot{s: m.doc.s, id: m.doc.id, cursor: m.ed.cursor})
+func (m *Model) redo() tea.Cmd { return m.travel(m.doc.hist.forward, "redo", "redone") }
+
+// travel moves through the history with step (back or forward), keeping
+// where the user was so that a step back comes back to it.
+func (m *Model) travel(step func(snapshot) (snapshot, bool), verb, done string) tea.Cmd {
+	to, ok := step(snapshot{s: m.doc.s, id: m.doc.id, cursor: m.ed.cursor})
 	if !ok {
-		m.setStatus("nothing to redo", false)
+		m.setStatus("nothing to "+verb, false)
 		return nil
 	}
-	m.doc.s, m.doc.id, m.ed.cursor = next.s, next.id, next.cursor
+	m.doc.s, m.doc.id, m.ed.cursor = to.s, to.id, to.cursor
 	m.ed.mode = modeList
 	m.afterCommit()
-	m.setStatus("redone", false)
+	m.setStatus(done, false)
 	return m.changed()
 }
 
