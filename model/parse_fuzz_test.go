@@ -1,6 +1,7 @@
 package model
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -8,7 +9,8 @@ import (
 )
 
 // FuzzParse feeds any bytes to Parse: it must not panic, and whatever it
-// accepts must validate, save and load back equal.
+// accepts must validate, save and load back equal, and analyse into a
+// report with finite figures (encoding/json refuses NaN and ±Inf).
 func FuzzParse(f *testing.F) {
 	files, _ := filepath.Glob("testdata/*.yaml")
 	for _, name := range files {
@@ -53,6 +55,9 @@ func FuzzParse(f *testing.F) {
 		}
 		if !reflect.DeepEqual(s, back) {
 			t.Fatalf("load → save → load differs:\n%+v\n%+v\n%s", s, back, out)
+		}
+		if _, err := json.Marshal(Analyze(s)); err != nil {
+			t.Fatalf("report of an accepted scenario: %v", err)
 		}
 	})
 }
