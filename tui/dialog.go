@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/textinput"
+	"charm.land/lipgloss/v2"
 	"github.com/flowscope/flowscope/model"
 )
 
@@ -108,15 +109,25 @@ func (d dialog) render(m Model, w, h int) []string {
 		title = "Add"
 		body = []string{keys("s a system · t a stream · esc cancel")}
 	case dlgHelp:
-		title = "Keys"
+		title = "Keys · esc or ? closes"
 		full := m.help
 		full.ShowAll = true
-		body = strings.Split(full.FullHelpView(DefaultKeyMap().FullHelp()), "\n")
-		body = append(body, "",
+		full.SetWidth(0) // measure whole; the groups stack when too wide
+		groups := DefaultKeyMap().FullHelp()
+		view := full.FullHelpView(groups)
+		if lipgloss.Width(view) > iw {
+			half := (len(groups) + 1) / 2
+			view = full.FullHelpView(groups[:half]) + "\n\n" + full.FullHelpView(groups[half:])
+		}
+		body = strings.Split(view, "\n")
+		body = append(body, "")
+		for _, note := range []string{
 			"Mouse: click a pane to focus it, click a row to select it, wheel to scroll.",
 			"Edits apply on enter; an invalid value keeps the last valid analysis.",
 			"Unsaved edits are kept in a recovery file until you save.",
-			keys("esc or ? closes"))
+		} {
+			body = append(body, wrapWords(note, iw)...)
+		}
 	case dlgPicker:
 		title = "Open a scenario"
 		rows := max(min(h-6, len(d.items)), 1)

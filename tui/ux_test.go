@@ -307,3 +307,21 @@ func TestRecommendationScrollStopsAtAFullPage(t *testing.T) {
 		t.Errorf("k at the end moved from %d to %d, want one block back", off, m.views.rec.scroll.off)
 	}
 }
+
+// TestHelpFitsNarrowTerminals checks that the full help shows every key
+// whole at 80 columns: its groups stack rather than run off the edge.
+func TestHelpFitsNarrowTerminals(t *testing.T) {
+	opts, _ := testOptions(t)
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		m := newSized(opts, size[0], size[1])
+		m, _ = send(t, m, keyPress("?"))
+		frame := plain(m)
+		for _, b := range DefaultKeyMap().FullHelp() {
+			for _, k := range b {
+				if h := k.Help(); !strings.Contains(frame, h.Desc) {
+					t.Errorf("%dx%d: help lacks %q:\n%s", size[0], size[1], h.Desc, frame)
+				}
+			}
+		}
+	}
+}
