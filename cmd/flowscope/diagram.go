@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -11,8 +12,6 @@ import (
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/tui/diagram"
 )
-
-func init() { subcommands = append(subcommands, newDiagramCmd) }
 
 // diagramFormats are the values --format accepts.
 var diagramFormats = []string{"unicode", "ascii", "mermaid", "d2", "dot"}
@@ -45,11 +44,7 @@ utilisation once they are in place.`,
   flowscope diagram case-updates --format dot | dot -Tsvg > topology.svg`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			known := false
-			for _, f := range diagramFormats {
-				known = known || f == format
-			}
-			if !known {
+			if !slices.Contains(diagramFormats, format) {
 				return fmt.Errorf("unknown format %q: use one of %s", format, strings.Join(diagramFormats, ", "))
 			}
 			if width < 0 {

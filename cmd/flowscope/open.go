@@ -9,21 +9,43 @@ import (
 
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/reporttext"
+	"github.com/flowscope/flowscope/scenarios"
+	"github.com/flowscope/flowscope/tui"
 )
 
 // openExplorer opens target (FILE|NAME, "" for the default built-in) in
-// the interactive explorer. When standard output is not a terminal (a
-// pipe, a file, a script) there is nobody to explore with, so it prints
-// the text analysis instead.
+// the interactive explorer, which itself offers to restore unsaved edits
+// left in a recovery file by an earlier session. When standard output is
+// not a terminal (a pipe, a file, a script) there is nobody to explore
+// with, so it prints the text analysis instead.
 func openExplorer(ctx context.Context, e *env, target string) error {
-	if isTerminal(e.stdout) {
-		return explore(ctx, target)
-	}
 	opts, err := exploreOptions(target)
 	if err != nil {
 		return err
 	}
-	return reporttext.Text(e.stdout, opts.Scenario, model.Analyze(opts.Scenario))
+	if !isTerminal(e.stdout) {
+		return reporttext.Text(e.stdout, opts.Scenario, model.Analyze(opts.Scenario))
+	}
+	opts.ASCII = tui.ASCIITerminal(os.Getenv)
+	return tui.Run(ctx, opts)
+}
+
+// exploreOptions resolves FILE|NAME into what the explorer opens: an
+// existing path is a scenario file, anything else a built-in name, "" the
+// default built-in.
+func exploreOptions(target string) (tui.Options, error) {
+	if target == "" {
+		target = scenarios.Default
+	}
+	s, path, err := loadScenario(target)
+	if err != nil {
+		return tui.Options{}, err
+	}
+	opts := tui.Options{Scenario: s, Name: path}
+	if path == "" {
+		opts.Name, opts.Builtin = target, true
+	}
+	return opts, nil
 }
 
 func isTerminal(w any) bool {

@@ -28,12 +28,13 @@ type env struct {
 	stderr io.Writer
 }
 
-// subcommands builds the root's subcommands. Commands that live in their
-// own files add themselves here from an init function.
+// subcommands builds the root's subcommands.
 var subcommands = []func(*env) *cobra.Command{
 	newOpenCmd,
 	newAnalyzeCmd,
 	newScenariosCmd,
+	newDiagramCmd,
+	func(*env) *cobra.Command { return newServeCmd() },
 }
 
 // fileError marks a failure to read or understand a scenario file, which

@@ -95,7 +95,3 @@ func defaultDataDir() string {
 	}
 	return ""
 }
-
-func init() {
-	subcommands = append(subcommands, func(*env) *cobra.Command { return newServeCmd() })
-}

@@ -34,8 +34,10 @@ type seg struct {
 }
 
 // assignLayers gives every node a layer by longest path from the sources,
-// then applies the role hints: targets to the last layer, integration
-// layers off the first one, isolated nodes by role.
+// each band (see breakCycles) starting right of the one before, so that
+// integration layers stay off the first layer when there are senders and
+// isolated nodes go by their role; then nodes marked Target that send
+// nothing move to the last layer.
 func (l *layered) assignLayers() {
 	n := len(l.g.Nodes)
 	l.layer = make([]int, n)

@@ -14,8 +14,9 @@ func (g Graph) paint(sh shaped, lay topology.Layout, hl string) *Grid {
 	for i, b := range g.Boxes {
 		index[b.ID] = i
 	}
+	// per cell: the arms of the lines through it, and lit when one of
+	// them is highlighted
 	arms := make([]uint8, lay.Width*lay.Height)
-	lit := make([]bool, lay.Width*lay.Height)
 	for i, rt := range lay.Routes {
 		if len(rt.Points) == 0 {
 			continue
@@ -30,28 +31,28 @@ func (g Graph) paint(sh shaped, lay topology.Layout, hl string) *Grid {
 			c := p.Y*lay.Width + p.X
 			arms[c] |= a
 			if on {
-				lit[c] = true
+				arms[c] |= lit
 			}
 		})
 		if on && len(ps) == 1 {
-			lit[first.Y*lay.Width+first.X] = true
+			arms[first.Y*lay.Width+first.X] |= lit
 		}
 	}
 	for _, rt := range lay.Routes {
 		if rt.Inline { // the label's cells and a blank each side break the line
 			for x := rt.Label.X - 1; x <= rt.Label.X+rt.Label.W; x++ {
 				c := rt.Label.Y*lay.Width + x
-				arms[c], lit[c] = 0, false
+				arms[c] = 0
 			}
 		}
 	}
 	for c, m := range arms {
-		if m != 0 {
+		if m&^lit != 0 {
 			cls := ClassEdge
-			if lit[c] {
+			if m&lit != 0 {
 				cls = ClassHighlight
 			}
-			grid.Cells[c] = Cell{gl.line(m), cls}
+			grid.Cells[c] = Cell{gl.line(m &^ lit), cls}
 		}
 	}
 	for i, rt := range lay.Routes {
@@ -60,7 +61,7 @@ func (g Graph) paint(sh shaped, lay topology.Layout, hl string) *Grid {
 		}
 		end := rt.Points[len(rt.Points)-1]
 		dst := lay.Boxes[index[g.Arrows[i].To]]
-		head := map[uint8]rune{armR: gl.right, armL: gl.left, armD: gl.down, armU: gl.up}[towards(end, dst)]
+		head := gl.head(towards(end, dst))
 		cls := ClassArrow
 		if hl != "" && g.Arrows[i].Stream == hl {
 			cls = ClassHighlight
@@ -138,13 +139,33 @@ func (g *Grid) box(r topology.Rect, lines []string, c Class, gl glyphs, compact 
 	}
 }
 
+// lit marks a cell of paint's arms as part of the highlighted stream.
+const lit uint8 = 1 << 4
+
 // runeWidth is the cells a rune takes; Latin text and line drawing take one
 // without asking the Unicode tables.
 func runeWidth(r rune) int {
-	if r < 0x1100 {
+	if r < 0x1100 || (r >= boxDrawingFirst && r <= boxDrawingLast) {
 		return 1
 	}
 	return textWidth(string(r))
+}
+
+// The Box Drawing block: the lines and box borders of a drawing.
+const boxDrawingFirst, boxDrawingLast = '\u2500', '\u257f'
+
+// head is the arrowhead of a line whose last cell has arm a towards its
+// target box.
+func (gl glyphs) head(a uint8) rune {
+	switch a {
+	case armR:
+		return gl.right
+	case armL:
+		return gl.left
+	case armD:
+		return gl.down
+	}
+	return gl.up
 }
 
 // towards is the arm of cell p that points at the box r beside it.

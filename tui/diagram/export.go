@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// exportLabel is a box's text for the export formats, lines joined by sep.
+// exportLines is a box's text for the export formats, one line each.
 func (b Box) exportLines() []string {
 	if b.Component {
 		return []string{strings.ReplaceAll(b.Kind, "-", " "), b.Name}

@@ -6,7 +6,6 @@ package diagram
 
 import (
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -209,8 +208,6 @@ func trimNum(x float64) string {
 	switch {
 	case x >= 99.95:
 		s = strconv.FormatFloat(math.Round(x), 'f', 0, 64)
-	case x >= 9.995:
-		s = strconv.FormatFloat(x, 'f', 1, 64)
 	case x >= 0.9995:
 		s = strconv.FormatFloat(x, 'f', 1, 64)
 	case x == 0:
@@ -239,9 +236,4 @@ func (b Box) UtilText(ascii bool) string {
 		return syms[b.State] + " >999%"
 	}
 	return syms[b.State] + " " + strconv.Itoa(int(pct)) + "%"
-}
-
-// boxIndex finds a box by id.
-func (g Graph) boxIndex(id string) int {
-	return slices.IndexFunc(g.Boxes, func(b Box) bool { return b.ID == id })
 }

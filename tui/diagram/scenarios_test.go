@@ -1,6 +1,7 @@
 package diagram
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -8,6 +9,11 @@ import (
 	"github.com/flowscope/flowscope/model/modeltest"
 	"github.com/flowscope/flowscope/scenarios"
 )
+
+// boxIndex finds a box by id.
+func (g Graph) boxIndex(id string) int {
+	return slices.IndexFunc(g.Boxes, func(b Box) bool { return b.ID == id })
+}
 
 func builtins(t *testing.T) map[string]model.Scenario {
 	t.Helper()

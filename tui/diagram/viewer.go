@@ -3,6 +3,7 @@ package diagram
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 
@@ -143,11 +144,13 @@ func (v *Viewer) View(st Styles) string {
 		wraps[c] = newWrap(classStyle(st, Class(c)))
 	}
 	var b strings.Builder
+	b.Grow((h + 1) * (2*w + 32)) // line drawing is 3 bytes a cell, plus colour codes
+	var run []byte
 	for row := 0; row < h; row++ {
 		if row > 0 {
 			b.WriteByte('\n')
 		}
-		v.renderRow(&b, wraps, d.Grid, v.y+row, w)
+		run = v.renderRow(&b, run, wraps, d.Grid, v.y+row, w)
 	}
 	if pans {
 		if h > 0 {
@@ -187,7 +190,7 @@ func newWrap(s lipgloss.Style, ok bool) wrap {
 	if !ok {
 		return wrap{plain: true}
 	}
-	const mark = ""
+	const mark = "\x01"
 	out := s.Render(mark)
 	if i := strings.Index(out, mark); i >= 0 && strings.Count(out, mark) == 1 && !strings.Contains(out, "\n") {
 		return wrap{open: out[:i], close: out[i+1:]}
@@ -195,30 +198,30 @@ func newWrap(s lipgloss.Style, ok bool) wrap {
 	return wrap{style: s, whole: true}
 }
 
-func (w wrap) write(b *strings.Builder, text string) {
+func (w wrap) write(b *strings.Builder, text []byte) {
 	switch {
 	case w.plain:
-		b.WriteString(text)
+		b.Write(text)
 	case w.whole:
-		b.WriteString(w.style.Render(text))
+		b.WriteString(w.style.Render(string(text)))
 	default:
 		b.WriteString(w.open)
-		b.WriteString(text)
+		b.Write(text)
 		b.WriteString(w.close)
 	}
 }
 
 // renderRow writes one row of the window, styling runs of equal class
-// together.
-func (v *Viewer) renderRow(b *strings.Builder, wraps []wrap, g *Grid, y, w int) {
-	var run strings.Builder
+// together. run is scratch space for a run's text, returned for reuse.
+func (v *Viewer) renderRow(b *strings.Builder, run []byte, wraps []wrap, g *Grid, y, w int) []byte {
+	run = run[:0]
 	cls := ClassNone
 	flush := func() {
-		if run.Len() == 0 {
+		if len(run) == 0 {
 			return
 		}
-		wraps[cls].write(b, run.String())
-		run.Reset()
+		wraps[cls].write(b, run)
+		run = run[:0]
 	}
 	cells := 0
 	for x := v.x; cells < w; x++ {
@@ -237,11 +240,12 @@ func (v *Viewer) renderRow(b *strings.Builder, wraps []wrap, g *Grid, y, w int) 
 			flush()
 			cls = c.C
 		}
-		run.WriteRune(c.R)
+		run = utf8.AppendRune(run, c.R)
 		cells += rw
 		x += rw - 1
 	}
 	flush()
+	return run
 }
 
 func classStyle(st Styles, c Class) (lipgloss.Style, bool) {

@@ -195,3 +195,12 @@ func TestFormFollowsThePane(t *testing.T) {
 		t.Fatalf("60×11: top down, %d×%d", d.Grid.W, d.Grid.H)
 	}
 }
+
+// runeWidth's shortcut for line drawing agrees with the Unicode tables.
+func TestRuneWidthShortcut(t *testing.T) {
+	for r := boxDrawingFirst; r <= boxDrawingLast; r++ {
+		if w := textWidth(string(r)); w != 1 {
+			t.Errorf("%U is %d cells wide, runeWidth says 1", r, w)
+		}
+	}
+}

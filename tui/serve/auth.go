@@ -57,16 +57,8 @@ func newKeyring(path string, logger *log.Logger) (*keyring, error) {
 func (k *keyring) reload(first bool) error {
 	fi, err := os.Stat(k.path)
 	if err != nil {
-		k.mu.Lock()
-		k.keys, k.stamp = nil, fileStamp{}
-		k.mu.Unlock()
-		if first {
-			return fmt.Errorf("authorized keys: %w", err)
-		}
-		k.log.Warn("authorized keys file unreadable: refusing every key", "path", k.path, "err", err)
-		return err
+		return k.fail(first, fmt.Errorf("authorized keys: %w", err))
 	}
-	st := fileStamp{fi}
 	k.mu.Lock()
 	same := !first && k.stamp.same(fi)
 	k.mu.Unlock()
@@ -82,7 +74,7 @@ func (k *keyring) reload(first bool) error {
 	}
 	keys := k.parse(data)
 	k.mu.Lock()
-	k.keys, k.stamp = keys, st
+	k.keys, k.stamp = keys, fileStamp{fi}
 	k.mu.Unlock()
 	if !first {
 		k.log.Info("authorized keys reloaded", "path", k.path, "keys", len(keys))
@@ -90,12 +82,14 @@ func (k *keyring) reload(first bool) error {
 	return nil
 }
 
+// fail leaves nobody allowed in; after the first read it says so in the
+// log, since the server keeps running.
 func (k *keyring) fail(first bool, err error) error {
 	k.mu.Lock()
 	k.keys, k.stamp = nil, fileStamp{}
 	k.mu.Unlock()
 	if !first {
-		k.log.Warn("refusing every key", "err", err)
+		k.log.Warn("authorized keys file unusable: refusing every key", "path", k.path, "err", err)
 	}
 	return err
 }

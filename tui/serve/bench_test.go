@@ -103,13 +103,12 @@ func rssBytes() int64 {
 }
 
 type child struct {
-	cmd   *exec.Cmd
-	in    io.WriteCloser
-	out   *bufio.Scanner
-	addr  string
-	host  gossh.PublicKey
-	key   gossh.Signer
-	dials int
+	cmd  *exec.Cmd
+	in   io.WriteCloser
+	out  *bufio.Scanner
+	addr string
+	host gossh.PublicKey
+	key  gossh.Signer
 }
 
 // memSample is the child's state: heap after a GC, RSS, goroutines and

@@ -80,12 +80,7 @@ func openUserFiles(dataDir, folder string) (*userFiles, error) {
 // sweep removes temp files a crash left behind; recent ones may belong to
 // a save of the same person's other session.
 func (u *userFiles) sweep() {
-	d, err := u.root.Open(".")
-	if err != nil {
-		return
-	}
-	defer d.Close()
-	entries, _ := d.ReadDir(maxUserFiles * 4)
+	entries, _ := u.entries(maxUserFiles * 4)
 	for _, e := range entries {
 		if fi, err := e.Info(); err == nil && strings.HasPrefix(e.Name(), tmpPrefix) && time.Since(fi.ModTime()) > 10*time.Minute {
 			_ = u.root.Remove(e.Name())
@@ -130,13 +125,8 @@ func (u *userFiles) List() (out []tui.FileInfo, err error) {
 }
 
 func (u *userFiles) list() ([]tui.FileInfo, error) {
-	d, err := u.root.Open(".")
+	entries, err := u.entries(maxUserFiles * 2)
 	if err != nil {
-		return nil, err
-	}
-	defer d.Close()
-	entries, err := d.ReadDir(maxUserFiles * 2)
-	if err != nil && !errors.Is(err, io.EOF) {
 		return nil, err
 	}
 	var out []tui.FileInfo
@@ -220,7 +210,7 @@ func (u *userFiles) write(name string, data []byte) error {
 	}
 	var rnd [8]byte
 	_, _ = rand.Read(rnd[:])
-	tmp := ".tmp-" + hex.EncodeToString(rnd[:])
+	tmp := tmpPrefix + hex.EncodeToString(rnd[:])
 	f, err := u.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return err
@@ -260,15 +250,24 @@ func (u *userFiles) Remove(name string) error {
 	})
 }
 
-// count is how many regular files the folder holds.
-func (u *userFiles) count() (int, error) {
+// entries reads up to n entries of the folder, in directory order.
+func (u *userFiles) entries(n int) ([]fs.DirEntry, error) {
 	d, err := u.root.Open(".")
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	defer d.Close()
-	entries, err := d.ReadDir(maxUserFiles * 4)
+	entries, err := d.ReadDir(n)
 	if err != nil && !errors.Is(err, io.EOF) {
+		return nil, err
+	}
+	return entries, nil
+}
+
+// count is how many regular files the folder holds.
+func (u *userFiles) count() (int, error) {
+	entries, err := u.entries(maxUserFiles * 4)
+	if err != nil {
 		return 0, err
 	}
 	n := 0

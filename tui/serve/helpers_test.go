@@ -26,11 +26,10 @@ const waitFor = 10 * time.Second
 
 type testServer struct {
 	*Server
-	addr    string
-	dir     string
-	keys    string // authorized_keys path
-	logs    *syncBuffer
-	stopped bool
+	addr string
+	dir  string
+	keys string // authorized_keys path
+	logs *syncBuffer
 }
 
 type syncBuffer struct {
@@ -146,7 +145,6 @@ type term struct {
 
 	mu   sync.Mutex
 	em   *vt.Emulator
-	raw  bytes.Buffer
 	done chan struct{} // closed when the output ends
 	err  error         // from Wait
 }
@@ -246,7 +244,6 @@ func (w lockedWriter) Write(p []byte) (int, error) { return w.tm.stdin.Write(p) 
 
 func (tm *term) feed(p []byte) (int, error) {
 	tm.mu.Lock()
-	tm.raw.Write(p)
 	n, err := tm.em.Write(p)
 	tm.mu.Unlock()
 	select {
@@ -281,13 +278,6 @@ func (tm *term) screen() string {
 	return tm.em.String()
 }
 
-// output is everything received, escapes and all.
-func (tm *term) output() string {
-	tm.mu.Lock()
-	defer tm.mu.Unlock()
-	return tm.raw.String()
-}
-
 // waitScreen polls until the screen satisfies ok, failing after waitFor.
 func (tm *term) waitScreen(what string, ok func(string) bool) string {
 	tm.t.Helper()
@@ -320,15 +310,6 @@ func (tm *term) waitExit() error {
 	tm.mu.Lock()
 	defer tm.mu.Unlock()
 	return tm.err
-}
-
-func (tm *term) ended() bool {
-	select {
-	case <-tm.done:
-		return true
-	default:
-		return false
-	}
 }
 
 // send types keys. They go through the emulator's input, the same path

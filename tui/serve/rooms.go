@@ -63,28 +63,39 @@ var (
 // present opens room name for who, or takes it back after the same person
 // left. It returns the scenario to start from: the room's, or start() for
 // a new room.
+//
+// h.mu is held until the presenter is in, as in watch: closeIfEmpty
+// decides under h.mu too, so a room cannot close between being found and
+// being joined.
 func (h *hub) present(name, who string, start func() (model.Scenario, error)) (*room, model.Scenario, error) {
 	if !roomNameRE.MatchString(name) {
 		return nil, model.Scenario{}, errRoomName
 	}
+	r, s, err := h.enterAsPresenter(name, who, start)
+	if err != nil {
+		return nil, model.Scenario{}, err
+	}
+	// publish replaces the room's scenario and never changes it in place,
+	// so s can be copied outside the locks.
+	return r, cloneScenario(s), nil
+}
+
+func (h *hub) enterAsPresenter(name, who string, start func() (model.Scenario, error)) (*room, model.Scenario, error) {
 	h.mu.Lock()
+	defer h.mu.Unlock()
 	r := h.rooms[name]
 	if r == nil {
 		if len(h.rooms) >= h.max {
-			h.mu.Unlock()
 			return nil, model.Scenario{}, errTooManyRooms
 		}
 		s, err := start()
 		if err != nil {
-			h.mu.Unlock()
 			return nil, model.Scenario{}, err
 		}
 		r = &room{name: name, owner: who, scenario: s, viewers: map[*viewer]struct{}{}}
 		h.rooms[name] = r
 		h.log.Info("room opened", "room", name, "presenter", who)
 	}
-	h.mu.Unlock()
-
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	switch {
@@ -93,13 +104,12 @@ func (h *hub) present(name, who string, start func() (model.Scenario, error)) (*
 	case r.owner != who:
 		return nil, model.Scenario{}, errRoomTaken
 	}
-	resumed := len(r.viewers) > 0
 	r.presenter = true
-	if resumed {
+	if len(r.viewers) > 0 {
 		r.deliverLocked(roomUpdate{scenario: r.scenario, note: "the presenter is back"})
 		h.log.Info("presenter back", "room", name, "presenter", who, "viewers", len(r.viewers))
 	}
-	return r, cloneScenario(r.scenario), nil
+	return r, r.scenario, nil
 }
 
 // publish makes s the room's scenario and hands it to every viewer. It runs
@@ -138,15 +148,16 @@ func (h *hub) leave(r *room) {
 }
 
 // watch joins room name as a viewer. A viewer joining after the presenter
-// left is told so at once.
+// left is told so at once. Like present, it holds h.mu until the viewer
+// is in, so the room cannot close in between.
 func (h *hub) watch(name string) (*room, *viewer, model.Scenario, error) {
 	if !roomNameRE.MatchString(name) {
 		return nil, nil, model.Scenario{}, errRoomName
 	}
 	h.mu.Lock()
 	r := h.rooms[name]
-	h.mu.Unlock()
 	if r == nil {
+		h.mu.Unlock()
 		return nil, nil, model.Scenario{}, errNoRoom
 	}
 	v := &viewer{mbox: make(chan roomUpdate, 1)}
@@ -157,19 +168,11 @@ func (h *hub) watch(name string) (*room, *viewer, model.Scenario, error) {
 		v.mbox <- roomUpdate{scenario: s, note: "the presenter has left; this is the last model"}
 	}
 	r.mu.Unlock()
-	if h.stale(name, r) {
-		h.unwatch(r, v)
-		return nil, nil, model.Scenario{}, errNoRoom
-	}
+	h.mu.Unlock()
 	h.log.Info("viewer joined", "room", name, "viewers", n)
+	// publish replaces the room's scenario and never changes it in place,
+	// so s can be copied outside the locks.
 	return r, v, cloneScenario(s), nil
-}
-
-// stale reports whether r was closed between looking it up and joining.
-func (h *hub) stale(name string, r *room) bool {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return h.rooms[name] != r
 }
 
 func (h *hub) unwatch(r *room, v *viewer) {
@@ -181,6 +184,8 @@ func (h *hub) unwatch(r *room, v *viewer) {
 	h.closeIfEmpty(r)
 }
 
+// closeIfEmpty closes r when nobody is left in it. Lock order: h.mu, then
+// r.mu.
 func (h *hub) closeIfEmpty(r *room) {
 	h.mu.Lock()
 	defer h.mu.Unlock()

@@ -1,13 +1,18 @@
 package serve
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"charm.land/log/v2"
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/flowscope/flowscope/model"
 )
 
 // editName renames the scenario through the explorer's keys: from the
@@ -31,12 +36,7 @@ func editField(tm *term, value string) {
 
 func dialTerm(t *testing.T, ts *testServer, key gossh.Signer, w, h int, command string) *term {
 	t.Helper()
-	c, err := ts.dial("u", gossh.PublicKeys(key))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { c.Close() })
-	return openTerm(t, c, w, h, command)
+	return openTerm(t, ts.connect(t, "u", key), w, h, command)
 }
 
 func TestPresenterEditReachesEveryViewer(t *testing.T) {
@@ -207,4 +207,37 @@ func hasRecovery(t *testing.T, users string) bool {
 		}
 	}
 	return false
+}
+
+// A presenter coming back while the room's last viewer leaves must end up
+// in the open room: never in one the hub has already closed, where no
+// viewer could find it and someone else could open the name again.
+func TestPresenterBackWhileLastViewerLeaves(t *testing.T) {
+	h := newHub(log.New(io.Discard), 4)
+	start := func() (model.Scenario, error) { return model.Scenario{Name: "x"}, nil }
+	for i := range 2000 {
+		r, _, err := h.present("demo", "alice", start)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, v, _, err := h.watch("demo")
+		if err != nil {
+			t.Fatal(err)
+		}
+		h.leave(r) // the room stays open for its viewer
+		var wg sync.WaitGroup
+		var back *room
+		wg.Go(func() { h.unwatch(r, v) })
+		wg.Go(func() { back, _, err = h.present("demo", "alice", start) })
+		wg.Wait()
+		if err == nil && h.lookup("demo") != back {
+			t.Fatalf("round %d: the presenter came back into a closed room", i)
+		}
+		if back != nil {
+			h.leave(back)
+		}
+		if h.lookup("demo") != nil {
+			t.Fatalf("round %d: an empty room stayed open", i)
+		}
+	}
 }

@@ -132,10 +132,8 @@ func (s *Server) appMiddleware(ssh.Handler) ssh.Handler {
 }
 
 func (s *Server) private(sess ssh.Session, id identity) {
-	files, err := openUserFiles(s.opts.DataDir, id.folder)
-	if err != nil {
-		s.log.Error("user folder", "who", id.display, "err", err)
-		refuse(sess, 1, "flowscope: your folder cannot be opened")
+	files, ok := s.openFiles(sess, id)
+	if !ok {
 		return
 	}
 	defer files.Close()
@@ -144,44 +142,55 @@ func (s *Server) private(sess ssh.Session, id identity) {
 		refuse(sess, 1, "flowscope: %v", err)
 		return
 	}
-	m := tui.New(tui.Options{Scenario: sc, Name: defaultName, Builtin: true, Files: files, Theme: clientTheme(sess), ASCII: clientASCII(sess)})
-	s.run(sess, m, nil)
+	s.run(sess, tui.Options{Scenario: sc, Name: defaultName, Builtin: true, Files: files}, nil)
 }
 
 func (s *Server) present(sess ssh.Session, id identity, name string) {
-	files, err := openUserFiles(s.opts.DataDir, id.folder)
-	if err != nil {
-		s.log.Error("user folder", "who", id.display, "err", err)
-		refuse(sess, 1, "flowscope: your folder cannot be opened")
+	files, ok := s.openFiles(sess, id)
+	if !ok {
 		return
 	}
 	defer files.Close()
 	r, sc, err := s.hub.present(name, id.display, loadDefault)
 	if err != nil {
-		s.log.Info("session refused", "addr", sess.RemoteAddr().String(), "who", id.display, "room", safeName(name, 64), "reason", err)
-		refuse(sess, 1, "flowscope: room %q: %v", name, err)
+		s.refuseRoom(sess, id, name, err)
 		return
 	}
 	defer s.hub.leave(r)
 	// The room is the presenter's recovery: it keeps the model while
 	// anyone watches, and a recovery copy from a private session would
 	// only confuse whom the room shows.
-	m := tui.New(tui.Options{Scenario: sc, Name: defaultName, Builtin: true, Files: files,
-		OnChange: r.publish, Theme: clientTheme(sess), ASCII: clientASCII(sess), NoRecovery: true})
-	s.run(sess, m, nil)
+	s.run(sess, tui.Options{Scenario: sc, Name: defaultName, Builtin: true, Files: files,
+		OnChange: r.publish, NoRecovery: true}, nil)
 }
 
 func (s *Server) watch(sess ssh.Session, id identity, name string) {
 	r, v, sc, err := s.hub.watch(name)
 	if err != nil {
-		s.log.Info("session refused", "addr", sess.RemoteAddr().String(), "who", id.display, "room", safeName(name, 64), "reason", err)
-		refuse(sess, 1, "flowscope: room %q: %v", name, err)
+		s.refuseRoom(sess, id, name, err)
 		return
 	}
 	defer s.hub.unwatch(r, v)
-	m := tui.New(tui.Options{Scenario: sc, Name: "room " + name, ReadOnly: true, Files: noFiles{},
-		NoRecovery: true, Theme: clientTheme(sess), ASCII: clientASCII(sess)})
-	s.run(sess, m, func(ctx context.Context, p *tea.Program) { go v.relay(ctx, p.Send) })
+	s.run(sess, tui.Options{Scenario: sc, Name: "room " + name, ReadOnly: true, Files: noFiles{}, NoRecovery: true},
+		func(ctx context.Context, p *tea.Program) { go v.relay(ctx, p.Send) })
+}
+
+// openFiles opens the person's folder, or turns the session away.
+func (s *Server) openFiles(sess ssh.Session, id identity) (*userFiles, bool) {
+	files, err := openUserFiles(s.opts.DataDir, id.folder)
+	if err != nil {
+		s.log.Error("user folder", "who", id.display, "err", err)
+		refuse(sess, 1, "flowscope: your folder cannot be opened")
+		return nil, false
+	}
+	return files, true
+}
+
+// refuseRoom turns away a session that cannot present in or watch room
+// name, and says why.
+func (s *Server) refuseRoom(sess ssh.Session, id identity, name string, err error) {
+	s.log.Info("session refused", "addr", sess.RemoteAddr().String(), "who", id.display, "room", safeName(name, 64), "reason", err)
+	refuse(sess, 1, "flowscope: room %q: %v", name, err)
 }
 
 // clientASCII says whether the client's terminal wants plain ASCII
@@ -227,15 +236,18 @@ func clientEnv(env []string, term string) []string {
 	return keep
 }
 
-// run serves one program on sess until the client quits, disconnects,
+// run serves the explorer opened with opts on sess, in the theme and
+// characters the client asked for, until the client quits, disconnects,
 // idles or the server stops. started, if set, runs once the program exists
 // with a context that ends with the session.
-func (s *Server) run(sess ssh.Session, m tea.Model, started func(context.Context, *tea.Program)) {
+func (s *Server) run(sess ssh.Session, opts tui.Options, started func(context.Context, *tea.Program)) {
+	opts.Theme, opts.ASCII = clientTheme(sess), clientASCII(sess)
+	m := tui.New(opts)
 	pty, winch, _ := sess.Pty()
 	env := clientEnv(sess.Environ(), pty.Term)
 	w, h := clampSize(pty.Window.Width, pty.Window.Height)
 	act := newActivity()
-	opts := []tea.ProgramOption{
+	popts := []tea.ProgramOption{
 		tea.WithContext(sess.Context()), // a dropped connection kills the program
 		tea.WithInput(activeReader{r: sess, a: act}),
 		tea.WithOutput(sess),
@@ -247,9 +259,9 @@ func (s *Server) run(sess ssh.Session, m tea.Model, started func(context.Context
 	if sess.EmulatedPty() {
 		// No real terminal to ask: colours follow the client's TERM and
 		// COLORTERM, as Wish does for emulated terminals.
-		opts = append(opts, tea.WithColorProfile(colorprofile.Env(env)))
+		popts = append(popts, tea.WithColorProfile(colorprofile.Env(env)))
 	}
-	p := tea.NewProgram(m, opts...)
+	p := tea.NewProgram(m, popts...)
 
 	ctx, cancel := context.WithCancel(sess.Context())
 	defer cancel()
@@ -258,15 +270,10 @@ func (s *Server) run(sess ssh.Session, m tea.Model, started func(context.Context
 	}
 	ran := make(chan struct{})
 	why := make(chan string, 1)
-	watched := make(chan struct{})
-	go func() {
-		defer close(watched)
-		why <- s.watchSession(p, winch, pty.Window, act, ran)
-	}()
+	go func() { why <- s.watchSession(p, winch, pty.Window, act, ran) }()
 	_, err := p.Run()
 	close(ran)
-	<-watched
-	reason := <-why
+	reason := <-why // the watcher has ended
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		s.log.Error("program", "addr", sess.RemoteAddr().String(), "err", err)
 	}
