@@ -116,3 +116,26 @@ func TestRateText(t *testing.T) {
 		t.Errorf("labels %q %q %q", a.Label(0), a.Label(1), a.Label(2))
 	}
 }
+
+// The state symbols read without colour, and in ASCII none of them is a
+// character the drawing uses for corners or lines.
+func TestUtilTextSymbols(t *testing.T) {
+	for _, c := range []struct {
+		state      State
+		util       float64
+		uni, ascii string
+	}{
+		{Fine, 0.18, "✓ 18%", "o 18%"},
+		{Alert, 0.85, "! 85%", "! 85%"},
+		{Over, 12, "✗ >999%", "X >999%"},
+	} {
+		b := Box{State: c.state, Util: c.util}
+		if got := b.UtilText(false); got != c.uni {
+			t.Errorf("unicode %v: %q, want %q", c.state, got, c.uni)
+		}
+		got := b.UtilText(true)
+		if got != c.ascii || strings.ContainsAny(got[:1], "+-|<>^v") {
+			t.Errorf("ascii %v: %q, want %q", c.state, got, c.ascii)
+		}
+	}
+}

@@ -222,14 +222,15 @@ func trimNum(x float64) string {
 }
 
 // UtilText is a box's utilisation line with its state symbol, so it reads
-// without colour: "✓ 42%", "! 85%", "✗ 134%" (ASCII: "+", "!", "X").
+// without colour: "✓ 42%", "! 85%", "✗ 134%" (ASCII: "o", "!", "X"; not
+// "+", which reads as a box corner).
 func (b Box) UtilText(ascii bool) string {
 	if b.Component || b.State == NoData {
 		return ""
 	}
 	syms := [...]string{"", "✓", "!", "✗"}
 	if ascii {
-		syms = [...]string{"", "+", "!", "X"}
+		syms = [...]string{"", "o", "!", "X"}
 	}
 	pct := math.Round(b.Util * 100)
 	if pct > 999 { // past ten times its capacity the figure says no more
