@@ -59,7 +59,6 @@ type Model struct {
 	rev    int // bumps whenever report changes
 	docRev int // rev of the report of doc (not of a value being typed)
 
-	committed   bool // the last enter applied a change
 	recInflight bool // a recovery write or removal is running
 	recDirty    bool // the document changed while it ran
 
@@ -67,6 +66,7 @@ type Model struct {
 	views    views
 	boxes    [paneCount]boxCache // framed panes, drawn in Update
 	helpLine string
+	helpKey  helpKey
 	titleLn  string // title and status lines, drawn in Update
 	statusLn string
 	linesKey linesKey

@@ -83,7 +83,7 @@ func capabilityRow(r *model.Report, sy model.SystemReport, cl capLayout, mark in
 		runState := -1
 		flush := func() {
 			if run.Len() > 0 {
-				b.WriteString(st.stateStyle(stateLevel(runState, mon), mon).Render(run.String()))
+				b.WriteString(st.byState(runState).Render(run.String()))
 				run.Reset()
 			}
 		}
@@ -159,9 +159,6 @@ func barCell(u, mon float64, line, height int) rune {
 	return levels[n-1]
 }
 
-// barRune is the one-line bar for one year.
-func barRune(u, mon float64) rune { return barCell(u, mon, 0, 1) }
-
 // capabilityHeader is the pane's fixed top: what the bars mean and which
 // year each column is.
 func capabilityHeader(r *model.Report, cl capLayout, st *Styles) []string {
@@ -208,23 +205,13 @@ func yearAxis(years []int, cl capLayout) string {
 }
 
 // capState is a utilisation's state: 0 fine, 1 over the alert line, 2
-// over 100%; stateLevel is a utilisation in that state, for stateStyle.
+// over 100%.
 func capState(u, mon float64) int {
 	switch {
 	case u > 1:
 		return 2
 	case u > mon:
 		return 1
-	}
-	return 0
-}
-
-func stateLevel(state int, mon float64) float64 {
-	switch state {
-	case 2:
-		return 2
-	case 1:
-		return (mon + 1) / 2
 	}
 	return 0
 }

@@ -130,8 +130,8 @@ func (d dialog) render(m Model, w, h int) []string {
 		}
 	case dlgPicker:
 		title = "Open a scenario"
-		rows := max(min(h-6, len(d.items)), 1)
-		d.scroll.follow(d.cursor, len(d.items), rows)
+		rows := d.pickerRows(h)
+		d.scroll.follow(d.cursor, len(d.items), rows) // after a resize; Update keeps it otherwise
 		if d.err != "" {
 			body = append(body, st.Error.Render("✗ "+d.err))
 		}
@@ -169,4 +169,15 @@ func (d dialog) render(m Model, w, h int) []string {
 		return nil
 	}
 	return box(title, body, w, bh, true, st)
+}
+
+// pickerRows is how many entries the picker shows in a dialog at most h
+// lines high.
+func (d *dialog) pickerRows(h int) int { return max(min(h-6, len(d.items)), 1) }
+
+// followPicker scrolls the picker to its cursor. It runs in Update: the
+// dialog View draws is a copy, so a scroll made there would not last.
+func (m *Model) followPicker() {
+	d := &m.dlg
+	d.scroll.follow(d.cursor, len(d.items), d.pickerRows(m.lay.status.Y-1))
 }

@@ -33,8 +33,10 @@ func (m *Model) editingKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.cancelEditing()
 		return nil
 	case "enter":
-		m.commitEditing()
-		return m.changedIfCommitted()
+		if m.commitEditing() {
+			return m.changed()
+		}
+		return nil
 	}
 	var cmd tea.Cmd
 	m.ed.input, cmd = m.ed.input.Update(msg)
@@ -62,9 +64,13 @@ func (m *Model) validateInput() {
 // cancelEditing drops the typed value and returns the views to the
 // document.
 func (m *Model) cancelEditing() {
-	m.ed.mode = modeFields
-	m.ed.input.Blur()
-	m.ed.err = nil
+	m.ed.stopEditing()
+	m.showDoc()
+}
+
+// showDoc returns the views to the document after a value being typed
+// was previewed.
+func (m *Model) showDoc() {
 	if m.rev != m.docRev {
 		m.setReport(m.doc.s, model.Analyze(m.doc.s))
 		m.docRev = m.rev
@@ -72,27 +78,20 @@ func (m *Model) cancelEditing() {
 }
 
 // commitEditing applies the typed value when it is valid; an invalid one
-// keeps the input open with its error.
-func (m *Model) commitEditing() {
+// keeps the input open with its error. It says whether the document
+// changed.
+func (m *Model) commitEditing() bool {
 	it := m.ed.item(&m.doc.s)
 	n, err := withField(m.doc.s, it, m.ed.field, m.ed.input.Value())
 	if err != nil {
 		m.ed.err = err
-		m.committed = false
-		return
+		return false
 	}
-	m.ed.mode = modeFields
-	m.ed.input.Blur()
-	m.ed.err = nil
-	m.committed = true
+	m.ed.stopEditing()
 	if fieldValue(&n, it, m.ed.field) == fieldValue(&m.doc.s, it, m.ed.field) {
 		// Nothing changed: no history entry, no modified marker.
-		m.committed = false
-		if m.rev != m.docRev {
-			m.setReport(m.doc.s, model.Analyze(m.doc.s))
-			m.docRev = m.rev
-		}
-		return
+		m.showDoc()
+		return false
 	}
 	if it.kind == itemSystem && model.SystemFields[m.ed.field].Key == "id" {
 		old, id := m.doc.s.Systems[it.idx].ID, n.Systems[it.idx].ID
@@ -100,14 +99,7 @@ func (m *Model) commitEditing() {
 	}
 	m.doc.commit(n, m.ed.cursor)
 	m.afterCommit()
-}
-
-func (m *Model) changedIfCommitted() tea.Cmd {
-	if !m.committed {
-		return nil
-	}
-	m.committed = false
-	return m.changed()
+	return true
 }
 
 // apply commits the result of an add, duplicate or delete.
@@ -223,9 +215,7 @@ func (m *Model) travel(step func(snapshot) (snapshot, bool), verb, done string) 
 // remote replaces the scenario with a presenter's.
 func (m *Model) remote(msg RemoteScenarioMsg) {
 	if m.ed.mode == modeEditing {
-		m.ed.mode = modeFields
-		m.ed.input.Blur()
-		m.ed.err = nil
+		m.ed.stopEditing()
 	}
 	if m.opts.ReadOnly {
 		m.doc.s = msg.Scenario

@@ -45,7 +45,7 @@ type editor struct {
 
 	sysScroll, strScroll, fieldScroll scroller
 
-	lines []string // last render, inner size
+	lines []string // last render, one per inner row (box fits the width)
 	hits  []hit    // what each rendered line stands for
 	key   editorKey
 }
@@ -81,6 +81,13 @@ func (e *editor) move(s *model.Scenario, d int) {
 	}
 }
 
+// stopEditing closes the text input and goes back to the fields.
+func (e *editor) stopEditing() {
+	e.mode = modeFields
+	e.input.Blur()
+	e.err = nil
+}
+
 // clampTo keeps the cursor on an existing row after the document changed.
 func (e *editor) clampTo(s *model.Scenario) {
 	e.cursor = clamp(e.cursor, 0, itemCount(s)-1)
@@ -98,7 +105,8 @@ func (e *editor) refresh(s *model.Scenario, k editorKey, st *Styles) {
 	e.render(s, k.w, k.h, k.focused, k.readOnly, st)
 }
 
-// render draws the editor into w×h and records what each line is.
+// render draws the editor as h lines for a w-wide inside (the frame fits
+// each line to w) and records what each line is.
 func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st *Styles) {
 	it := e.item(s)
 	fields := fieldsOf(it.kind)
@@ -159,44 +167,40 @@ func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st 
 		}
 		add(rowStyle(0, "  "+name), hitRow, 0)
 	}
-	if listH > 1 {
-		if e.cursor >= 1 && e.cursor <= ns {
-			e.sysScroll.follow(e.cursor-1, ns, sysRows)
+	// One list: its header, then the rows that show, ids in a column.
+	addList := func(title string, sc *scroller, first, n, rows int, id, rest func(int) string) {
+		if e.cursor >= first && e.cursor < first+n {
+			sc.follow(e.cursor-first, n, rows)
 		}
-		off := clamp(e.sysScroll.off, 0, max(ns-sysRows, 0))
-		add(listHeader("Systems", ns, off, sysRows, st), hitNone, 0)
+		off := clamp(sc.off, 0, max(n-rows, 0))
+		end := min(off+rows, n)
+		add(listHeader(title, n, off, rows, st), hitNone, 0)
 		idW := 0
-		for i := off; i < off+sysRows && i < ns; i++ {
-			idW = max(idW, len(s.Systems[i].ID))
+		for i := off; i < end; i++ {
+			idW = max(idW, len(id(i)))
 		}
-		for i := off; i < off+sysRows && i < ns; i++ {
-			sy := s.Systems[i]
-			zone := sy.Zone
+		for i := off; i < end; i++ {
+			add(rowStyle(first+i, fmt.Sprintf("  %-*s  %s", idW, id(i), rest(i))), hitRow, first+i)
+		}
+	}
+	if listH > 1 {
+		addList("Systems", &e.sysScroll, 1, ns, sysRows, func(i int) string { return s.Systems[i].ID }, func(i int) string {
+			zone := s.Systems[i].Zone
 			if zone == "" {
 				zone = model.DefaultZone
 			}
-			add(rowStyle(1+i, fmt.Sprintf("  %-*s  %s · %s", idW, sy.ID, sy.Kind, zone)), hitRow, 1+i)
-		}
+			return s.Systems[i].Kind + " · " + zone
+		})
 	}
 	if listH > 2 {
-		if e.cursor > ns {
-			e.strScroll.follow(e.cursor-1-ns, nt, strRows)
-		}
-		off := clamp(e.strScroll.off, 0, max(nt-strRows, 0))
-		add(listHeader("Streams", nt, off, strRows, st), hitNone, 0)
-		idW := 0
-		for i := off; i < off+strRows && i < nt; i++ {
-			idW = max(idW, len(s.Streams[i].ID))
-		}
-		for i := off; i < off+strRows && i < nt; i++ {
+		addList("Streams", &e.strScroll, 1+ns, nt, strRows, func(i int) string { return s.Streams[i].ID }, func(i int) string {
 			sr := s.Streams[i]
 			path := sr.From + " → "
 			if sr.Via != "" {
 				path += sr.Via + " → "
 			}
-			path += sr.To
-			add(rowStyle(1+ns+i, fmt.Sprintf("  %-*s  %s  %s", idW, sr.ID, path, sr.Trigger)), hitRow, 1+ns+i)
-		}
+			return path + sr.To + "  " + string(sr.Trigger)
+		})
 	}
 	// When everything fits the fields follow the lists directly and the
 	// rows left over let long values wrap; otherwise the lists keep
@@ -212,7 +216,11 @@ func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st 
 	lines, hits = lines[:min(len(lines), listH)], hits[:min(len(hits), listH)]
 
 	e.renderFields(s, it, fields, w, fieldsH+spare, spare, focused, readOnly, st, add)
-	e.lines = fitLines(lines, w, h)
+	// The pane's frame fits each line to the width.
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	e.lines = lines[:h]
 	e.hits = hits
 	for len(e.hits) < h {
 		e.hits = append(e.hits, hit{})
@@ -353,7 +361,7 @@ func (e *editor) wrapValues(s *model.Scenario, it item, fields []fieldInfo, valW
 	out := map[int][]string{}
 	for _, i := range order {
 		v := fieldValue(s, it, i)
-		if ansi.StringWidth(v) <= valW || spare <= 0 {
+		if fitsIn(v, valW) || spare <= 0 {
 			continue
 		}
 		ls := wrapWords(v, valW)
@@ -387,7 +395,7 @@ func wrapWords(s string, w int) []string {
 	var out []string
 	line := ""
 	for _, word := range strings.Fields(s) {
-		for ansi.StringWidth(word) > w {
+		for !fitsIn(word, w) {
 			if line != "" {
 				out, line = append(out, line), ""
 			}
@@ -398,7 +406,7 @@ func wrapWords(s string, w int) []string {
 		case word == "":
 		case line == "":
 			line = word
-		case ansi.StringWidth(line)+1+ansi.StringWidth(word) <= w:
+		case fitsIn(line+" "+word, w):
 			line += " " + word
 		default:
 			out, line = append(out, line), word
@@ -409,6 +417,11 @@ func wrapWords(s string, w int) []string {
 	}
 	return out
 }
+
+// fitsIn says whether s is at most w cells wide. No character is wider
+// than its UTF-8 encoding is long, so a string of at most w bytes fits
+// without being measured.
+func fitsIn(s string, w int) bool { return len(s) <= w || ansi.StringWidth(s) <= w }
 
 // listHeader is a list's title and count, and which rows show when not
 // all do: "Systems (6) 3–4 ↕".

@@ -108,12 +108,17 @@ func (m *Model) saveAs(name string, quitAfter, overwrite bool) tea.Cmd {
 
 func saveCmd(f Files, name string, s model.Scenario, id int, oldRec string, quitAfter bool) tea.Cmd {
 	return func() tea.Msg {
-		data, err := model.Marshal(s)
-		if err == nil {
-			err = f.Write(name, data)
-		}
-		return savedMsg{name: name, id: id, oldRec: oldRec, err: err, quitAfter: quitAfter}
+		return savedMsg{name: name, id: id, oldRec: oldRec, err: writeScenario(f, name, s), quitAfter: quitAfter}
 	}
+}
+
+// writeScenario writes s to the file name.
+func writeScenario(f Files, name string, s model.Scenario) error {
+	data, err := model.Marshal(s)
+	if err != nil {
+		return err
+	}
+	return f.Write(name, data)
 }
 
 // syncRecovery brings the recovery copy in line with the document:
@@ -133,13 +138,7 @@ func (m *Model) syncRecovery() tea.Cmd {
 		return func() tea.Msg { return recoveryDoneMsg{f.Remove(name)} }
 	}
 	s := m.doc.s
-	return func() tea.Msg {
-		data, err := model.Marshal(s)
-		if err == nil {
-			err = f.Write(name, data)
-		}
-		return recoveryDoneMsg{err}
-	}
+	return func() tea.Msg { return recoveryDoneMsg{writeScenario(f, name, s)} }
 }
 
 // discardRecovery removes the recovery copy (quitting without saving).
@@ -256,6 +255,7 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 					m.dlg.cursor = i
 				}
 			}
+			m.followPicker()
 			if msg.err != nil {
 				m.dlg.err = msg.err.Error()
 			}

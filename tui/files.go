@@ -43,6 +43,12 @@ func recoveryName(f Files, name string, builtin bool) string {
 	if builtin {
 		return ".builtin-" + name + ".recovery"
 	}
+	return besideFile(name)
+}
+
+// besideFile is the recovery copy of a file: ".NAME.recovery" in its
+// folder.
+func besideFile(name string) string {
 	dir, base := filepath.Split(name)
 	return dir + "." + base + ".recovery"
 }
@@ -147,6 +153,5 @@ func (l *LocalFiles) RecoveryName(name string, builtin bool) string {
 		}
 		return filepath.Join(dir, name+".yaml")
 	}
-	dir, base := filepath.Split(name)
-	return filepath.Join(dir, "."+base+".recovery")
+	return besideFile(name)
 }

@@ -142,3 +142,6 @@ func selectRow(t testing.TB, m Model, row int) Model {
 	}
 	return m
 }
+
+// barRune is the one-line bar for one year.
+func barRune(u, mon float64) rune { return barCell(u, mon, 0, 1) }

@@ -29,24 +29,19 @@ func (h *history) push(prev snapshot) {
 }
 
 // back returns the state before cur and remembers cur for redo.
-func (h *history) back(cur snapshot) (snapshot, bool) {
-	if len(h.undo) == 0 {
-		return cur, false
-	}
-	prev := h.undo[len(h.undo)-1]
-	h.undo = h.undo[:len(h.undo)-1]
-	h.redo = append(h.redo, cur)
-	return prev, true
-}
+func (h *history) back(cur snapshot) (snapshot, bool) { return step(&h.undo, &h.redo, cur) }
 
 // forward returns the state undone last and remembers cur for undo.
-func (h *history) forward(cur snapshot) (snapshot, bool) {
-	if len(h.redo) == 0 {
+func (h *history) forward(cur snapshot) (snapshot, bool) { return step(&h.redo, &h.undo, cur) }
+
+// step takes the last state off from and puts cur on to.
+func step(from, to *[]snapshot, cur snapshot) (snapshot, bool) {
+	if len(*from) == 0 {
 		return cur, false
 	}
-	next := h.redo[len(h.redo)-1]
-	h.redo = h.redo[:len(h.redo)-1]
-	h.undo = append(h.undo, cur)
+	next := (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, cur)
 	return next, true
 }
 

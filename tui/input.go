@@ -26,7 +26,7 @@ func (m *Model) keysContext() keyContext {
 // focused pane.
 func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := &m.ctx.keys
-	if msg.String() == "ctrl+c" {
+	if key.Matches(msg, k.ForceQuit) {
 		return m.requestQuit(true)
 	}
 	if m.dlg.kind != dlgNone {
@@ -186,7 +186,6 @@ func (m *Model) dialogKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.dlg = dialog{}
 			m.doc.commit(rec, m.ed.cursor)
 			m.ed.mode = modeList
-			m.ed.clampTo(&m.doc.s)
 			m.afterCommit()
 			m.setStatus("restored the unsaved edits (u undoes)", false)
 			return m.changed()
@@ -234,8 +233,10 @@ func (m *Model) dialogKey(msg tea.KeyPressMsg) tea.Cmd {
 		switch s {
 		case "up", "k":
 			d.cursor = max(d.cursor-1, 0)
+			m.followPicker()
 		case "down", "j":
 			d.cursor = min(d.cursor+1, max(len(d.items)-1, 0))
+			m.followPicker()
 		case "esc", "q":
 			m.dlg = dialog{}
 		case "enter":
@@ -250,12 +251,11 @@ func (m *Model) dialogKey(msg tea.KeyPressMsg) tea.Cmd {
 			}
 		}
 	case dlgOverwrite:
+		name, quit := d.pick.name, d.quitAfter
 		switch s {
 		case "y":
-			name, quit := d.pick.name, d.quitAfter
 			return m.saveAs(name, quit, true)
 		case "n", "esc":
-			name, quit := d.pick.name, d.quitAfter
 			m.openSaveAs(quit)
 			m.dlg.input.SetValue(name)
 			m.dlg.input.CursorEnd()

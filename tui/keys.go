@@ -18,9 +18,6 @@ type KeyMap struct {
 	Recommended, ASCII    key.Binding
 	Pan                   key.Binding // ←/→ as one entry of the help bar
 	Help, Quit, ForceQuit key.Binding
-
-	// dialog answers; labels are set per dialog
-	Yes, No key.Binding
 }
 
 // DefaultKeyMap is the explorer's key map with every binding enabled.
@@ -53,8 +50,6 @@ func DefaultKeyMap() KeyMap {
 		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
-		Yes:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "yes")),
-		No:          key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "no")),
 	}
 }
 

@@ -38,28 +38,45 @@ func fitLines(lines []string, w, h int) []string {
 // box draws a rounded frame of exactly w×h with the title in its top
 // border around content (already inner-sized or to be fitted).
 func box(title string, content []string, w, h int, focused bool, st *Styles) []string {
-	if w < 2 || h < 2 {
-		return fitLines(nil, w, h)
+	return newBorder(title, w, focused, st).frame(content, w, h)
+}
+
+// border is a frame's styled edges for one title, width and focus: they
+// do not change with the content, so a pane keeps them while it redraws.
+type border struct{ top, side, bottom string }
+
+func newBorder(title string, w int, focused bool, st *Styles) border {
+	if w < 2 {
+		return border{}
 	}
 	bs, ts := st.Border, st.PaneTitle
 	if focused {
 		bs, ts = st.BorderFocused, st.PaneTitleFocused
 	}
-	iw, ih := w-2, h-2
+	iw := w - 2
 	t := ""
 	if title != "" && iw > 4 {
 		t = ansi.Truncate(" "+title+" ", iw-2, "…")
 	}
 	tw := ansi.StringWidth(t)
-	top := bs.Render("╭─") + ts.Render(t) + bs.Render(strings.Repeat("─", max(iw-1-tw, 0))+"╮")
-	out := make([]string, 0, h)
-	out = append(out, top)
-	side := bs.Render("│")
-	for _, l := range fitLines(content, iw, ih) {
-		out = append(out, side+l+side)
+	return border{
+		top:    bs.Render("╭─") + ts.Render(t) + bs.Render(strings.Repeat("─", max(iw-1-tw, 0))+"╮"),
+		side:   bs.Render("│"),
+		bottom: bs.Render("╰" + strings.Repeat("─", iw) + "╯"),
 	}
-	out = append(out, bs.Render("╰"+strings.Repeat("─", iw)+"╯"))
-	return out
+}
+
+// frame draws content (fitted to the inside) within the border, w×h.
+func (b border) frame(content []string, w, h int) []string {
+	if w < 2 || h < 2 {
+		return fitLines(nil, w, h)
+	}
+	out := make([]string, 0, h)
+	out = append(out, b.top)
+	for _, l := range fitLines(content, w-2, h-2) {
+		out = append(out, b.side+l+b.side)
+	}
+	return append(out, b.bottom)
 }
 
 // human writes a number in three significant figures with k/M/B, the
@@ -126,10 +143,4 @@ func (s *scroller) follow(i, total, h int) {
 		s.off = i - h + 1
 	}
 	s.off = clamp(s.off, 0, max(total-h, 0))
-}
-
-func (s scroller) window(lines []string, h int) []string {
-	off := clamp(s.off, 0, max(len(lines)-h, 0))
-	end := min(off+h, len(lines))
-	return lines[off:end]
 }

@@ -161,8 +161,6 @@ func NewStyles(theme string, isDark bool) Styles {
 	s.ChartDemand, s.ChartCapacity, s.ChartAxis = asciigraph.Blue, asciigraph.Red, asciigraph.Default
 	if hc {
 		s.ChartDemand, s.ChartCapacity = asciigraph.Aqua, asciigraph.Yellow
-		s.Cursor = s.Cursor.Reverse(false)
-		s.Muted = base.Foreground(p.dim)
 	}
 	if theme == ThemeLight {
 		s.ChartDemand, s.ChartCapacity = asciigraph.Navy, asciigraph.Maroon
@@ -189,12 +187,16 @@ func NewStyles(theme string, isDark bool) Styles {
 
 // stateStyle colours a utilisation: fine, over monitor_at, over 100%.
 func (s *Styles) stateStyle(u, monitorAt float64) lipgloss.Style {
-	switch {
-	case u > 1:
+	return s.byState(capState(u, monitorAt))
+}
+
+// byState is the style of a capState.
+func (s *Styles) byState(state int) lipgloss.Style {
+	switch state {
+	case 2:
 		return s.Over
-	case u > monitorAt:
+	case 1:
 		return s.Alert
-	default:
-		return s.Fine
 	}
+	return s.Fine
 }

@@ -325,3 +325,23 @@ func TestHelpFitsNarrowTerminals(t *testing.T) {
 		}
 	}
 }
+
+// TestPickerKeepsItsScroll checks that moving up in a long picker list
+// keeps the window where it is while the cursor is inside it, rather
+// than scrolling on every move as if the window started over each frame.
+func TestPickerKeepsItsScroll(t *testing.T) {
+	opts, _ := testOptions(t)
+	m := newSized(opts, 100, 24)
+	m.dlg = dialog{kind: dlgPicker}
+	for i := range 40 {
+		m.dlg.items = append(m.dlg.items, pickItem{name: fmt.Sprintf("file-%02d.yaml", i), summary: "x"})
+	}
+	for range 40 {
+		m, _ = send(t, m, keys("j")...)
+	}
+	m, _ = send(t, m, keys("k")...)
+	text := ansi.Strip(m.View().Content)
+	if !strings.Contains(text, "file-39.yaml") {
+		t.Fatalf("one move up from the end scrolled the last file away:\n%s", text)
+	}
+}

@@ -25,7 +25,7 @@ type paneCache struct {
 type views struct {
 	proj, capa, rec, topo paneCache
 
-	capBase    [][]string // unmarked capability rows of the current report
+	capBase    [][]string // unmarked capability rows of the current report, drawn when first shown
 	capBaseKey viewKey
 	capLay     capLayout
 	capRows    int // systems on screen
@@ -107,42 +107,50 @@ func (m *Model) refresh() (cmd tea.Cmd) {
 	return cmd
 }
 
-// linesKey is what the title, status and help lines depend on.
+// linesKey is what the title and status lines depend on; helpKey is
+// what the help line depends on.
 type linesKey struct {
-	keys               keyContext
 	w, styleRev, rev   int
 	docID, savedID     int
 	name, status       string
 	builtin, statusErr bool
 }
 
+type helpKey struct {
+	keys        keyContext
+	w, styleRev int
+}
+
 // refreshLines redraws the title, status and help lines when what they
-// show changed, so a message that changes nothing costs next to nothing.
+// show changed, so a message that changes nothing costs next to nothing
+// and a new report leaves the help line as it is.
 func (m *Model) refreshLines(kc keyContext) {
-	k := linesKey{keys: kc, w: m.lay.width, styleRev: m.ctx.styleRev, rev: m.rev, docID: m.doc.id,
-		savedID: m.doc.savedID, name: m.doc.name, status: m.status, builtin: m.doc.builtin, statusErr: m.statusErr}
-	if k == m.linesKey && m.helpLine != "" {
+	w := m.lay.width
+	if k := (helpKey{keys: kc, w: w, styleRev: m.ctx.styleRev}); k != m.helpKey || m.helpLine == "" {
+		m.helpKey = k
+		m.helpLine = fit(m.help.View(m.ctx.keys), w)
+	}
+	k := linesKey{w: w, styleRev: m.ctx.styleRev, rev: m.rev, docID: m.doc.id, savedID: m.doc.savedID,
+		name: m.doc.name, status: m.status, builtin: m.doc.builtin, statusErr: m.statusErr}
+	if k == m.linesKey && m.titleLn != "" {
 		return
 	}
 	m.linesKey = k
-	m.titleLn = m.titleLine(m.lay.width)
-	m.statusLn = m.statusLine(m.lay.width)
-	m.helpLine = fit(m.help.View(m.ctx.keys), m.lay.width)
+	m.titleLn = m.titleLine(w)
+	m.statusLn = m.statusLine(w)
 }
 
 // refreshCapability draws the visible capability rows, marking the
 // selected system and the selected stream's weakest link. Unmarked rows
-// are kept from the last report, so moving the selection through a large
-// landscape redraws only a screenful.
+// are drawn when they first show and kept until the report or size
+// changes, so a new report or a move through a large landscape draws
+// only a screenful.
 func (m *Model) refreshCapability(base viewKey, weakest, selected string, st *Styles) {
 	r := &m.report
 	if k := base; k != m.views.capBaseKey {
 		m.views.capBaseKey = k
 		m.views.capLay = newCapLayout(r, base.w, base.h)
 		m.views.capBase = make([][]string, len(r.Systems))
-		for i, sy := range r.Systems {
-			m.views.capBase[i] = capabilityRow(r, sy, m.views.capLay, 0, st)
-		}
 	}
 	c := &m.views.capa
 	cl := m.views.capLay
@@ -175,6 +183,9 @@ func (m *Model) refreshCapability(base viewKey, weakest, selected string, st *St
 		case selected:
 			lines = append(lines, capabilityRow(r, sy, cl, 1, st)...)
 		default:
+			if m.views.capBase[i] == nil {
+				m.views.capBase[i] = capabilityRow(r, sy, cl, 0, st)
+			}
 			lines = append(lines, m.views.capBase[i]...)
 		}
 	}
@@ -194,13 +205,21 @@ type boxKey struct {
 	styleRev int
 }
 
+// sameBorder says whether two framings share their border: everything
+// but the content and the height.
+func (k boxKey) sameBorder(o boxKey) bool {
+	return k.w == o.w && k.focused == o.focused && k.title == o.title && k.styleRev == o.styleRev
+}
+
 type boxCache struct {
-	key   boxKey
-	lines []string
+	key    boxKey
+	border border
+	lines  []string
 }
 
 // frameBoxes frames each visible pane whose content, size, focus or
-// title changed, so a keystroke re-frames only the panes it touched.
+// title changed, so a keystroke re-frames only the panes it touched; a
+// pane whose content alone changed keeps its border.
 func (m *Model) frameBoxes() {
 	for _, p := range m.lay.visible() {
 		r := m.lay.panes[p]
@@ -209,9 +228,14 @@ func (m *Model) frameBoxes() {
 		if len(lines) > 0 {
 			k.first = &lines[0]
 		}
-		if k != m.boxes[p].key || m.boxes[p].lines == nil {
-			m.boxes[p] = boxCache{k, box(k.title, lines, r.W, r.H, k.focused, m.ctx.styles)}
+		b := &m.boxes[p]
+		if k == b.key && b.lines != nil {
+			continue
 		}
+		if !k.sameBorder(b.key) || b.lines == nil {
+			b.border = newBorder(k.title, r.W, k.focused, m.ctx.styles)
+		}
+		b.key, b.lines = k, b.border.frame(lines, r.W, r.H)
 	}
 }
 
