@@ -347,3 +347,20 @@ func TestSaveAsAsksBeforeReplacing(t *testing.T) {
 		t.Fatalf("y did not replace the file: %v", err)
 	}
 }
+
+// The save-as field suggests the current name without holding it: typed
+// text replaces the suggestion, and enter on an empty field takes it.
+func TestSaveAsSuggestsTheName(t *testing.T) {
+	opts, lf := testOptions(t)
+	m := newSized(opts, 120, 36)
+	m, cmd := send(t, m, keys("S", "type:plan", "enter")...)
+	m = run(t, m, cmd)
+	if _, err := model.LoadFile(filepath.Join(lf.Root, "plan.yaml")); err != nil || m.doc.name != "plan.yaml" {
+		t.Fatalf("typed name: doc %q, %v", m.doc.name, err)
+	}
+	m, cmd = send(t, newSized(opts, 120, 36), keys("S", "enter")...)
+	m = run(t, m, cmd)
+	if _, err := model.LoadFile(filepath.Join(lf.Root, "case-updates.yaml")); err != nil || m.doc.name != "case-updates.yaml" {
+		t.Fatalf("suggested name: doc %q, %v", m.doc.name, err)
+	}
+}

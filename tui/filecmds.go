@@ -70,12 +70,12 @@ func (m *Model) openSaveAs(quitAfter bool) {
 	in.Prompt = "› "
 	in.CharLimit = 200
 	in.SetStyles(m.ctx.styles.Input)
-	if !m.doc.builtin {
-		in.SetValue(m.doc.name)
-	} else {
-		in.SetValue(m.doc.name + ".yaml")
+	// The current name is a suggestion, not a value: typing replaces it
+	// rather than appending to it, and enter on an empty field takes it.
+	in.Placeholder = m.doc.name
+	if m.doc.builtin {
+		in.Placeholder += ".yaml"
 	}
-	in.CursorEnd()
 	in.Focus()
 	m.dlg = dialog{kind: dlgSaveAs, input: in, quitAfter: quitAfter}
 }
@@ -84,6 +84,9 @@ func (m *Model) openSaveAs(quitAfter bool) {
 // An existing other file is only replaced after asking.
 func (m *Model) saveAs(name string, quitAfter, overwrite bool) tea.Cmd {
 	name = strings.TrimSpace(name)
+	if name == "" && m.dlg.kind == dlgSaveAs {
+		name = m.dlg.input.Placeholder
+	}
 	if name == "" {
 		m.dlg.err = "a file name is needed"
 		return nil
