@@ -19,7 +19,7 @@ func Analyze(s Scenario) Report {
 	a.reset(&s)
 	a.volumes()
 	a.accumulate(stageNone)
-	a.utilization(false)
+	a.utilization()
 	rep := a.report()
 	a.findings(&rep)
 	a.components(&rep)
@@ -60,19 +60,16 @@ type capa struct {
 func (c capa) perSecond() float64 { return c.avail / c.window }
 
 type sysInfo struct {
-	sys            *System
-	kind           *Kind
-	zone           string
-	inbound        bool
-	events         bool
-	latency        float64
-	total, rd, wr  capa
-	baseline       float64
-	firstIdx       int // index of the first system with this id
-	queue, cache   bool
-	queuePeak      float64 // longest peak among queued streams, seconds
-	bindYear       []int8  // per year: 0 total, 1 read, 2 write capacity binds
-	firstSaturated int
+	sys           *System
+	kind          *Kind
+	zone          string
+	inbound       bool
+	events        bool
+	latency       float64
+	total, rd, wr capa
+	baseline      float64
+	firstIdx      int     // index of the first system with this id
+	queuePeak     float64 // longest peak among the streams writing to it, seconds
 }
 
 type streamInfo struct {
@@ -106,7 +103,8 @@ type analyzer struct {
 	demTot, demRead, demWrite             []float64
 	avgTot, avgWrite                      []float64
 	util, writeUtil, writeAvgUtil         []float64
-	scratchInt                            []int
+	bind                                  []int8 // which capacity sets util: 0 total, 1 read, 2 write
+	scratchInt, stack                     []int
 	gw                                    []int     // pairs (system, stream) that need a gateway
 	ids                                   []string  // report-owned copies of ids
 	back                                  []float64 // report-owned figures, handed out by take
@@ -137,7 +135,6 @@ func (a *analyzer) reset(s *Scenario) {
 	a.horizon = s.EffectiveHorizon()
 	a.years = a.horizon + 1
 	a.monitorAt = s.EffectiveMonitorAt()
-	clear(a.index)
 	a.gw = a.gw[:0]
 	a.fmeta = a.fmeta[:0]
 	a.fbuf = a.fbuf[:0]
@@ -150,6 +147,7 @@ func (a *analyzer) reset(s *Scenario) {
 		&a.util, &a.writeUtil, &a.writeAvgUtil} {
 		*p = grow(*p, n)
 	}
+	a.bind = grow(a.bind, n)
 	a.ids = make([]string, len(s.Systems)+len(s.Streams))
 	for i := range s.Systems {
 		sy := &s.Systems[i]
@@ -165,9 +163,8 @@ func (a *analyzer) reset(s *Scenario) {
 		*si = sysInfo{
 			sys: sy, kind: k, zone: sy.EffectiveZone(), inbound: sy.EffectiveInbound(),
 			events: sy.EffectiveEvents(), latency: sy.EffectiveLatency(), baseline: b,
-			firstIdx: first, firstSaturated: -1, bindYear: si.bindYear,
+			firstIdx: first,
 		}
-		si.bindYear = grow(si.bindYear, a.years)
 		if capTotal, ok := sy.TotalCapacity(); ok {
 			si.total = makeCapa(&capTotal, b)
 		}
@@ -187,10 +184,17 @@ func (a *analyzer) reset(s *Scenario) {
 	a.back = make([]float64, a.years*(3*len(s.Streams)+scheduled+3*len(s.Systems)))
 }
 
-// release drops what belongs to the report or the scenario, so the pool
-// keeps only scratch space, and returns the analyzer to the pool.
+// release drops every reference into the scenario and the report, so the
+// pool keeps only scratch space (entries past a smaller scenario's length
+// would otherwise keep an earlier, larger one alive), and returns the
+// analyzer to the pool.
 func (a *analyzer) release() {
 	a.s, a.ids, a.back = nil, nil, nil
+	clear(a.index)
+	clear(a.str)
+	clear(a.sys)
+	clear(a.classes[:cap(a.classes)])
+	clear(a.restricted)
 	analyzerPool.Put(a)
 }
 

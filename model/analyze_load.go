@@ -23,11 +23,10 @@ func (a *analyzer) volumes() {
 		*si = streamInfo{
 			st: st, from: a.lookup(st.From), via: a.lookup(st.Via), to: a.lookup(st.To),
 			v0: st.EffectiveVolume(), growth: st.EffectiveGrowth(), peakShare: st.PeakShare(),
-			pf: st.EffectivePeakFactor(), busyDays: busyDaysPerMonth(st), filter: st.EffectiveFilter(),
-			reads: st.EffectiveReads(), writes: st.EffectiveWrites(), actions: st.EffectiveActions(),
-			weakest: -1,
+			pf: st.EffectivePeakFactor(), busyDays: busyDaysPerMonth(st), busySecs: st.BusySecondsPerMonth(),
+			filter: st.EffectiveFilter(), reads: st.EffectiveReads(), writes: st.EffectiveWrites(),
+			actions: st.EffectiveActions(), weakest: -1,
 		}
-		si.busySecs = si.busyDays * st.EffectiveBusyHours() * 3600
 		if st.EffectiveFilterAt() == FilterAtFlow {
 			si.extra = 1
 		}
@@ -150,14 +149,12 @@ func ratio(demand float64, c capa) float64 {
 }
 
 // utilization is, per system and year, the highest of its total, read and
-// write utilisations; writeUtil leaves out the read side (what a write
-// queue could relieve) and writeAvgUtil is the same at the busy average.
-func (a *analyzer) utilization(after bool) {
+// write utilisations (bind says which one); writeUtil leaves out the read
+// side (what a write queue could relieve) and writeAvgUtil is the same at
+// the busy average.
+func (a *analyzer) utilization() {
 	for i := range a.sys {
 		t := &a.sys[i]
-		if !after {
-			t.firstSaturated = -1
-		}
 		for n := range a.years {
 			k := i*a.years + n
 			ut := ratio(a.demTot[k], t.total)
@@ -170,17 +167,25 @@ func (a *analyzer) utilization(after bool) {
 			if uw > u {
 				u, bind = uw, 2
 			}
-			a.util[k] = u
+			a.util[k], a.bind[k] = u, bind
 			a.writeUtil[k] = math.Max(ut, uw)
 			a.writeAvgUtil[k] = math.Max(ratio(a.avgTot[k], t.total), ratio(a.avgWrite[k], t.wr))
-			if !after {
-				t.bindYear[n] = bind
-				if u > 1 && t.firstSaturated < 0 {
-					t.firstSaturated = n
-				}
-			}
 		}
 	}
+}
+
+// binding is the capacity that sets a system's utilisation in year n, the
+// demand on it, and which side it is ("", "read " or "write ").
+func (a *analyzer) binding(sys, n int) (capa, float64, string) {
+	k := sys*a.years + n
+	t := &a.sys[sys]
+	switch a.bind[k] {
+	case 1:
+		return t.rd, a.demRead[k], "read "
+	case 2:
+		return t.wr, a.demWrite[k], "write "
+	}
+	return t.total, a.demTot[k], ""
 }
 
 // utilOf is the utilisation row of a system.

@@ -1,6 +1,8 @@
 package model
 
 import (
+	"fmt"
+	"reflect"
 	"testing"
 
 	"github.com/flowscope/flowscope/model/quantity"
@@ -252,5 +254,43 @@ func TestDanglingReferences(t *testing.T) {
 		if s.LoadPerSecond[0] != 0 {
 			t.Errorf("%s got load from a dangling stream", s.ID)
 		}
+	}
+}
+
+// The pooled analyzer must not keep a scenario or a report alive: after a
+// large scenario and then a smaller one, nothing past the smaller one's
+// length may still point into the first (the pool stays warm as long as
+// someone types).
+func TestPoolKeepsOnlyScratch(t *testing.T) {
+	big := defaultScenario()
+	for i := range 40 {
+		id := fmt.Sprintf("extra-%d", i)
+		big.Systems = append(big.Systems, System{ID: id, Kind: "sql", Zone: "eu-de", Restricted: []string{"medical"}})
+		big.Streams = append(big.Streams, tstream(id, id, "dataverse", TriggerEvent, perSecond(5),
+			func(st *Stream) { st.Fields = []string{"medical"} }))
+	}
+	Analyze(big)
+	Analyze(scenario(1, twoSystems(), tstream("s", "src", "dst", TriggerSchedule, perSecond(20))))
+	a := analyzerPool.Get().(*analyzer)
+	defer analyzerPool.Put(a)
+	zero := func(what string, v any) {
+		if !reflect.ValueOf(v).IsZero() {
+			t.Errorf("pooled analyzer keeps %s", what)
+		}
+	}
+	for i, si := range a.sys[:cap(a.sys)] {
+		zero(fmt.Sprintf("system %d", i), si)
+	}
+	for i, si := range a.str[:cap(a.str)] {
+		zero(fmt.Sprintf("stream %d", i), si)
+	}
+	for i, c := range a.classes[:cap(a.classes)] {
+		zero(fmt.Sprintf("class %d", i), c)
+	}
+	for i, r := range a.restricted[:cap(a.restricted)] {
+		zero(fmt.Sprintf("restricted pair %d", i), r)
+	}
+	if a.s != nil || a.ids != nil || a.back != nil || len(a.index) > 0 {
+		t.Error("pooled analyzer keeps the scenario, its ids or the report's figures")
 	}
 }

@@ -23,41 +23,28 @@ func (a *analyzer) components(rep *Report) {
 		}
 		rep.Components = append(rep.Components, comp)
 	}
-	// Streams per system, in file order, for caches and queues.
-	caches := a.groupStreams(func(si *streamInfo) int {
-		if si.cacheRead {
-			return si.from
-		}
-		return -1
-	})
-	for s, ids := range caches {
-		if len(ids) > 0 {
-			add(ComponentCache, s, CodeReadCache, ids)
+	perSystem := func(kind, reason string, streams [][]string) {
+		for s, ids := range streams {
+			if len(ids) > 0 {
+				add(kind, s, reason, ids)
+			}
 		}
 	}
-	queues := a.groupStreams(func(si *streamInfo) int {
-		if si.queueWrite {
-			return si.to
-		}
-		return -1
-	})
-	for s, ids := range queues {
-		if len(ids) > 0 {
-			add(ComponentQueue, s, CodeWriteQueue, ids)
-		}
+	perSystem(ComponentCache, CodeReadCache, a.groupStreams(func(si *streamInfo) (int, bool) { return si.from, si.cacheRead }))
+	perSystem(ComponentQueue, CodeWriteQueue, a.groupStreams(func(si *streamInfo) (int, bool) { return si.to, si.queueWrite }))
+	// Gateways by the connections reverseDirection found; a stream may
+	// need one into two systems of its path.
+	var gateways [][]string
+	if len(a.gw) > 0 {
+		gateways = make([][]string, len(a.sys))
 	}
-	gateways := make([][]string, len(a.sys))
 	for p := 0; p+1 < len(a.gw); p += 2 {
 		s, id := a.gw[p], a.str[a.gw[p+1]].st.ID
 		if ids := gateways[s]; len(ids) == 0 || ids[len(ids)-1] != id {
 			gateways[s] = append(ids, id)
 		}
 	}
-	for s, ids := range gateways {
-		if len(ids) > 0 {
-			add(ComponentGateway, s, CodeReverseDirection, ids)
-		}
-	}
+	perSystem(ComponentGateway, CodeReverseDirection, gateways)
 	for i := range a.str {
 		if a.str[i].customCode {
 			add(ComponentCustomCode, a.str[i].via, CodeCustomCode, []string{a.str[i].st.ID})
@@ -65,12 +52,12 @@ func (a *analyzer) components(rep *Report) {
 	}
 }
 
-// groupStreams lists, per system, the ids of the streams that key maps to
-// it (key returns -1 for none), in file order.
-func (a *analyzer) groupStreams(key func(*streamInfo) int) [][]string {
+// groupStreams lists, per system, the ids of the streams that need a
+// component there (key gives the system and whether), in file order.
+func (a *analyzer) groupStreams(key func(*streamInfo) (int, bool)) [][]string {
 	var out [][]string
 	for i := range a.str {
-		if s := key(&a.str[i]); s >= 0 {
+		if s, ok := key(&a.str[i]); ok {
 			if out == nil {
 				out = make([][]string, len(a.sys))
 			}
@@ -111,12 +98,12 @@ func (a *analyzer) ladder(rep *Report) {
 	rows(caches, false) // the design's utilisation is still in place
 	if len(caches) > 0 && len(queues) > 0 {
 		a.accumulate(stageCaches)
-		a.utilization(true)
+		a.utilization()
 		rows(caches, true)
 	}
 	rows(queues, false)
 	a.accumulate(stageAll)
-	a.utilization(true)
+	a.utilization()
 	if len(queues) == 0 {
 		rows(caches, true)
 	}

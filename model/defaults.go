@@ -32,12 +32,12 @@ func okNum(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) && v >= 
 
 func clampTo(v, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, v)) }
 
-// optNum is *p when set and usable, else def; then clamped to [lo, hi].
-func optNum(p *float64, def, lo, hi float64) float64 {
-	if p == nil || !okNum(*p) {
+// optNum is *p clamped to [lo, hi] when set and usable, else def.
+func optNum[V ~float64](p *V, def, lo, hi float64) float64 {
+	if p == nil || !okNum(float64(*p)) {
 		return def
 	}
-	return clampTo(*p, lo, hi)
+	return clampTo(float64(*p), lo, hi)
 }
 
 // EffectiveHorizon is the number of years to project, 1..30 (default 5).
@@ -68,9 +68,6 @@ func (s *System) DisplayName() string {
 	}
 	return s.ID
 }
-
-// KindInfo is the catalogue entry for the system's kind (custom when unknown).
-func (s *System) KindInfo() Kind { return cloneKind(*kindOf(s.Kind)) }
 
 // EffectiveKind is the kind name the report shows: "custom" when unset.
 func (s *System) EffectiveKind() string {
@@ -131,44 +128,31 @@ func (s *System) TotalCapacity() (quantity.Rate, bool) {
 }
 
 // EffectiveRead is the separate read capacity, nil when there is none.
-func (s *System) EffectiveRead() *quantity.Rate {
-	if okRate(s.Read) {
-		return s.Read
+func (s *System) EffectiveRead() *quantity.Rate { return ownOrKind(s.Read, kindOf(s.Kind).Read) }
+
+// EffectiveWrite is the separate write capacity, nil when there is none.
+func (s *System) EffectiveWrite() *quantity.Rate { return ownOrKind(s.Write, kindOf(s.Kind).Write) }
+
+// ownOrKind is the system's own limit when usable, else a copy of its
+// kind's, else nil.
+func ownOrKind(own, kind *quantity.Rate) *quantity.Rate {
+	if okRate(own) {
+		return own
 	}
-	if k := kindOf(s.Kind); okRate(k.Read) {
-		r := *k.Read
+	if okRate(kind) {
+		r := *kind
 		return &r
 	}
 	return nil
 }
 
-// EffectiveWrite is the separate write capacity, nil when there is none.
-func (s *System) EffectiveWrite() *quantity.Rate {
-	if okRate(s.Write) {
-		return s.Write
-	}
-	if k := kindOf(s.Kind); okRate(k.Write) {
-		w := *k.Write
-		return &w
-	}
-	return nil
-}
-
 // EffectiveBaseline is the share of capacity already taken, 0..1 (default 0).
-func (s *System) EffectiveBaseline() float64 {
-	if s.Baseline == nil || !okNum(float64(*s.Baseline)) {
-		return 0
-	}
-	return math.Min(float64(*s.Baseline), 1)
-}
+func (s *System) EffectiveBaseline() float64 { return optNum(s.Baseline, 0, 0, 1) }
 
 // EffectiveLatency is the delay in seconds a step through the system adds
 // (default from its kind).
 func (s *System) EffectiveLatency() float64 {
-	if s.Latency != nil && okNum(float64(*s.Latency)) {
-		return math.Min(float64(*s.Latency), maxEvery)
-	}
-	return float64(kindOf(s.Kind).Latency)
+	return optNum(s.Latency, float64(kindOf(s.Kind).Latency), 0, maxEvery)
 }
 
 // EffectiveVolume is the source records per year at year 0.
@@ -245,19 +229,11 @@ func (st *Stream) EffectivePeakFactor() float64 {
 
 // EffectivePeakDuration is how long a peak lasts in seconds (default 1h).
 func (st *Stream) EffectivePeakDuration() float64 {
-	if st.PeakDuration == nil || !okNum(float64(*st.PeakDuration)) {
-		return defaultPeakDur
-	}
-	return math.Min(float64(*st.PeakDuration), maxPeakDuration)
+	return optNum(st.PeakDuration, defaultPeakDur, 0, maxPeakDuration)
 }
 
 // EffectiveFilter is the share of source events that need handling (default 1).
-func (st *Stream) EffectiveFilter() float64 {
-	if st.Filter == nil || !okNum(float64(*st.Filter)) {
-		return 1
-	}
-	return math.Min(float64(*st.Filter), 1)
-}
+func (st *Stream) EffectiveFilter() float64 { return optNum(st.Filter, 1, 0, 1) }
 
 // EffectiveFilterAt is where the filter applies (default flow).
 func (st *Stream) EffectiveFilterAt() FilterAt {
@@ -279,12 +255,7 @@ func (st *Stream) EffectiveActions() float64 {
 }
 
 // EffectiveCompute is the business logic time per record in seconds (default 0).
-func (st *Stream) EffectiveCompute() float64 {
-	if st.Compute == nil || !okNum(float64(*st.Compute)) {
-		return 0
-	}
-	return math.Min(float64(*st.Compute), 86400)
-}
+func (st *Stream) EffectiveCompute() float64 { return optNum(st.Compute, 0, 0, 86400) }
 
 // EffectiveLatency is how soon data must arrive, in seconds; ok is false
 // when the stream asks for nothing.

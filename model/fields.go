@@ -125,6 +125,14 @@ func lookupField[T any](fields []Field[T], key string) (Field[T], bool) {
 	return Field[T]{}, false
 }
 
+// nameIsID says whether t has a name and an id and they are equal: the
+// name of a system or stream defaults to its id.
+func nameIsID[T any](fields []Field[T], t *T) bool {
+	name, ok1 := lookupField(fields, "name")
+	id, ok2 := lookupField(fields, "id")
+	return ok1 && ok2 && name.Get(t) == id.Get(t)
+}
+
 // finishField wires Set from an assign function: trim, parse into a copy,
 // fold the default back to unset, check, then commit.
 func finishField[T any](f Field[T], assign func(*T, string) error) Field[T] {

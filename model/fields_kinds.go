@@ -82,28 +82,25 @@ func textField[T any](key, unit, help string, ptr func(*T) *string, valid func(s
 }
 
 func idField[T any](key, unit, help string, ptr func(*T) *string) Field[T] {
-	f := textField(key, unit, help, ptr, nil)
-	f.required = true
-	f.check = func(t *T) error {
-		if *ptr(t) == "" {
-			return errMissing
-		}
-		return checkID(*ptr(t))
-	}
-	return finishAgain(f)
+	return requiredText(key, unit, help, ptr, checkID)
 }
 
 // streamIDField holds a stream's id. DESIGN §3 asks only that it be
 // unique (system ids, which streams refer to, are [a-z0-9-]+): any one-line
 // text without surrounding spaces will do, like web_to_dv or Orders.
 func streamIDField[T any](key, unit, help string, ptr func(*T) *string) Field[T] {
-	f := textField(key, unit, help, ptr, nil)
+	return requiredText(key, unit, help, ptr, checkStreamID)
+}
+
+// requiredText is a text field that must be set and pass valid.
+func requiredText[T any](key, unit, help string, ptr func(*T) *string, valid func(string) error) Field[T] {
+	f := textField(key, unit, help, ptr, valid)
 	f.required = true
 	f.check = func(t *T) error {
 		if *ptr(t) == "" {
 			return errMissing
 		}
-		return checkStreamID(*ptr(t))
+		return valid(*ptr(t))
 	}
 	return finishAgain(f)
 }

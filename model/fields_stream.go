@@ -11,16 +11,21 @@ import (
 )
 
 func triggerField() Field[Stream] {
-	f := Field[Stream]{Key: "trigger", Unit: "instant|event|schedule", required: true,
-		Help: "how a run starts: instant (a user), event (a change) or schedule (every interval)"}
-	f.Get = func(s *Stream) string { return string(s.Trigger) }
-	f.reset = func(s *Stream) { s.Trigger = "" }
-	f.check = func(s *Stream) error { return checkTrigger(string(s.Trigger)) }
-	return finishField(f, func(s *Stream, v string) error {
-		if err := checkTrigger(v); err != nil {
+	return enumField(Field[Stream]{Key: "trigger", Unit: "instant|event|schedule", required: true,
+		Help: "how a run starts: instant (a user), event (a change) or schedule (every interval)"},
+		func(s *Stream) *Trigger { return &s.Trigger }, checkTrigger)
+}
+
+// enumField completes a field whose value is one of a few words.
+func enumField[T any, E ~string](f Field[T], ptr func(*T) *E, valid func(string) error) Field[T] {
+	f.Get = func(t *T) string { return string(*ptr(t)) }
+	f.reset = func(t *T) { *ptr(t) = "" }
+	f.check = func(t *T) error { return valid(string(*ptr(t))) }
+	return finishField(f, func(t *T, v string) error {
+		if err := valid(v); err != nil {
 			return err
 		}
-		s.Trigger = Trigger(v)
+		*ptr(t) = E(v)
 		return nil
 	})
 }
@@ -36,18 +41,9 @@ func checkTrigger(v string) error {
 }
 
 func filterAtField() Field[Stream] {
-	f := Field[Stream]{Key: "filter_at", Unit: "trigger|flow", def: string(FilterAtFlow),
-		Help: "where the filter applies: trigger (no run) or flow (a run that stops) (default flow)"}
-	f.Get = func(s *Stream) string { return string(s.FilterAt) }
-	f.reset = func(s *Stream) { s.FilterAt = "" }
-	f.check = func(s *Stream) error { return checkFilterAt(string(s.FilterAt)) }
-	return finishField(f, func(s *Stream, v string) error {
-		if err := checkFilterAt(v); err != nil {
-			return err
-		}
-		s.FilterAt = FilterAt(v)
-		return nil
-	})
+	return enumField(Field[Stream]{Key: "filter_at", Unit: "trigger|flow", def: string(FilterAtFlow),
+		Help: "where the filter applies: trigger (no run) or flow (a run that stops) (default flow)"},
+		func(s *Stream) *FilterAt { return &s.FilterAt }, checkFilterAt)
 }
 
 func checkFilterAt(v string) error {
@@ -226,6 +222,19 @@ func isFactorName(s string) bool {
 
 const expectFactor = "a factor name without commas or = like customers"
 
+// checkFactorName accepts a factor name not among those seen before it,
+// and adds it to them.
+func checkFactorName(name string, seen map[string]bool) error {
+	if !isFactorName(name) || name == "per" {
+		return &quantity.Error{Text: name, Expected: expectFactor}
+	}
+	if seen[name] {
+		return fmt.Errorf("factor %q appears twice", quantity.Clip(name))
+	}
+	seen[name] = true
+	return nil
+}
+
 // productVolume reads the product form from name/value pairs; "per" is
 // the period, every other pair a factor.
 func productVolume(pairs [][2]string) (Volume, error) {
@@ -245,13 +254,9 @@ func productVolume(pairs [][2]string) (Volume, error) {
 			v.Per, perAt = per, i
 			continue
 		}
-		if !isFactorName(name) {
-			return Volume{}, &partError{index: i, key: true, err: &quantity.Error{Text: name, Expected: expectFactor}}
+		if err := checkFactorName(name, seen); err != nil {
+			return Volume{}, &partError{index: i, key: true, err: err}
 		}
-		if seen[name] {
-			return Volume{}, &partError{index: i, key: true, err: fmt.Errorf("factor %q appears twice", quantity.Clip(name))}
-		}
-		seen[name] = true
 		c, err := quantity.ParseCount(val)
 		if err != nil {
 			return Volume{}, &partError{index: i, err: err}
@@ -276,13 +281,9 @@ func checkVolume(v Volume) error {
 	}
 	seen := map[string]bool{}
 	for i, f := range v.Factors {
-		if !isFactorName(f.Name) || f.Name == "per" {
-			return &partError{index: i, key: true, err: &quantity.Error{Text: f.Name, Expected: expectFactor}}
+		if err := checkFactorName(f.Name, seen); err != nil {
+			return &partError{index: i, key: true, err: err}
 		}
-		if seen[f.Name] {
-			return &partError{index: i, key: true, err: fmt.Errorf("factor %q appears twice", quantity.Clip(f.Name))}
-		}
-		seen[f.Name] = true
 		if c := float64(f.Value); !isFiniteNum(c) || c < 0 {
 			return &partError{index: i, err: &quantity.Error{Text: quantity.FormatNumber(c), Expected: "a count like 1500, 2.5k, 10M or 1.2B"}}
 		}

@@ -38,7 +38,7 @@ func severityRank(s Severity) int {
 }
 
 // finding records one finding; stream and sys are indexes, -1 for none.
-func (a *analyzer) finding(rep *Report, code string, sev Severity, stream, sys int, msg, advice string) {
+func (a *analyzer) finding(code string, sev Severity, stream, sys int, msg, advice string) {
 	f := Finding{Code: code, Severity: sev, Message: msg, Advice: advice}
 	if stream >= 0 {
 		f.Stream = &a.ids[len(a.sys)+stream]
@@ -58,24 +58,24 @@ func (a *analyzer) findings(rep *Report) {
 		if a.sys[i].firstIdx != i {
 			continue // a duplicate id (unvalidated input) carries no load
 		}
-		a.capacityFindings(rep, i)
+		a.capacityFindings(i)
 	}
-	a.loopGuard(rep)
+	a.loopGuard()
 	for i := range a.str {
 		si := &a.str[i]
-		a.readCache(rep, i, si)
-		a.writeQueue(rep, i, si)
-		a.throttle(rep, i, si)
-		a.customCode(rep, i, si)
-		a.reverseDirection(rep, i, si)
-		a.noEvents(rep, i, si)
-		a.filterRows(rep, i, si)
-		a.scheduled(rep, i, si, &rep.Streams[i])
-		a.fieldFilter(rep, i, si)
-		a.latencyExpectation(rep, i, si)
-		a.progressFeedback(rep, i, si)
+		a.readCache(i, si)
+		a.writeQueue(i, si)
+		a.throttle(i, si)
+		a.customCode(i, si)
+		a.reverseDirection(i, si)
+		a.noEvents(i, si)
+		a.filterRows(i, si)
+		a.scheduled(i, si, &rep.Streams[i])
+		a.fieldFilter(i, si)
+		a.latencyExpectation(i, si)
+		a.progressFeedback(i, si)
 	}
-	a.readOnceWriteMany(rep)
+	a.readOnceWriteMany()
 	rep.Findings = a.sortFindings()
 }
 
@@ -170,13 +170,6 @@ func rankIDs(ids []string, order, rank []int32) {
 		}
 		rank[i] = r
 	}
-}
-
-func deref(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
 }
 
 // sysName is what messages call a system.

@@ -5,7 +5,7 @@ import "math"
 // capacityFindings raises capacity-exceeded (critical: the design fails
 // within the horizon) and expiry (warn: it needs scaling within the
 // horizon) for one system.
-func (a *analyzer) capacityFindings(rep *Report, i int) {
+func (a *analyzer) capacityFindings(i int) {
 	t := &a.sys[i]
 	row := a.utilOf(i)
 	sat := firstOver(row, 1)
@@ -13,14 +13,7 @@ func (a *analyzer) capacityFindings(rep *Report, i int) {
 	name := a.sysName(i)
 	m, adv := &a.m, &a.adv
 	if sat >= 0 {
-		k := i*a.years + sat
-		c, demand, side := t.total, a.demTot[k], ""
-		switch t.bindYear[sat] {
-		case 1:
-			c, demand, side = t.rd, a.demRead[k], "read "
-		case 2:
-			c, demand, side = t.wr, a.demWrite[k], "write "
-		}
+		c, demand, side := a.binding(i, sat)
 		m.s(name, " needs ").pct(row[sat]).s(" of its ", side, "capacity ").inYear(sat).s(": ").
 			num(demand).s(" requests per ").window(c.window).s(" against ").num(c.avail).s(" available")
 		if t.baseline > 0 {
@@ -35,7 +28,7 @@ func (a *analyzer) capacityFindings(rep *Report, i int) {
 			adv.s("Take load off ", name, " with a mitigation below (a read cache for reads, a write queue for short write peaks) or raise its capacity (a higher tier, more application users or instances) before ").until(sat).
 				s("; until then expect throttling and retries.")
 		}
-		a.finding(rep, CodeCapacityExceeded, SeverityCritical, -1, i, m.done(), adv.done())
+		a.finding(CodeCapacityExceeded, SeverityCritical, -1, i, m.done(), adv.done())
 	}
 	if alert >= 0 {
 		m.s(name, " passes the ").pct(a.monitorAt).s(" alert line ").inYear(alert).s(" (").pct(row[alert]).s(")")
@@ -46,12 +39,12 @@ func (a *analyzer) capacityFindings(rep *Report, i int) {
 		}
 		adv.s("Write down that this design holds until ").until(alert).s(", plan the scaling step, and monitor ", name, "'s load with an alert at ").
 			pct(a.monitorAt).s(" so the warning comes from monitoring, not from users.")
-		a.finding(rep, CodeExpiry, SeverityWarn, -1, i, m.done(), adv.done())
+		a.finding(CodeExpiry, SeverityWarn, -1, i, m.done(), adv.done())
 	}
 }
 
 // readCache (warn): the stream reads from a system over the alert line.
-func (a *analyzer) readCache(rep *Report, i int, si *streamInfo) {
+func (a *analyzer) readCache(i int, si *streamInfo) {
 	if si.from < 0 || si.reads <= 0 {
 		return
 	}
@@ -70,21 +63,19 @@ func (a *analyzer) readCache(rep *Report, i int, si *streamInfo) {
 	m.stream(si).s(" reads ").sig3(si.reads).s(" request(s) per record from ", src, ", which reaches ").pct(row[y]).s(" ").inYear(y).
 		s(", over the ").pct(a.monitorAt).s(" alert line; this stream makes ").pct(share).s(" of its peak load.")
 	cache, _ := LookupComponent(ComponentCache)
-	what := "a " + cacheFor(a.sys[si.from].kind.Name)
-	adv.s("Serve these reads from ", what, " so they leave ", src, "; the copy lags about ").dur(float64(cache.Staleness)).s(" behind the source")
+	adv.s("Serve these reads from a ", cacheFor(a.sys[si.from].kind.Name), " so they leave ", src, "; the copy lags about ").dur(float64(cache.Staleness)).s(" behind the source")
 	if lat, ok := si.st.EffectiveLatency(); ok && lat < float64(cache.Staleness) {
 		adv.s(", more than the ").dur(lat).s(" this stream allows: keep reading the source for the freshest records or agree on a looser latency.")
 	} else {
 		adv.s(", which the stream can live with if the business accepts data that old.")
 	}
 	si.cacheRead = true
-	a.sys[si.from].cache = true
-	a.finding(rep, CodeReadCache, SeverityWarn, i, si.from, m.done(), adv.done())
+	a.finding(CodeReadCache, SeverityWarn, i, si.from, m.done(), adv.done())
 }
 
 // writeQueue (warn): writes to the target peak over its capacity in a year
 // where the busy-hour average still fits.
-func (a *analyzer) writeQueue(rep *Report, i int, si *streamInfo) {
+func (a *analyzer) writeQueue(i int, si *streamInfo) {
 	if si.to < 0 || si.filter*si.writes <= 0 {
 		return
 	}
@@ -125,13 +116,12 @@ func (a *analyzer) writeQueue(rep *Report, i int, si *streamInfo) {
 	}
 	adv.s(". Data then arrives later by up to the drain time.")
 	si.queueWrite = true
-	t.queue = true
-	a.finding(rep, CodeWriteQueue, SeverityWarn, i, si.to, m.done(), adv.done())
+	a.finding(CodeWriteQueue, SeverityWarn, i, si.to, m.done(), adv.done())
 }
 
 // throttle (warn): the stream notifies people through a channel that goes
 // over its sending limit.
-func (a *analyzer) throttle(rep *Report, i int, si *streamInfo) {
+func (a *analyzer) throttle(i int, si *streamInfo) {
 	if si.to < 0 || !a.sys[si.to].kind.Notification || si.filter*si.writes <= 0 {
 		return
 	}
@@ -140,32 +130,25 @@ func (a *analyzer) throttle(rep *Report, i int, si *streamInfo) {
 	if y < 0 {
 		return
 	}
-	t := &a.sys[si.to]
-	limit := t.total
-	switch t.bindYear[y] {
-	case 1:
-		limit = t.rd
-	case 2:
-		limit = t.wr
-	}
+	limit, _, _ := a.binding(si.to, y)
 	m := &a.m
 	name := a.sysName(si.to)
 	m.stream(si).s(" sends through ", name, ", which ").inYear(y).s(" has to send ").pct(row[y]).s(" of its limit (").
 		num(limit.avail).s(" per ").window(limit.window).s("); this stream adds ").rate(si.peakRate[y] * si.filter * si.writes).s(" at peak.")
-	a.finding(rep, CodeThrottle, SeverityWarn, i, si.to, m.done(),
+	a.finding(CodeThrottle, SeverityWarn, i, si.to, m.done(),
 		"Pace the sends below the limit (a queue released at a fixed rate), merge updates into a digest per recipient, or send in batches; and check with the business which updates really need a message.")
 }
 
 // scheduled raises run-monitoring (info) for every schedule and overlap
 // when a run outlasts its interval: critical when it already does today,
 // warn when growth makes it so later.
-func (a *analyzer) scheduled(rep *Report, i int, si *streamInfo, sr *StreamReport) {
+func (a *analyzer) scheduled(i int, si *streamInfo, sr *StreamReport) {
 	if si.st.Trigger != TriggerSchedule {
 		return
 	}
 	m, adv := &a.m, &a.adv
 	m.stream(si).s(" runs every ").dur(si.every).s("; if it stops running, nothing in the design notices.")
-	a.finding(rep, CodeRunMonitoring, SeverityInfo, i, -1, m.done(),
+	a.finding(CodeRunMonitoring, SeverityInfo, i, -1, m.done(),
 		"Alert when a run is missing or fails (e.g. cloud flow telemetry in Application Insights), not only when a run reports an error.")
 	if !sr.Overlap {
 		return
@@ -189,12 +172,12 @@ func (a *analyzer) scheduled(rep *Report, i int, si *streamInfo, sr *StreamRepor
 		m.s("needs ").dur(sr.RuntimeSeconds[y]).s(" through ", weak, ", longer than its ").dur(si.every).s(" interval: runs overlap.")
 	}
 	adv.s("Lengthen the interval, fetch only what changed since the last run, split the batch, or give ", weak, " more capacity; and make a run skip when the previous one is still busy.")
-	a.finding(rep, CodeOverlap, sev, i, si.weakest, m.done(), adv.done())
+	a.finding(CodeOverlap, sev, i, si.weakest, m.done(), adv.done())
 }
 
 // filterRows (info; warn when the flow layer is over the alert line): a
 // filter applied inside the flow starts a run for every event.
-func (a *analyzer) filterRows(rep *Report, i int, si *streamInfo) {
+func (a *analyzer) filterRows(i int, si *streamInfo) {
 	if si.filter >= 1 || si.st.EffectiveFilterAt() != FilterAtFlow {
 		return
 	}
@@ -219,7 +202,7 @@ func (a *analyzer) filterRows(rep *Report, i int, si *streamInfo) {
 	}
 	adv.s("Move the condition into the trigger (", how, ") so the flow starts only for events it handles: that saves about ").
 		num(day0).s(" actions a day on ", where, " today, ").num(dayH).s(" by year ").int(a.horizon).s(".")
-	a.finding(rep, CodeFilterRows, sev, i, si.via, m.done(), adv.done())
+	a.finding(CodeFilterRows, sev, i, si.via, m.done(), adv.done())
 }
 
 // peakDurations records, per target, the longest peak among the streams

@@ -14,7 +14,7 @@ const (
 
 // customCode (warn): heavy business logic in the flow layer, or a latency
 // the flow layer cannot promise.
-func (a *analyzer) customCode(rep *Report, i int, si *streamInfo) {
+func (a *analyzer) customCode(i int, si *streamInfo) {
 	if si.via < 0 || a.sys[si.via].kind.Code {
 		return
 	}
@@ -41,7 +41,7 @@ func (a *analyzer) customCode(rep *Report, i int, si *streamInfo) {
 	}
 	m.s(".")
 	adv.s("Move that step into custom code (e.g. an Azure Function or a custom connector) that ", layer, " calls, and keep the built-in connectors for gathering the data.")
-	a.finding(rep, CodeCustomCode, SeverityWarn, i, si.via, m.done(), adv.done())
+	a.finding(CodeCustomCode, SeverityWarn, i, si.via, m.done(), adv.done())
 }
 
 // connections lists who starts which connection for a stream: through a
@@ -69,7 +69,7 @@ func (si *streamInfo) connections() (out [2][2]int) {
 // reverseDirection (critical: as drawn the design cannot be built): another
 // system must start a connection towards one that accepts none from
 // outside.
-func (a *analyzer) reverseDirection(rep *Report, i int, si *streamInfo) {
+func (a *analyzer) reverseDirection(i int, si *streamInfo) {
 	for _, c := range si.connections() {
 		from, to := c[0], c[1]
 		if from < 0 || to < 0 || from == to || a.sys[to].inbound {
@@ -80,13 +80,13 @@ func (a *analyzer) reverseDirection(rep *Report, i int, si *streamInfo) {
 			"), which accepts no connections started from outside.")
 		adv.s("Turn the direction around: let ", a.sysName(to), " push the data out (it starts the connection), or run a gateway inside ", a.sys[to].zone,
 			" that only dials out (e.g. the on-premises data gateway).")
-		a.finding(rep, CodeReverseDirection, SeverityCritical, i, to, m.done(), adv.done())
+		a.finding(CodeReverseDirection, SeverityCritical, i, to, m.done(), adv.done())
 		a.gw = append(a.gw, a.sys[to].firstIdx, i)
 	}
 }
 
 // noEvents (warn): an event stream from a system that emits no events.
-func (a *analyzer) noEvents(rep *Report, i int, si *streamInfo) {
+func (a *analyzer) noEvents(i int, si *streamInfo) {
 	if si.st.Trigger != TriggerEvent || si.from < 0 || a.sys[si.from].events {
 		return
 	}
@@ -94,12 +94,12 @@ func (a *analyzer) noEvents(rep *Report, i int, si *streamInfo) {
 	m, adv := &a.m, &a.adv
 	m.stream(si).s(" waits for change events from ", src, ", which emits none.")
 	adv.s("Poll ", src, " on a schedule (fetch rows changed since the last run), or switch on change tracking or change events there first.")
-	a.finding(rep, CodeNoEvents, SeverityWarn, i, si.from, m.done(), adv.done())
+	a.finding(CodeNoEvents, SeverityWarn, i, si.from, m.done(), adv.done())
 }
 
 // fieldFilter (critical: a compliance breach): the stream carries a data
 // class that some system in its source's zone restricts, into another zone.
-func (a *analyzer) fieldFilter(rep *Report, i int, si *streamInfo) {
+func (a *analyzer) fieldFilter(i int, si *streamInfo) {
 	if si.from < 0 || len(si.st.Fields) == 0 {
 		return
 	}
@@ -127,7 +127,7 @@ func (a *analyzer) fieldFilter(rep *Report, i int, si *streamInfo) {
 	m, adv := &a.m, &a.adv
 	m.stream(si).s(" carries ").list(classes).s(", restricted in zone ", zone, ", from ", a.sysName(si.from), " to ", a.sysName(dest), " in zone ", a.sys[dest].zone, ".")
 	adv.s("Drop ").list(classes).s(" from the stream (select only the allowed columns in the trigger and the copy), or keep the data inside ", zone, ".")
-	a.finding(rep, CodeFieldFilter, SeverityCritical, i, si.from, m.done(), adv.done())
+	a.finding(CodeFieldFilter, SeverityCritical, i, si.from, m.done(), adv.done())
 }
 
 func (a *analyzer) restrictedIn(zone, class string) bool {
@@ -174,7 +174,7 @@ func (a *analyzer) pathParts(m *msg, si *streamInfo) {
 
 // latencyExpectation (warn): the stream asks for less delay than its path
 // typically adds.
-func (a *analyzer) latencyExpectation(rep *Report, i int, si *streamInfo) {
+func (a *analyzer) latencyExpectation(i int, si *streamInfo) {
 	lat, ok := si.st.EffectiveLatency()
 	if !ok {
 		return
@@ -187,17 +187,17 @@ func (a *analyzer) latencyExpectation(rep *Report, i int, si *streamInfo) {
 	m.stream(si).s(" asks for data within ").dur(lat).s(", but its path typically adds ").dur(total).s(" (")
 	a.pathParts(m, si)
 	m.s(").")
-	a.finding(rep, CodeLatencyExpectation, SeverityWarn, i, -1, m.done(),
+	a.finding(CodeLatencyExpectation, SeverityWarn, i, -1, m.done(),
 		"Agree on a realistic delay with the business before building (flows are asynchronous and promise no response time), or choose a faster path: a direct call, custom code, or a shorter interval.")
 }
 
 // progressFeedback (info): someone waits for every instant run.
-func (a *analyzer) progressFeedback(rep *Report, i int, si *streamInfo) {
+func (a *analyzer) progressFeedback(i int, si *streamInfo) {
 	if si.st.Trigger != TriggerInstant {
 		return
 	}
 	m := &a.m
 	m.s("A user starts ").stream(si).s(" and waits for it; its path typically takes ").dur(a.pathLatency(si)).s(", longer when a system is busy.")
-	a.finding(rep, CodeProgressFeedback, SeverityInfo, i, -1, m.done(),
+	a.finding(CodeProgressFeedback, SeverityInfo, i, -1, m.done(),
 		"Show that the run is in progress and let the user cancel it; never leave the screen frozen.")
 }

@@ -2,7 +2,7 @@ package model
 
 // loopGuard (warn): event streams that form a cycle, found as the strongly
 // connected components of the graph of event streams (Tarjan, linear).
-func (a *analyzer) loopGuard(rep *Report) {
+func (a *analyzer) loopGuard() {
 	n := len(a.sys)
 	// adjacency as linked lists in scratch ints: head[n], next[streams]
 	need := 4*n + len(a.str)
@@ -25,7 +25,7 @@ func (a *analyzer) loopGuard(rep *Report) {
 	if !hasEdge {
 		return
 	}
-	var stack []int
+	stack := a.stack[:0]
 	counter, comps := 0, 0
 	var visit func(v int)
 	visit = func(v int) {
@@ -58,6 +58,7 @@ func (a *analyzer) loopGuard(rep *Report) {
 			visit(v)
 		}
 	}
+	a.stack = stack[:0]
 	for i := range a.str {
 		si := &a.str[i]
 		if si.st.Trigger != TriggerEvent || si.from < 0 || si.to < 0 {
@@ -73,25 +74,14 @@ func (a *analyzer) loopGuard(rep *Report) {
 			m.stream(si).s(" closes a loop of event streams: what it writes into ", a.sysName(si.to),
 				" can, through the other streams of the loop, change ", a.sysName(si.from), " again and restart it.")
 		}
-		a.finding(rep, CodeLoopGuard, SeverityWarn, i, si.from, m.done(),
+		a.finding(CodeLoopGuard, SeverityWarn, i, si.from, m.done(),
 			"Add a guard so an update does not retrigger itself: ignore changes made by the integration's own account, compare a last-synchronised stamp, or filter the trigger on the columns people change.")
 	}
 }
 
 // readOnceWriteMany (info): two or more streams leave the same source with
 // the same trigger; one flow could read each record once.
-func (a *analyzer) readOnceWriteMany(rep *Report) {
-	trig := func(t Trigger) int {
-		switch t {
-		case TriggerInstant:
-			return 0
-		case TriggerEvent:
-			return 1
-		case TriggerSchedule:
-			return 2
-		}
-		return -1
-	}
+func (a *analyzer) readOnceWriteMany() {
 	// Streams chained per (source, trigger) group, in file order: first
 	// and last per group, next per stream.
 	n := len(a.sys)
@@ -104,7 +94,7 @@ func (a *analyzer) readOnceWriteMany(rep *Report) {
 	for i := range a.str {
 		si := &a.str[i]
 		next[i] = -1
-		t := trig(si.st.Trigger)
+		t := triggerIndex(si.st.Trigger)
 		if t < 0 || si.from < 0 {
 			continue
 		}
@@ -129,7 +119,7 @@ func (a *analyzer) readOnceWriteMany(rep *Report) {
 		s, trigger := g/3, a.str[first[g]].st.Trigger
 		m := &a.m
 		m.int(len(ids)).s(" ", string(trigger), " streams start from ", a.sysName(s), ": ").list(ids).s("; each reads the same records again.")
-		a.finding(rep, CodeReadOnceWriteMany, SeverityInfo, -1, s, m.done(),
+		a.finding(CodeReadOnceWriteMany, SeverityInfo, -1, s, m.done(),
 			"Consider one flow that reads each record once and writes it to every target, unless the targets change on different business rules (then separate flows are easier to maintain).")
 	}
 	a.classes = ids[:0]

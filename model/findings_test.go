@@ -9,6 +9,13 @@ import (
 	"github.com/flowscope/flowscope/model/quantity"
 )
 
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
 // twoSystems is a source and a target of custom kind with 10 requests/s,
 // and a flow layer with room to spare.
 func twoSystems(opts ...func([]System)) []System {

@@ -192,9 +192,3 @@ func (m *msg) list(ids []string) *msg {
 	}
 	return m
 }
-
-// fmtNum and friends give the same texts as strings.
-func fmtNum(v float64) string  { var m msg; return m.num(v).done() }
-func fmtPct(u float64) string  { var m msg; return m.pct(u).done() }
-func fmtDur(s float64) string  { var m msg; return m.dur(s).done() }
-func fmtRate(r float64) string { var m msg; return m.rate(r).done() }

@@ -6,6 +6,12 @@ import (
 	"testing"
 )
 
+// fmtNum and friends give the message texts as strings.
+func fmtNum(v float64) string  { var m msg; return m.num(v).done() }
+func fmtPct(u float64) string  { var m msg; return m.pct(u).done() }
+func fmtDur(s float64) string  { var m msg; return m.dur(s).done() }
+func fmtRate(r float64) string { var m msg; return m.rate(r).done() }
+
 func TestMessageNumbers(t *testing.T) {
 	cases := []struct{ got, want string }{
 		{fmtNum(24883200), "24.9M"},

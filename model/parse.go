@@ -2,12 +2,13 @@ package model
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -84,24 +85,23 @@ func Parse(filename string, data []byte) (s Scenario, err error) {
 		root = root.Content[0]
 	}
 	l.scenario(root, &s)
-	if l.full() {
-		return Scenario{}, l.errs
-	}
-	systemsBad := l.exact("systems") // then every reference would fail too
-	for _, p := range problems(&s) {
-		if !l.covered(p.path) && !(p.ref && systemsBad) {
-			line, col := locate(root, p.path)
-			l.add(line, col, p.path, p.err)
+	if !l.full() {
+		systemsBad := l.exact("systems") // then every reference would fail too
+		for _, p := range problems(&s) {
+			if !l.covered(p.path) && !(p.ref && systemsBad) {
+				line, col := locate(root, p.path)
+				l.add(line, col, p.path, p.err)
+			}
 		}
 	}
 	if len(l.errs) > 0 {
+		// In file order (sorted in place); "too many errors" stays last.
 		errs := l.errs
-		if len(errs) == maxErrors {
-			errs = errs[:maxErrors-1] // "too many errors" stays last
+		if l.full() {
+			errs = errs[:maxErrors-1]
 		}
-		sort.SliceStable(errs, func(i, j int) bool {
-			a, b := errs[i], errs[j]
-			return a.Line < b.Line || a.Line == b.Line && a.Col < b.Col
+		slices.SortStableFunc(errs, func(a, b *Error) int {
+			return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
 		})
 		return Scenario{}, l.errs
 	}
@@ -263,35 +263,9 @@ func (l *loader) scenario(root *yaml.Node, s *Scenario) {
 				l.errAt(v, key, fmt.Errorf("%q — this version of flowscope reads format version %d", quantity.Clip(v.Value), FormatVersion))
 			}
 		case "systems":
-			if len(v.Content) > 0 {
-				s.Systems = make([]System, 0, len(v.Content))
-			}
-			l.sequence(v, key, "a list of systems", func(i int, n *yaml.Node) {
-				var sys System
-				p := indexPath(key, i)
-				l.mapping(n, p, "a system: a mapping with id, kind, capacity, ...", func(key string, k, v *yaml.Node) {
-					setField(l, SystemFields, &sys, key, k, v, p)
-				})
-				if sys.Name == sys.ID {
-					sys.Name = ""
-				}
-				s.Systems = append(s.Systems, sys)
-			})
+			s.Systems = entries(l, v, key, "a list of systems", "a system: a mapping with id, kind, capacity, ...", SystemFields)
 		case "streams":
-			if len(v.Content) > 0 {
-				s.Streams = make([]Stream, 0, len(v.Content))
-			}
-			l.sequence(v, key, "a list of streams", func(i int, n *yaml.Node) {
-				var st Stream
-				p := indexPath(key, i)
-				l.mapping(n, p, "a stream: a mapping with id, from, to, trigger, volume, ...", func(key string, k, v *yaml.Node) {
-					setField(l, StreamFields, &st, key, k, v, p)
-				})
-				if st.Name == st.ID {
-					st.Name = ""
-				}
-				s.Streams = append(s.Streams, st)
-			})
+			s.Streams = entries(l, v, key, "a list of streams", "a stream: a mapping with id, from, to, trigger, volume, ...", StreamFields)
 		default:
 			if _, ok := lookupField(ScenarioFields, key); !ok {
 				l.errAt(k, quantity.Clip(key), unknownKey(key, scenarioKeys))
@@ -303,6 +277,26 @@ func (l *loader) scenario(root *yaml.Node, s *Scenario) {
 	if !version && root.Kind == yaml.MappingNode {
 		l.errAt(root, "flowscope", fmt.Errorf("missing — expected flowscope: %d first, the file format version", FormatVersion))
 	}
+}
+
+// entries reads the list of systems or streams under key.
+func entries[T any](l *loader, v *yaml.Node, key, list, entry string, fields []Field[T]) []T {
+	var out []T
+	if len(v.Content) > 0 {
+		out = make([]T, 0, len(v.Content))
+	}
+	l.sequence(v, key, list, func(i int, n *yaml.Node) {
+		var t T
+		p := indexPath(key, i)
+		l.mapping(n, p, entry, func(key string, k, v *yaml.Node) {
+			setField(l, fields, &t, key, k, v, p)
+		})
+		if name, ok := lookupField(fields, "name"); ok && nameIsID(fields, &t) {
+			name.reset(&t) // the name defaults to the id
+		}
+		out = append(out, t)
+	})
+	return out
 }
 
 // setField hands one YAML value to the field's Set (or its list or
@@ -389,9 +383,11 @@ func (l *loader) report(n *yaml.Node, path string, err error, part func(*partErr
 	l.errAt(n, path, err)
 }
 
+// exampleList is a list value the field takes: its default, or a
+// placeholder.
 func exampleList[T any](f Field[T]) string {
-	if f.Key == "seasonality" {
-		return flatSeasonality
+	if f.def != "" {
+		return f.def
 	}
 	return "a, b"
 }

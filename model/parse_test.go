@@ -255,6 +255,26 @@ func TestParseTooManyErrors(t *testing.T) {
 	}
 }
 
+// Errors come in file order even when there are too many: an alias
+// reports at the node it points to, earlier in the file than the key
+// before it.
+func TestParseTooManyErrorsInFileOrder(t *testing.T) {
+	in := "flowscope: 1\nsystems:\n  - {id: s0, capacity: &c nope}\n"
+	for i := 1; i <= 100; i++ {
+		in += "  - {id: s" + itoa(i) + ", zz: 1, capacity: *c}\n"
+	}
+	_, err := Parse("m.yaml", []byte(in))
+	var es Errors
+	if !errors.As(err, &es) || len(es) != maxErrors {
+		t.Fatalf("got %v", err)
+	}
+	for i := 1; i < len(es)-1; i++ {
+		if a, b := es[i-1], es[i]; a.Line > b.Line || a.Line == b.Line && a.Col > b.Col {
+			t.Fatalf("error %d (%d:%d) comes after %d:%d", i, b.Line, b.Col, a.Line, a.Col)
+		}
+	}
+}
+
 func TestParseEmptyLists(t *testing.T) {
 	for _, in := range []string{"flowscope: 1\nsystems: []\nstreams: []\n", "flowscope: 1\nsystems:\nstreams: ~\n"} {
 		s, err := Parse("e.yaml", []byte(in))

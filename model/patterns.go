@@ -20,6 +20,20 @@ func (a *analyzer) streamPattern(si *streamInfo) Pattern {
 	return triggerPattern(si.st.Trigger)
 }
 
+// triggerIndex numbers the three triggers 0..2; -1 for anything else
+// (possible only in unvalidated input).
+func triggerIndex(t Trigger) int {
+	switch t {
+	case TriggerInstant:
+		return 0
+	case TriggerEvent:
+		return 1
+	case TriggerSchedule:
+		return 2
+	}
+	return -1
+}
+
 func triggerPattern(t Trigger) Pattern {
 	switch t {
 	case TriggerInstant:
@@ -37,16 +51,7 @@ func (a *analyzer) scenarioPattern() Pattern {
 	var seen [3]bool
 	kinds := 0
 	for i := range a.str {
-		k := -1
-		switch a.str[i].st.Trigger {
-		case TriggerInstant:
-			k = 0
-		case TriggerEvent:
-			k = 1
-		case TriggerSchedule:
-			k = 2
-		}
-		if k >= 0 && !seen[k] {
+		if k := triggerIndex(a.str[i].st.Trigger); k >= 0 && !seen[k] {
 			seen[k] = true
 			kinds++
 		}

@@ -29,25 +29,9 @@ func SaveFile(path string, s Scenario) error {
 func Marshal(s Scenario) ([]byte, error) {
 	root := &yaml.Node{Kind: yaml.MappingNode}
 	put(root, "flowscope", scalar(strconv.Itoa(FormatVersion), false))
-	putFields(root, ScenarioFields, &s, "")
-	if len(s.Systems) > 0 {
-		list := &yaml.Node{Kind: yaml.SequenceNode}
-		for i := range s.Systems {
-			m := &yaml.Node{Kind: yaml.MappingNode}
-			putFields(m, SystemFields, &s.Systems[i], s.Systems[i].ID)
-			list.Content = append(list.Content, m)
-		}
-		put(root, "systems", list)
-	}
-	if len(s.Streams) > 0 {
-		list := &yaml.Node{Kind: yaml.SequenceNode}
-		for i := range s.Streams {
-			m := &yaml.Node{Kind: yaml.MappingNode}
-			putFields(m, StreamFields, &s.Streams[i], s.Streams[i].ID)
-			list.Content = append(list.Content, m)
-		}
-		put(root, "streams", list)
-	}
+	putFields(root, ScenarioFields, &s)
+	putList(root, "systems", SystemFields, s.Systems)
+	putList(root, "streams", StreamFields, s.Streams)
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
@@ -60,12 +44,26 @@ func Marshal(s Scenario) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// putList adds the list of systems or streams, unless it is empty.
+func putList[T any](root *yaml.Node, key string, fields []Field[T], items []T) {
+	if len(items) == 0 {
+		return
+	}
+	list := &yaml.Node{Kind: yaml.SequenceNode}
+	for i := range items {
+		m := &yaml.Node{Kind: yaml.MappingNode}
+		putFields(m, fields, &items[i])
+		list.Content = append(list.Content, m)
+	}
+	put(root, key, list)
+}
+
 // putFields adds every field that differs from its default; a name equal
 // to the id is a default too.
-func putFields[T any](m *yaml.Node, fields []Field[T], t *T, id string) {
+func putFields[T any](m *yaml.Node, fields []Field[T], t *T) {
 	for _, f := range fields {
 		txt := f.Get(t)
-		if txt == "" || f.isDefault(t) || (f.Key == "name" && txt == id) {
+		if txt == "" || f.isDefault(t) || (f.Key == "name" && nameIsID(fields, t)) {
 			continue
 		}
 		switch {

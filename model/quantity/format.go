@@ -2,6 +2,7 @@ package quantity
 
 import (
 	"strconv"
+	"strings"
 )
 
 // shortest writes x as the shortest plain decimal (no exponent) that
@@ -83,13 +84,13 @@ func (d Duration) String() string {
 	best := ""
 	for _, u := range durationUnits {
 		txt, ok := shortest(v/u.secs, exact(u.name))
-		if ok && !containsDot(txt) {
+		if ok && !strings.Contains(txt, ".") {
 			return txt + u.name
 		}
 		best = pick(best, txt+u.name, ok)
 	}
 	txt, ok := shortest(v*1000, exact("ms"))
-	if ok && v < 1 && !containsDot(txt) {
+	if ok && v < 1 && !strings.Contains(txt, ".") {
 		return txt + "ms"
 	}
 	best = pick(best, txt+"ms", ok)
@@ -97,15 +98,6 @@ func (d Duration) String() string {
 		return strconv.FormatFloat(v, 'f', -1, 64) + "s"
 	}
 	return best
-}
-
-func containsDot(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '.' {
-			return true
-		}
-	}
-	return false
 }
 
 // String writes the share as a percentage (0.2 → 20%), or as a plain

@@ -101,16 +101,12 @@ func streamTable(s model.Scenario, r model.Report, long bool) table {
 				run += " (overlap)"
 			}
 		}
-		label := st.ID
-		if n := names[st.ID]; long && n != "" && !strings.EqualFold(n, st.ID) {
-			label += " (" + n + ")"
-		}
 		weakest := st.WeakestLink.System
 		if weakest == "" {
 			weakest = "–"
 		}
 		t.rows = append(t.rows, []string{
-			label, string(st.Trigger), string(st.Pattern), path,
+			label(st.ID, names[st.ID], long), string(st.Trigger), string(st.Pattern), path,
 			span(st.PerYear, count), span(st.PeakPerSecond, perSecond),
 			weakest, span(st.WeakestLink.Utilization, percent), run,
 		})
@@ -127,11 +123,7 @@ func systemTable(s model.Scenario, r model.Report, long bool) table {
 	t.head = append(t.head, "Alert", "Saturates")
 	names := systemNames(s)
 	for _, sys := range r.Systems {
-		label := sys.ID
-		if n := names[sys.ID]; long && n != "" && !strings.EqualFold(n, sys.ID) {
-			label += " (" + n + ")"
-		}
-		row := []string{label, sys.Kind, sys.Zone, span(sys.LoadPerSecond, perSecond)}
+		row := []string{label(sys.ID, names[sys.ID], long), sys.Kind, sys.Zone, span(sys.LoadPerSecond, perSecond)}
 		for _, i := range cols {
 			row = append(row, percent(at(sys.Utilization, i)))
 		}
@@ -139,6 +131,15 @@ func systemTable(s model.Scenario, r model.Report, long bool) table {
 		t.rows = append(t.rows, row)
 	}
 	return t
+}
+
+// label is an id, with the name beside it when long and the name says
+// more than the id.
+func label(id, name string, long bool) string {
+	if long && name != "" && !strings.EqualFold(name, id) {
+		return id + " (" + name + ")"
+	}
+	return id
 }
 
 func groupFindings(fs []model.Finding) []findingGroup {
@@ -176,18 +177,10 @@ func componentTables(r model.Report, h int) (table, table) {
 	for _, sys := range r.After.Systems {
 		after[sys.ID] = sys.Utilization
 	}
-	weakest := map[string]string{}
-	for _, st := range r.Streams {
-		weakest[st.ID] = st.WeakestLink.System
-	}
 	last := len(r.Years) - 1
 
 	comps := table{head: []string{"Component", "Built with", "For", "System", "Cost", "Why", fmt.Sprintf("Utilisation year %d", h)}}
 	for _, c := range r.Components {
-		sys := c.System
-		if sys == "" && len(c.For) > 0 {
-			sys = weakest[c.For[0]]
-		}
 		// Each step of the ladder: what this component buys on top of
 		// the ones listed before it.
 		change := "–"
@@ -195,7 +188,7 @@ func componentTables(r model.Report, h int) (table, table) {
 			change = percent(at(c.UtilizationBefore, last)) + " → " + percent(at(c.UtilizationAfter, last))
 		}
 		comps.rows = append(comps.rows, []string{
-			c.Kind, dash(c.Name), strings.Join(c.For, ", "), dash(sys), count(c.Cost), dash(c.Reason), change,
+			c.Kind, dash(c.Name), strings.Join(c.For, ", "), dash(c.System), count(c.Cost), dash(c.Reason), change,
 		})
 	}
 
