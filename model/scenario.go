@@ -31,19 +31,63 @@ type Scenario struct {
 // System is one participant of the landscape: an application, a platform,
 // an integration layer.
 type System struct {
-	ID         string
-	Name       string // "" = ID
-	Kind       string // catalogue kind, or "custom"
-	Zone       string // "" = DefaultZone
-	Inbound    *bool  // nil = true
-	Events     *bool  // nil = from kind
-	Capacity   *quantity.Rate
-	Read       *quantity.Rate
-	Write      *quantity.Rate
+	ID       string
+	Name     string // "" = ID
+	Kind     string // catalogue kind, or "custom"
+	Zone     string // "" = DefaultZone
+	Inbound  *bool  // nil = true
+	Events   *bool  // nil = from kind
+	Capacity *quantity.Rate
+	Read     *quantity.Rate
+	Write    *quantity.Rate
+	// Limits is the full list of limits; nil = the kind's, a non-nil
+	// empty list = none at all. The shorthands above combine with it.
+	Limits     []Limit
+	Licence    Licence            // "" = premium (power-automate layers)
+	ActionTime *quantity.Duration // nil = from kind (layers)
 	Baseline   *quantity.Share
 	Restricted []string
 	Latency    *quantity.Duration // nil = from kind
 }
+
+// Scope says how a limit groups the load it sees (per: in the file).
+type Scope string
+
+// The three scopes of a limit.
+const (
+	ScopeSystem   Scope = "system"   // all load together (the default)
+	ScopeIdentity Scope = "identity" // per account the requests run as
+	ScopeFlow     Scope = "flow"     // per cloud flow
+)
+
+// Counts says what a limit counts.
+type Counts string
+
+// What a limit can count.
+const (
+	CountsRequests Counts = "requests" // every request (the default)
+	CountsReads    Counts = "reads"
+	CountsWrites   Counts = "writes"
+	CountsRuns     Counts = "runs" // started runs of a flow
+)
+
+// Limit is one limit of a system: a rate in a window, grouped by Per,
+// counting Counts. Empty Per and Counts mean system and requests.
+type Limit struct {
+	Rate   quantity.Rate
+	Per    Scope
+	Counts Counts
+	Name   string
+}
+
+// Licence is a power-automate layer's licence for its flows.
+type Licence string
+
+// The licences of a power-automate layer.
+const (
+	LicencePremium Licence = "premium" // the owner's Premium entitlement (the default)
+	LicenceProcess Licence = "process" // a Process licence per flow
+)
 
 // Trigger is how a stream's flow starts.
 type Trigger string
@@ -102,6 +146,7 @@ type Stream struct {
 	From             string
 	To               string
 	Via              string // "" = direct
+	Flow             string // "" = the stream id
 	Trigger          Trigger
 	Every            *quantity.Duration // schedule only
 	Volume           Volume
@@ -116,6 +161,9 @@ type Stream struct {
 	ReadsPerRecord   *float64
 	WritesPerRecord  *float64
 	ActionsPerRecord *float64
+	Concurrency      *float64 // nil = 1
+	Identity         string   // "" = via, else the app or site end, else from
+	Users            *float64 // nil = 1
 	Compute          *quantity.Duration
 	Latency          *quantity.Duration
 	Fields           []string
