@@ -57,6 +57,7 @@ func (l *layered) route(gapMin int) Layout {
 	}
 	for _, g := range gaps {
 		out.Crossings += g.cross
+		out.Gaps += g.w
 	}
 	gapPts := func(s int) []Point {
 		sg := l.segs[s]

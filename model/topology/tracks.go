@@ -48,8 +48,20 @@ func assignTracks(bent []*gline) (placed, stuck []*gline) {
 			hardIn[to]++
 		}
 	}
-	for i := 0; i < n; i++ {
-		for j := i + 1; j < n; j++ {
+	// lines by the top of their run: the lines overlapping line i start
+	// no lower than its bottom, so each scan stops there
+	byTop := make([]int, n)
+	for i := range byTop {
+		byTop[i] = i
+	}
+	top := func(i int) int { return min(bent[i].L, bent[i].R) }
+	bottom := func(i int) int { return max(bent[i].L, bent[i].R) }
+	sort.SliceStable(byTop, func(a, b int) bool { return top(byTop[a]) < top(byTop[b]) })
+	for a, i := range byTop {
+		for _, j := range byTop[a+1:] {
+			if top(j) > bottom(i) {
+				break
+			}
 			ij, ji := rule(bent[i], bent[j])
 			count(j, ij)
 			count(i, ji)
@@ -70,7 +82,10 @@ func assignTracks(bent []*gline) (placed, stuck []*gline) {
 	order := make([]int, 0, n)
 	take := func(i int) {
 		done[i] = true
-		for j := 0; j < n; j++ {
+		for _, j := range byTop {
+			if top(j) > bottom(i) {
+				break
+			}
 			if done[j] {
 				continue
 			}

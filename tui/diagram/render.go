@@ -52,6 +52,18 @@ func (g *Grid) At(x, y int) Cell {
 	return g.Cells[y*g.W+x]
 }
 
+// reset makes g a blank grid of w×h, reusing its cells.
+func (g *Grid) reset(w, h int) {
+	g.W, g.H = w, h
+	if cap(g.Cells) < w*h {
+		g.Cells = make([]Cell, w*h)
+	}
+	g.Cells = g.Cells[:w*h]
+	for i := range g.Cells {
+		g.Cells[i] = Cell{R: ' '}
+	}
+}
+
 func (g *Grid) set(x, y int, r rune, c Class) {
 	if x >= 0 && y >= 0 && x < g.W && y < g.H {
 		g.Cells[y*g.W+x] = Cell{r, c}
@@ -109,7 +121,16 @@ type shaped struct {
 	labels []string   // per arrow
 }
 
-func textWidth(s string) int { return ansi.StringWidth(s) }
+// textWidth is the cells s takes; plain ASCII (most names and every
+// label) is counted without the Unicode tables.
+func textWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c < 0x20 {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
+}
 
 // truncate shortens s to w cells, marking the cut.
 func truncate(s string, w int, ascii bool) string {

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/topology"
 	"github.com/flowscope/flowscope/scenarios"
 )
 
@@ -75,8 +76,8 @@ func TestPanIsClamped(t *testing.T) {
 	first := v.View(st)
 	v.Pan(1_000_000, 1_000_000)
 	d := v.current()
-	if v.x != d.Grid.W-30 || v.y != d.Grid.H-7 {
-		t.Fatalf("pan right/down went to %d,%d for a %d×%d drawing", v.x, v.y, d.Grid.W, d.Grid.H)
+	if v.x != d.Width()-30 || v.y != d.Height()-7 {
+		t.Fatalf("pan right/down went to %d,%d for a %d×%d drawing", v.x, v.y, d.Width(), d.Height())
 	}
 	if v.View(st) == first {
 		t.Fatal("panning did not move the view")
@@ -94,7 +95,7 @@ func TestHighlightMarksSystemAndStream(t *testing.T) {
 	v.SetSize(200, 60)
 	count := func() int {
 		n := 0
-		for _, c := range v.current().Grid.Cells {
+		for _, c := range v.whole().Cells {
 			if c.C == ClassHighlight {
 				n++
 			}
@@ -106,15 +107,14 @@ func TestHighlightMarksSystemAndStream(t *testing.T) {
 	}
 	sys := s.Systems[0].ID
 	v.SetHighlight(sys)
-	d := v.current()
-	b := d.Layout.Boxes[v.graph.boxIndex(sys)]
-	if c := d.Grid.At(b.X, b.Y); c.C != ClassHighlight {
+	b := v.current().lay.Boxes[v.graph.boxIndex(sys)]
+	if c := v.whole().At(b.X, b.Y); c.C != ClassHighlight {
 		t.Fatalf("box of %s not highlighted", sys)
 	}
 	v.SetHighlight(s.Streams[0].ID)
 	for i, a := range v.graph.Arrows {
-		p := v.current().Layout.Routes[i].Points[0]
-		on := v.current().Grid.At(p.X, p.Y).C == ClassHighlight
+		p := v.current().lay.Routes[i].Points[0]
+		on := v.whole().At(p.X, p.Y).C == ClassHighlight
 		if on != (a.Stream == s.Streams[0].ID) {
 			t.Fatalf("arrow %d (%s) highlighted=%v", i, a.Stream, on)
 		}
@@ -168,7 +168,7 @@ func TestViewIsTheDrawing(t *testing.T) {
 	v.SetSize(200, 40)
 	v.SetHighlight(s.Streams[0].ID)
 	lines := strings.Split(ansi.Strip(v.View(testStyles())), "\n")
-	g := v.current().Grid
+	g := v.whole()
 	for y := 0; y < g.H; y++ {
 		if strings.TrimRight(lines[y], " ") != g.Line(y) {
 			t.Fatalf("line %d:\n%q\n%q", y, lines[y], g.Line(y))
@@ -183,16 +183,16 @@ func TestFormFollowsThePane(t *testing.T) {
 	v := NewViewer()
 	v.SetReport(s, r)
 	v.SetSize(45, 40)
-	if d := v.current(); !d.Form.TopDown() || v.Pans() {
-		t.Fatalf("45×40: form %d, %d×%d, pans %v", d.Form.Level, d.Grid.W, d.Grid.H, v.Pans())
+	if d := v.current(); !d.sh.form.TopDown() || v.Pans() {
+		t.Fatalf("45×40: form %d, %d×%d, pans %v", d.sh.form.Level, d.Width(), d.Height(), v.Pans())
 	}
 	v.SetSize(120, 14)
-	if d := v.current(); d.Form.TopDown() || v.Pans() {
-		t.Fatalf("120×14: form %d, %d×%d, pans %v", d.Form.Level, d.Grid.W, d.Grid.H, v.Pans())
+	if d := v.current(); d.sh.form.TopDown() || v.Pans() {
+		t.Fatalf("120×14: form %d, %d×%d, pans %v", d.sh.form.Level, d.Width(), d.Height(), v.Pans())
 	}
 	v.SetSize(60, 11)
-	if d := v.current(); d.Form.TopDown() {
-		t.Fatalf("60×11: top down, %d×%d", d.Grid.W, d.Grid.H)
+	if d := v.current(); d.sh.form.TopDown() {
+		t.Fatalf("60×11: top down, %d×%d", d.Width(), d.Height())
 	}
 }
 
@@ -203,4 +203,10 @@ func TestRuneWidthShortcut(t *testing.T) {
 			t.Errorf("%U is %d cells wide, runeWidth says 1", r, w)
 		}
 	}
+}
+
+// whole is the viewer's whole drawing painted, highlight included.
+func (v *Viewer) whole() *Grid {
+	sc := v.current()
+	return sc.paint(topology.Rect{W: sc.Width(), H: sc.Height()}, v.highlight)
 }
