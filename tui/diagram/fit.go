@@ -182,15 +182,13 @@ const band = 2 * tileH
 func (d Drawing) WriteTo(w io.Writer) (int64, error) {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	var n int64
+	var line []byte
 	for y := 0; y < d.sc.Height(); y += band {
 		g := d.sc.paint(topology.Rect{Y: y, W: d.sc.Width(), H: min(band, d.sc.Height()-y)}, "")
 		for row := 0; row < g.H; row++ {
-			k, err := bw.WriteString(g.Line(row))
+			line = append(g.appendLine(line[:0], row), '\n')
+			k, err := bw.Write(line)
 			n += int64(k)
-			if err == nil {
-				err = bw.WriteByte('\n')
-				n++
-			}
 			if err != nil {
 				return n, err
 			}

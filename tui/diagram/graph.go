@@ -160,15 +160,15 @@ func finite(v float64) float64 {
 	return v
 }
 
-// Label is an arrow's text at a form level: its trigger and peak rate,
-// "event 1.2k/min"; level 1 shortens the trigger, "e 1.2k/min"; level 2
-// gives the rate alone.
+// Label is an arrow's text at a form level: its trigger and peak rate with
+// its unit, "event 1.2k/min"; the tighter levels shorten the trigger to
+// its initial, "e 1.2k/min", but never drop it.
 func (a Arrow) Label(level int) string {
 	t := string(a.Trigger)
-	if level == 1 && t != "" {
+	if level >= 1 && t != "" {
 		t = t[:1]
 	}
-	if t == "" || level >= 2 {
+	if t == "" {
 		return RateText(a.Rate)
 	}
 	return t + " " + RateText(a.Rate)

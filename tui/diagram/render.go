@@ -2,6 +2,7 @@ package diagram
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -71,8 +72,10 @@ func (g *Grid) set(x, y int, r rune, c Class) {
 }
 
 // Line is row y as plain text without trailing blanks.
-func (g *Grid) Line(y int) string {
-	var b strings.Builder
+func (g *Grid) Line(y int) string { return string(g.appendLine(nil, y)) }
+
+// appendLine appends row y as plain text without trailing blanks.
+func (g *Grid) appendLine(b []byte, y int) []byte {
 	row := g.Cells[y*g.W : (y+1)*g.W]
 	end := len(row)
 	for end > 0 && row[end-1].R == ' ' {
@@ -80,10 +83,10 @@ func (g *Grid) Line(y int) string {
 	}
 	for _, c := range row[:end] {
 		if c.R != 0 { // 0 continues a wide rune
-			b.WriteRune(c.R)
+			b = utf8.AppendRune(b, c.R)
 		}
 	}
-	return b.String()
+	return b
 }
 
 // String is the whole drawing as plain text, one line per row.
@@ -148,18 +151,19 @@ func (g Graph) shape(f Form) shaped {
 	sh := shaped{form: f}
 	maxName, pad := []int{22, 12, 9}[f.level()], []int{4, 2, 2}[f.level()]
 	for _, b := range g.Boxes {
+		plain := func(s string) string {
+			if f.ASCII {
+				return asciiOnly(s)
+			}
+			return s
+		}
 		var lines []string
 		if b.Component {
-			lines = []string{truncate(strings.ReplaceAll(b.Kind, "-", " "), maxName, f.ASCII)}
+			lines = []string{truncate(plain(strings.ReplaceAll(b.Kind, "-", " ")), maxName, f.ASCII)}
 		} else {
-			lines = []string{truncate(b.Name, maxName, f.ASCII), truncate(b.Kind, maxName, f.ASCII)}
+			lines = append(nameLines(plain(b.Name), maxName, f.ASCII), truncate(plain(b.Kind), maxName, f.ASCII))
 			if u := b.UtilText(f.ASCII); u != "" {
 				lines = append(lines, u)
-			}
-		}
-		if f.ASCII {
-			for i, l := range lines {
-				lines[i] = asciiOnly(l)
 			}
 		}
 		w := 0

@@ -182,9 +182,9 @@ func TestFormFollowsThePane(t *testing.T) {
 	s, r := defaultScenario(t)
 	v := NewViewer()
 	v.SetReport(s, r)
-	v.SetSize(45, 40)
+	v.SetSize(56, 40)
 	if d := v.current(); !d.sh.form.TopDown() || v.Pans() {
-		t.Fatalf("45×40: form %d, %d×%d, pans %v", d.sh.form.Level, d.Width(), d.Height(), v.Pans())
+		t.Fatalf("56×40: form %d, %d×%d, pans %v", d.sh.form.Level, d.Width(), d.Height(), v.Pans())
 	}
 	v.SetSize(120, 14)
 	if d := v.current(); d.sh.form.TopDown() || v.Pans() {
