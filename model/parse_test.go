@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/flowscope/flowscope/model/catalog"
 	"github.com/flowscope/flowscope/model/quantity"
 )
 
@@ -46,7 +47,7 @@ func TestParseErrors(t *testing.T) {
 				`t.yaml:7:11: streams[0].from: "a" — no system has this id`,
 				`t.yaml:8:9: streams[0].to: "b" — no system has this id`}},
 		{"unknown system key", "  - id: b\n", "  - id: b\n    colour: red\n",
-			[]string{`t.yaml:5:5: systems[1].colour: unknown key "colour" — expected one of id, name, kind, zone, inbound, events, capacity, read, write, baseline, restricted, latency`}},
+			[]string{`t.yaml:5:5: systems[1].colour: unknown key "colour" — expected one of id, name, kind, zone, inbound, events, capacity, read, write, limits, licence, action_time, baseline, restricted, latency`}},
 		{"misspelt stream key", "    volume: 10M/year\n", "    volume: 10M/year\n    volumes: 1\n",
 			[]string{`t.yaml:11:5: streams[0].volumes: unknown key "volumes" — did you mean volume?`}},
 		{"duplicate system id", "  - id: b\n", "  - id: b\n  - id: a\n",
@@ -73,6 +74,22 @@ func TestParseErrors(t *testing.T) {
 			[]string{`t.yaml:10:13: streams[0].volume: "-10M/year" — expected COUNT/PERIOD like 10M/year`}},
 		{"zero capacity", "  - id: b\n", "  - id: b\n    capacity: 0/s\n",
 			[]string{`t.yaml:5:15: systems[1].capacity: "0/s" — expected COUNT/PERIOD above 0 like 6000/5m`}},
+		{"limit with a bad scope", "  - id: b\n", "  - id: b\n    limits:\n      - {rate: 1/s, per: team}\n",
+			[]string{`t.yaml:6:26: systems[1].limits[0].per: "team" — expected system, identity or flow`}},
+		{"limit with a bad bare rate", "  - id: b\n", "  - id: b\n    limits:\n      - 1/s\n      - 0/s\n",
+			[]string{`t.yaml:7:9: systems[1].limits[1].rate: "0/s" — expected COUNT/PERIOD above 0 like 6000/5m`}},
+		{"limit with an unknown key", "  - id: b\n", "  - id: b\n    limits: [{rate: 1/s, scope: flow}]\n",
+			[]string{`t.yaml:5:26: systems[1].limits[0].scope: unknown key "scope" — expected one of rate, per, counts, name`}},
+		{"limit without a rate", "  - id: b\n", "  - id: b\n    limits: [{per: flow}]\n",
+			[]string{`t.yaml:5:14: systems[1].limits[0]: no rate — expected a limit like {rate: 6000/5m, per: identity}`}},
+		{"limits not a list", "  - id: b\n", "  - id: b\n    limits: 6000/5m\n",
+			[]string{`t.yaml:5:13: systems[1].limits: "6000/5m" — expected a list like [6000/5m]`}},
+		{"bad licence", "  - id: b\n", "  - id: b\n    licence: e5\n",
+			[]string{`t.yaml:5:14: systems[1].licence: "e5" — expected premium or process`}},
+		{"concurrency below 1", "    volume: 10M/year\n", "    volume: 10M/year\n    concurrency: 0\n",
+			[]string{`t.yaml:11:18: streams[0].concurrency: "0" — expected a number at least 1`}},
+		{"growth below -90%", "    volume: 10M/year\n", "    volume: 10M/year\n    growth: -95%\n",
+			[]string{`t.yaml:11:13: streams[0].growth: "-95%" — expected a share at least -90% and at most 1000% like 20% or -5%`}},
 		{"schedule without every", "trigger: event", "trigger: schedule",
 			[]string{`t.yaml:6:5: streams[0].every: missing — a schedule needs an interval like every: 10m`}},
 		{"every on event stream", "    volume: 10M/year\n", "    volume: 10M/year\n    every: 10m\n",
@@ -158,13 +175,7 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
-func kindNames() string {
-	var names []string
-	for _, k := range Kinds() {
-		names = append(names, k.Name)
-	}
-	return strings.Join(names, ", ")
-}
+func kindNames() string { return strings.Join(catalog.Names(), ", ") }
 
 func TestParseReportsEveryError(t *testing.T) {
 	in := edit(t, "    volume: 10M/year\n", "    volume: 10 M/yr\n    growth: -1\n    bogus: 2\n    trigger: event\n")
