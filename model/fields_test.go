@@ -229,10 +229,10 @@ func TestFieldChecksInMemory(t *testing.T) {
 	err := Validate(s)
 	want := []string{
 		`horizon: "40" — expected a whole number from 1 to 30`,
-		`systems[0].baseline: "+Inf" — expected a share at least 0% and below 100% like 20% or 0.2`,
-		`streams[0].volume: "1fortnight" — expected a period like year, month, day, 5m or 1h`,
-		`streams[0].seasonality[5]: "NaN" — expected a monthly weight of 0 or more like 1 or 1.5`,
-		`streams[0].busy_hours: "-1" — expected a number above 0 and at most 24`,
+		`system a: baseline: "+Inf" — expected a share at least 0% and below 100% like 20% or 0.2`,
+		`stream s: volume: "1fortnight" — expected a period like year, month, day, 5m or 1h`,
+		`stream s: seasonality[5]: "NaN" — expected a monthly weight of 0 or more like 1 or 1.5`,
+		`stream s: busy_hours: "-1" — expected a number above 0 and at most 24`,
 	}
 	if err == nil || err.Error() != strings.Join(want, "\n") {
 		t.Errorf("Validate:\n%v\nwant:\n%s", err, strings.Join(want, "\n"))

@@ -20,7 +20,7 @@ import (
 const (
 	MaxFileSize = 8 << 20 // bytes
 	maxAliases  = 100     // alias uses per file
-	maxVisits   = 4 << 20 // nodes walked, aliases expanded included
+	maxVisits   = 1 << 20 // nodes walked, aliases expanded included
 	maxErrors   = 200     // errors reported per file
 )
 
@@ -103,6 +103,7 @@ func Parse(filename string, data []byte) (s Scenario, err error) {
 		slices.SortStableFunc(errs, func(a, b *Error) int {
 			return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
 		})
+		labelItems(&s, l.errs)
 		return Scenario{}, l.errs
 	}
 	return s, nil
@@ -189,7 +190,7 @@ func (l *loader) yamlError(err error) error {
 func (l *loader) resolve(n *yaml.Node) *yaml.Node {
 	l.visits++
 	if l.visits == maxVisits {
-		l.errAt(n, "", errors.New("file is too complex to read"))
+		l.errAt(n, "", fmt.Errorf("more than %d nodes once aliases are expanded — write the values out or split the file", maxVisits))
 	}
 	if l.visits >= maxVisits {
 		return nil

@@ -18,6 +18,7 @@ func Validate(s Scenario) error {
 	for _, p := range problems(&s) {
 		es = append(es, &Error{Path: p.path, Err: p.err})
 	}
+	labelItems(&s, es)
 	return es.orNil()
 }
 
