@@ -9,7 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/tui/diagram"
 )
 
@@ -57,7 +57,7 @@ utilisation once they are in place.`,
 			if err != nil {
 				return err
 			}
-			g := diagram.FromReport(s, model.Analyze(s), recommended)
+			g := diagram.FromReport(s, analysis.Analyze(s), recommended)
 			var out, note string
 			switch format {
 			case "mermaid":

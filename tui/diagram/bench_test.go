@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/model/modeltest"
 	"github.com/flowscope/flowscope/scenarios"
 )
@@ -14,7 +15,7 @@ import (
 // disturbs less.
 
 func benchDraw(b *testing.B, s model.Scenario, width int) {
-	g := FromReport(s, model.Analyze(s), false)
+	g := FromReport(s, analysis.Analyze(s), false)
 	b.ReportAllocs()
 	b.ResetTimer()
 	start := cpuTime()
@@ -45,7 +46,7 @@ func BenchmarkRedraw(b *testing.B) {
 	s := modeltest.Landscape(20, 40)
 	v := NewViewer()
 	v.SetSize(120, 40)
-	v.SetReport(s, model.Analyze(s))
+	v.SetAnalysis(s, analysis.Analyze(s))
 	st := testStyles()
 	v.View(st)
 	layouts := len(v.cache.keys)
@@ -68,9 +69,9 @@ func BenchmarkRedraw(b *testing.B) {
 
 // landscape is a generated landscape and its report, the same on every
 // call.
-func landscape(systems, streams int) (model.Scenario, model.Report) {
+func landscape(systems, streams int) (model.Scenario, analysis.Report) {
 	s := modeltest.Landscape(systems, streams)
-	return s, model.Analyze(s)
+	return s, analysis.Analyze(s)
 }
 
 // benchRepaint measures a redraw of a 120×36 pane without a new layout:
@@ -79,7 +80,7 @@ func benchRepaint(b *testing.B, systems, streams int, step func(v *Viewer, s mod
 	s, r := landscape(systems, streams)
 	v := NewViewer()
 	v.SetSize(120, 36)
-	v.SetReport(s, r)
+	v.SetAnalysis(s, r)
 	st := testStyles()
 	v.View(st)
 	layouts := len(v.cache.keys)
@@ -130,7 +131,7 @@ func benchOpen(b *testing.B, systems, streams int) {
 	for b.Loop() {
 		v := NewViewer()
 		v.SetSize(120, 36)
-		v.SetReport(s, r)
+		v.SetAnalysis(s, r)
 		v.View(st)
 	}
 	reportCPU(b, start)

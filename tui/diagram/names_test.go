@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/scenarios"
 )
 
@@ -45,11 +46,11 @@ func TestCountryInstancesReadApart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := model.Analyze(s)
+	r := analysis.Analyze(s)
 	for _, size := range [][2]int{{120, 36}, {80, 24}} {
 		v := NewViewer()
 		v.SetSize(size[0], size[1])
-		v.SetReport(s, r)
+		v.SetAnalysis(s, r)
 		text := ansi.Strip(v.View(testStyles()))
 		for _, country := range []string{"Germany", "France", "Netherlands"} {
 			if !strings.Contains(text, country) {
@@ -78,7 +79,7 @@ func TestLabelsKeepTriggerAndUnit(t *testing.T) {
 func TestTallPanePrefersTopDown(t *testing.T) {
 	s, r := defaultScenario(t)
 	v := NewViewer()
-	v.SetReport(s, r)
+	v.SetAnalysis(s, r)
 	v.SetSize(100, 60)
 	if d := v.current(); !d.sh.form.TopDown() || v.Pans() {
 		t.Fatalf("100×60: form %d, %d×%d", d.sh.form.Level, d.Width(), d.Height())

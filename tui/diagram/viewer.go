@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/model/topology"
 )
 
@@ -23,7 +24,7 @@ type Styles struct{ Fine, Alert, Over, Edge, Label, Highlight, Muted lipgloss.St
 type Viewer struct {
 	w, h        int
 	s           model.Scenario
-	r           model.Report
+	r           analysis.Report
 	recommended bool
 	ascii       bool
 	highlight   string
@@ -52,12 +53,17 @@ func (v *Viewer) SetSize(w, h int) {
 	}
 }
 
-// SetReport shows a scenario and its report. The layout is computed again
-// only when the shape changes (systems, streams, the width of a text).
-func (v *Viewer) SetReport(s model.Scenario, r model.Report) {
+// SetAnalysis shows a scenario and its report. The layout is computed
+// again only when the shape changes (systems, streams, the width of a
+// text).
+func (v *Viewer) SetAnalysis(s model.Scenario, r analysis.Report) {
 	v.s, v.r = s, r
 	v.stale, v.sc = true, nil
 }
+
+// SetReport is SetAnalysis for a report of the first engine, while the
+// explorer still holds one.
+func (v *Viewer) SetReport(s model.Scenario, r model.Report) { v.SetAnalysis(s, fromLegacy(r)) }
 
 // SetRecommended switches between the design as drawn and the design with
 // the recommended components.

@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/model/topology"
 )
 
@@ -16,7 +16,7 @@ func TestWindowEqualsRegionOfWholeDrawing(t *testing.T) {
 	r := rand.New(rand.NewPCG(21, 22))
 	var graphs []Graph
 	for name, s := range builtins(t) {
-		g := FromReport(s, model.Analyze(s), name == "medical-sync")
+		g := FromReport(s, analysis.Analyze(s), name == "medical-sync")
 		graphs = append(graphs, g)
 	}
 	for i := 0; i < 12; i++ {
