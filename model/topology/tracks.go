@@ -48,8 +48,9 @@ func assignTracks(bent []*gline) (placed, stuck []*gline) {
 			hardIn[to]++
 		}
 	}
-	// lines by the top of their run: the lines overlapping line i start
-	// no lower than its bottom, so each scan stops there
+	// lines by the top of their run: the lines overlapping line i and
+	// after it start no lower than its bottom, so each scan stops there;
+	// the overlapping lines before it are listed once (earlier)
 	byTop := make([]int, n)
 	for i := range byTop {
 		byTop[i] = i
@@ -57,15 +58,35 @@ func assignTracks(bent []*gline) (placed, stuck []*gline) {
 	top := func(i int) int { return min(bent[i].L, bent[i].R) }
 	bottom := func(i int) int { return max(bent[i].L, bent[i].R) }
 	sort.SliceStable(byTop, func(a, b int) bool { return top(byTop[a]) < top(byTop[b]) })
+	at := make([]int, n) // index in byTop
 	for a, i := range byTop {
-		for _, j := range byTop[a+1:] {
+		at[i] = a
+	}
+	later := func(i int, visit func(j int)) {
+		for _, j := range byTop[at[i]+1:] {
 			if top(j) > bottom(i) {
-				break
+				return
 			}
+			visit(j)
+		}
+	}
+	start := make([]int, n+1)
+	for i := 0; i < n; i++ {
+		later(i, func(j int) { start[j+1]++ })
+	}
+	for i := 0; i < n; i++ {
+		start[i+1] += start[i]
+	}
+	earlier := make([]int32, start[n])
+	fill := append([]int(nil), start[:n]...)
+	for _, i := range byTop {
+		later(i, func(j int) {
+			earlier[fill[j]] = int32(i)
+			fill[j]++
 			ij, ji := rule(bent[i], bent[j])
 			count(j, ij)
 			count(i, ji)
-		}
+		})
 	}
 	// Take lines in order: the first line free of rules; when none is,
 	// the free line (no hard rule left) with the fewest soft rules left,
@@ -80,26 +101,27 @@ func assignTracks(bent []*gline) (placed, stuck []*gline) {
 	}
 	heap.Init(free)
 	order := make([]int, 0, n)
+	release := func(i, j int) { // i is taken: its rules over j go
+		if done[j] {
+			return
+		}
+		switch ij, _ := rule(bent[i], bent[j]); ij {
+		case 0:
+			return
+		case 1:
+			softIn[j]--
+		case 2:
+			hardIn[j]--
+		}
+		if hardIn[j] == 0 && softIn[j] == 0 {
+			heap.Push(free, j)
+		}
+	}
 	take := func(i int) {
 		done[i] = true
-		for _, j := range byTop {
-			if top(j) > bottom(i) {
-				break
-			}
-			if done[j] {
-				continue
-			}
-			switch ij, _ := rule(bent[i], bent[j]); ij {
-			case 0:
-				continue
-			case 1:
-				softIn[j]--
-			case 2:
-				hardIn[j]--
-			}
-			if hardIn[j] == 0 && softIn[j] == 0 {
-				heap.Push(free, j)
-			}
+		later(i, func(j int) { release(i, j) })
+		for _, j := range earlier[start[i]:start[i+1]] {
+			release(i, int(j))
 		}
 	}
 	for len(order)+len(stuck) < n {
