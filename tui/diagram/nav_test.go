@@ -240,3 +240,30 @@ func TestHitTest(t *testing.T) {
 		t.Fatal("a cell outside the pane hits a box")
 	}
 }
+
+// A click on a recommended component finds no system.
+func TestHitTestSkipsComponents(t *testing.T) {
+	s, r := defaultScenario(t)
+	v := NewViewer()
+	v.SetSize(300, 80)
+	v.SetRecommended(true)
+	v.SetAnalysis(s, r)
+	v.View(testStyles())
+	sc := v.current()
+	comps := 0
+	for i, b := range v.graph.Boxes {
+		rect := sc.lay.Boxes[i]
+		id, ok := v.HitTest(rect.X+rect.W/2, rect.Y+rect.H/2)
+		if b.Component {
+			comps++
+			if ok {
+				t.Fatalf("component %s hits %q", b.ID, id)
+			}
+		} else if !ok || id != b.ID {
+			t.Fatalf("system %s hits %q %v", b.ID, id, ok)
+		}
+	}
+	if comps == 0 {
+		t.Fatal("the default scenario recommends no component")
+	}
+}
