@@ -117,6 +117,9 @@ func (g Graph) choose(c *layoutCache, width, height int, ascii, tall bool) (*sce
 		}
 		sh := g.shape(Form{Level: level, ASCII: ascii})
 		key := c.key(sh)
+		if _, cached := c.lookup(key); !cached && roomy != nil && sh.form.TopDown() && width > 0 && widestRow(sh, roomy.lay.NodeLayer) > width {
+			continue // top down, one layer's boxes side by side are wider than asked
+		}
 		if _, cached := c.lookup(key); !cached && level > 0 {
 			w, h := topology.MinExtent(sh.topo, sh.form.layoutOptions())
 			if roomy != nil && !sh.form.TopDown() {
@@ -138,6 +141,21 @@ func (g Graph) choose(c *layoutCache, width, height int, ascii, tall bool) (*sce
 		}
 	}
 	return best, true
+}
+
+// widestRow is the width of the widest layer's boxes side by side: the
+// least width of the top-down form, whose layers (those of any form of
+// the graph) are rows.
+func widestRow(sh shaped, layer []int) int {
+	rows := map[int]int{}
+	widest := 0
+	for i, n := range sh.topo.Nodes {
+		if i < len(layer) {
+			rows[layer[i]] += n.W
+			widest = max(widest, rows[layer[i]])
+		}
+	}
+	return widest
 }
 
 // share is the part of n cells a window of w shows.
