@@ -267,3 +267,35 @@ func TestHitTestSkipsComponents(t *testing.T) {
 		t.Fatal("the default scenario recommends no component")
 	}
 }
+
+// Navigation on a viewer without a size or without a scenario does
+// nothing and breaks nothing.
+func TestNavigationWithoutDrawing(t *testing.T) {
+	s, r := defaultScenario(t)
+	for _, setup := range []func(v *Viewer){
+		func(v *Viewer) {},
+		func(v *Viewer) { v.SetSize(40, 10) },
+		func(v *Viewer) { v.SetAnalysis(s, r) },
+		func(v *Viewer) { v.SetSize(1, 1); v.SetAnalysis(s, r) },
+	} {
+		v := NewViewer()
+		setup(v)
+		v.Select(s.Systems[0].ID)
+		v.PanPage(3, -2)
+		v.Home()
+		v.End()
+		v.Fit()
+		v.ZoomIn()
+		v.ZoomOut()
+		v.ToggleFocus(s.Streams[0].ID)
+		if _, ok := v.HitTest(-1, -1); ok {
+			t.Fatal("a hit outside the pane")
+		}
+		out := v.View(testStyles())
+		if v.w > 0 && len(strings.Split(out, "\n")) != v.h {
+			t.Fatalf("%d×%d pane drew %q", v.w, v.h, out)
+		}
+		_ = v.Zoomed()
+		_ = v.Focused()
+	}
+}
