@@ -29,11 +29,11 @@ type cSys struct {
 
 type cStream struct {
 	id, from, via, to, flow, identity, trigger string
-	every, v0, growth                           float64
-	shares                                      [12]float64
-	busy, workdays, pf, peakDur, filter         float64
-	atTrigger                                   bool
-	reads, writes, actions, conc, users         float64
+	every, v0, growth                          float64
+	shares                                     [12]float64
+	busy, workdays, pf, peakDur, filter        float64
+	atTrigger                                  bool
+	reads, writes, actions, conc, users        float64
 }
 
 const day = 86400.0
@@ -309,7 +309,7 @@ func (c *calc) run() (util map[string][]float64, lic []int) {
 			if s.via != "" {
 				at = 0.5
 			}
-			proc := R * (s.perRecord(s.via, "requests")*at) / s.conc
+			proc := R * (s.perRecord(s.via, "requests") * at) / s.conc
 			if s.via == "" {
 				proc = 0
 			}
