@@ -22,6 +22,7 @@ type Document struct {
 	base   Scenario   // what data holds (a private copy)
 	hash   [sha256.Size]byte
 	loaded bool // data came from (or went to) a file
+	broken map[string]map[string]bool
 }
 
 // NewDocument is a document for a file not yet written: it is saved in
@@ -83,7 +84,7 @@ func (d *Document) Render(s Scenario) ([]byte, error) {
 		d.root = doc.Content[0]
 	}
 	src := newSource(d.data)
-	r := &renderer{src: src}
+	r := &renderer{src: src, broken: d.broken}
 	if err := r.scenario(d.root, &d.base, &s); err != nil {
 		if errors.Is(err, errCannotSplice) {
 			return Marshal(s)
@@ -94,10 +95,21 @@ func (d *Document) Render(s Scenario) ([]byte, error) {
 		return bytes.Clone(d.data), nil
 	}
 	out, err := src.apply(r.edits)
-	if errors.Is(err, errCannotSplice) {
+	if errors.Is(err, errCannotSplice) || err == nil && d.broken != nil && !holds(out, s) {
 		return Marshal(s)
 	}
 	return out, err
+}
+
+// holds says whether data loads as s (as a file holds it).
+func holds(data []byte, s Scenario) bool {
+	back, err := Parse("", data)
+	if err != nil {
+		return false
+	}
+	a, errA := Marshal(back)
+	b, errB := Marshal(s)
+	return errA == nil && errB == nil && bytes.Equal(a, b)
 }
 
 // ChangedOnDiskError is the error of a save that would overwrite a file
@@ -175,4 +187,5 @@ func (d *Document) Save(path string, s Scenario, opt SaveOptions) error {
 // again when it is next needed.
 func (d *Document) accept(data []byte, s Scenario) {
 	d.data, d.root, d.base, d.hash, d.loaded = data, nil, cloneScenario(s), sha256.Sum256(data), true
+	d.broken = nil
 }

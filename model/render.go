@@ -15,6 +15,10 @@ var topKeys = []string{"flowscope", "name", "description", "horizon", "monitor_a
 type renderer struct {
 	src   *source
 	edits []textEdit
+	// broken holds, per item path ("" for the scenario, "streams[2]"),
+	// the keys whose text the file holds in error (see ParseBroken):
+	// left unset, they are taken out rather than kept.
+	broken map[string]map[string]bool
 }
 
 func (r *renderer) add(start, end int, text string) {
@@ -26,7 +30,7 @@ func (r *renderer) scenario(root *yaml.Node, old, new *Scenario) error {
 	if root.Kind != yaml.MappingNode || root.Anchor != "" {
 		return errCannotSplice
 	}
-	if err := diffFields(r, root, ScenarioFields, old, new, topKeys); err != nil {
+	if err := diffFields(r, root, ScenarioFields, old, new, topKeys, ""); err != nil {
 		return err
 	}
 	if err := diffItems(r, root, "systems", SystemFields, old.Systems, new.Systems, systemID); err != nil {
@@ -58,14 +62,24 @@ func pairIndex(m *yaml.Node, key string) int {
 }
 
 // diffFields edits mapping m, which holds old, so that it holds new.
-func diffFields[T any](r *renderer, m *yaml.Node, fields []Field[T], old, new *T, order []string) error {
+func diffFields[T any](r *renderer, m *yaml.Node, fields []Field[T], old, new *T, order []string, path string) error {
+	broken := r.broken[path]
+	for key := range broken {
+		if _, known := lookupField(fields, key); !known {
+			if i := pairIndex(m, key); i >= 0 { // an unknown key
+				if err := r.removePair(m, i); err != nil {
+					return err
+				}
+			}
+		}
+	}
 	for _, f := range fields {
 		i := pairIndex(m, f.Key)
 		ng, changed := f.Get(new), f.Get(old) != f.Get(new)
 		if f.Key == "name" {
 			ng, changed = nameChange(f.Get(old), ng, idOf(fields, old), idOf(fields, new), i >= 0)
 		}
-		if !changed {
+		if !changed && !(broken[f.Key] && ng == "") {
 			continue
 		}
 		var err error

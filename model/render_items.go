@@ -36,7 +36,7 @@ func diffItems[T any](r *renderer, root *yaml.Node, key string, fields []Field[T
 		if oi := match[j]; oi >= 0 {
 			kept[oi] = true
 			last = oi
-			if err := diffItem(r, seq.Content[oi], fields, &olds[oi], &news[j]); err != nil {
+			if err := diffItem(r, seq.Content[oi], fields, &olds[oi], &news[j], indexPath(key, oi)); err != nil {
 				return err
 			}
 			continue
@@ -97,14 +97,14 @@ func matchItems[T any](olds, news []T, id func(*T) string) []int {
 }
 
 // diffItem edits one system's or stream's mapping.
-func diffItem[T any](r *renderer, n *yaml.Node, fields []Field[T], old, new *T) error {
-	if reflect.DeepEqual(old, new) {
+func diffItem[T any](r *renderer, n *yaml.Node, fields []Field[T], old, new *T, path string) error {
+	if r.broken[path] == nil && reflect.DeepEqual(old, new) {
 		return nil
 	}
 	if n.Kind != yaml.MappingNode || n.Anchor != "" {
 		return errCannotSplice // an alias, or an item aliases would follow
 	}
-	return diffFields(r, n, fields, old, new, keysOf(fields))
+	return diffFields(r, n, fields, old, new, keysOf(fields), path)
 }
 
 func itemsNode[T any](fields []Field[T], items []T) *yaml.Node {
