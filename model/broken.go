@@ -59,9 +59,9 @@ func brokenKey(path string) (item, key string) {
 // SourceContext is the lines of data around line (around lines before
 // and after), numbered, with a caret under column col of that line:
 //
-//	 7 |     to: b
-//	 8 |     to: [b
-//	   |         ^
+//	7 |     to: b
+//	8 |     to: [b
+//	  |         ^
 func SourceContext(data []byte, line, col, around int) []string {
 	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
 	if line < 1 || line > len(lines) {
