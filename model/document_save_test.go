@@ -166,3 +166,26 @@ func TestParseBrokenSyntax(t *testing.T) {
 		t.Fatalf("a good file: %v", errs)
 	}
 }
+
+func TestSetPath(t *testing.T) {
+	_, s := mustDocument(t, "h.yaml", handwritten)
+	s.Streams[1].ID = "nightly.v2" // stream ids are free text: the key is after the last dot
+	for _, a := range [][2]string{{"streams.nightly.v2.every", "2h"}, {"systems.flows.id", "layer"}, {"monitor_at", "90%"}} {
+		if err := SetPath(&s, a[0], a[1]); err != nil {
+			t.Fatalf("SetPath(%s): %v", a[0], err)
+		}
+	}
+	if *s.Streams[1].Every != 7200 || s.Systems[2].ID != "layer" || s.Streams[0].Via != "layer" || *s.MonitorAt != 0.9 {
+		t.Fatalf("after SetPath: %+v", s)
+	}
+	var pe *PathError
+	if err := SetPath(&s, "systems.flows.kind", "sap"); !errors.As(err, &pe) {
+		t.Errorf("renamed system still found: %v", err)
+	}
+	before := cloneScenario(s)
+	err := SetPath(&s, "systems.layer.baseline", "100%")
+	var e *Error
+	if !errors.As(err, &e) || e.Path != "systems[2].baseline" || !reflect.DeepEqual(s, before) {
+		t.Errorf("refused value: %v (%+v)", err, e)
+	}
+}
