@@ -30,48 +30,6 @@ func TestSessionFilterClampsSizesAndResumes(t *testing.T) {
 	}
 }
 
-func TestConnGateForgetsQuietAddresses(t *testing.T) {
-	g := newConnGate(1, 2, 5, 100)
-	g.maxTracks = 10
-	now := time.Unix(0, 0)
-	g.now = func() time.Time { return now }
-	for i := range 50 {
-		host := fmt.Sprintf("10.0.0.%d", i)
-		if why := g.admit(host); why != "" {
-			t.Fatalf("%s refused: %s", host, why)
-		}
-		g.release(host)
-	}
-	if len(g.addrs) > g.maxTracks {
-		t.Errorf("tracking %d addresses, cap %d", len(g.addrs), g.maxTracks)
-	}
-	// The bucket refills with time.
-	g.admit("a")
-	g.release("a")
-	g.admit("a")
-	g.release("a")
-	if g.admit("a") == "" {
-		t.Fatal("third connection in a burst of two admitted")
-	}
-	now = now.Add(time.Second)
-	if why := g.admit("a"); why != "" {
-		t.Fatalf("refused after the bucket refilled: %s", why)
-	}
-	// Open connections per address are capped too.
-	for range 4 {
-		now = now.Add(time.Second)
-		g.admit("b")
-	}
-	now = now.Add(time.Second)
-	if why := g.admit("b"); why != "" {
-		t.Fatalf("fifth open connection refused: %s", why)
-	}
-	now = now.Add(time.Second)
-	if why := g.admit("b"); !strings.Contains(why, "open from your address") {
-		t.Fatalf("sixth open connection: %q", why)
-	}
-}
-
 func TestHugeWindowIsClamped(t *testing.T) {
 	key := newKey(t)
 	ts := startServer(t, nil, key)

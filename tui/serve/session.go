@@ -60,6 +60,11 @@ func (s *Server) logMiddleware(next ssh.Handler) ssh.Handler {
 			}
 			logger.Info("disconnect", "command", verb, "room", room, "duration", time.Since(start).Round(time.Millisecond).String())
 		}()
+		if tc, _ := sess.Context().Value(trackedKey).(*trackedConn); tc != nil && tc.refusal != "" {
+			logger.Info("session refused", "reason", tc.refusal)
+			refuse(sess, 1, "flowscope: %s", tc.refusal)
+			return
+		}
 		if !s.enter() {
 			refuse(sess, 1, msgStopping)
 			return
