@@ -49,3 +49,8 @@ require (
 	golang.org/x/sync v0.23.0 // indirect
 	golang.org/x/sys v0.50.0 // indirect
 )
+
+// Patched copies: see third_party/*/README.md.
+replace github.com/charmbracelet/ultraviolet => ./third_party/ultraviolet
+
+replace charm.land/ssh => ./third_party/charm-ssh

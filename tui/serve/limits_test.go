@@ -9,7 +9,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	gossh "golang.org/x/crypto/ssh"
 )
 
 func TestSessionFilterClampsSizesAndResumes(t *testing.T) {
@@ -85,22 +84,7 @@ func TestAbruptDisconnectsLeaveNothingBehind(t *testing.T) {
 	ts := startServer(t, func(o *Options) { o.ConnBurst = 1000 }, key) // many connections from one address
 
 	session := func(command string) (net.Conn, *term) {
-		raw, err := net.Dial("tcp", ts.addr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cc, chans, reqs, err := gossh.NewClientConn(raw, ts.addr, &gossh.ClientConfig{
-			User: "alice", Auth: []gossh.AuthMethod{gossh.PublicKeys(key)},
-			HostKeyCallback: gossh.FixedHostKey(ts.HostKey()), Timeout: waitFor,
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		tm, err := tryOpenTerm(gossh.NewClient(cc, chans, reqs), 100, 30, command, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		tm.t = t
+		raw, tm := ts.rawTerm(t, key, command)
 		tm.waitText(" flowscope ")
 		return raw, tm
 	}
