@@ -1,11 +1,13 @@
 package serve
 
 import (
-	"io"
+	"fmt"
 	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/flowscope/flowscope/tui"
+	"golang.org/x/time/rate"
 )
 
 // Window sizes: a client that reports none gets the classic terminal, and
@@ -55,9 +57,11 @@ func (s slots) tryAcquire() bool {
 
 func (s slots) release() { <-s }
 
-// activity records when the client last sent anything, for the idle timer.
-// The transport's own idle timeout cannot serve: it counts bytes sent to
-// the client too, so a viewer receiving a live room would never idle.
+// activity records when the client's input last reached the explorer, for
+// the idle timer. The transport's own idle timeout cannot serve: it counts
+// bytes either way, so a viewer receiving a live room would never idle,
+// and neither would a client sending terminal noise or a paste that never
+// ends.
 type activity struct {
 	last atomic.Int64 // unix nanoseconds
 }
@@ -74,16 +78,41 @@ func (a *activity) since() time.Duration {
 	return time.Since(time.Unix(0, a.last.Load()))
 }
 
-// activeReader marks activity on every read from the client.
-type activeReader struct {
-	r io.Reader
-	a *activity
+// Key and mouse events a session may deliver to the explorer: far above
+// any person's typing or mouse, far below what keeps a core busy.
+const (
+	eventRate  = 200 // per second, sustained
+	eventBurst = 400
+)
+
+// inputFilter is a session's message filter: sizes clamped and suspend
+// mapped to resume (sessionFilter), key and mouse events within a rate
+// budget (the excess is dropped), a paste cut short by the input scanner
+// replaced by a notice; only what reaches the explorer counts as activity.
+type inputFilter struct {
+	in     *guardedInput
+	act    *activity
+	events *rate.Limiter
 }
 
-func (r activeReader) Read(p []byte) (int, error) {
-	n, err := r.r.Read(p)
-	if n > 0 {
-		r.a.touch()
+func newInputFilter(in *guardedInput, act *activity) *inputFilter {
+	return &inputFilter{in: in, act: act, events: rate.NewLimiter(eventRate, eventBurst)}
+}
+
+func (f *inputFilter) filter(m tea.Model, msg tea.Msg) tea.Msg {
+	msg = sessionFilter(m, msg)
+	switch msg.(type) {
+	case tea.PasteMsg:
+		if f.in.pasteWasCut() {
+			return tui.NoticeMsg{Text: fmt.Sprintf("paste not taken: larger than the %d KiB cap", maxPaste>>10)}
+		}
+	case tea.KeyMsg, tea.MouseMsg:
+		if !f.events.Allow() {
+			return nil
+		}
+	default:
+		return msg
 	}
-	return n, err
+	f.act.touch()
+	return msg
 }

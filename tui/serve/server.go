@@ -158,6 +158,8 @@ func NewServer(opts Options) (*Server, error) {
 	// have their own idle timer, which counts only what the client sends.
 	s.srv.IdleTimeout = opts.Idle + time.Minute
 	s.srv.ServerConfigCallback = s.sshConfig
+	// Sessions only: no forwarding of any kind.
+	s.srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel}
 	s.srv.ConnectionFailedCallback = func(c net.Conn, err error) {
 		s.log.Info("handshake failed", "addr", c.RemoteAddr().String(), "err", err)
 	}

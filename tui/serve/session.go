@@ -224,18 +224,14 @@ func clientTheme(sess ssh.Session) string {
 	return ""
 }
 
-// clientEnv is what the program may see of the client's environment:
-// enough to pick colours and a theme, nothing that would change how the
-// server behaves (COLUMNS, for one, would override the window size).
+// clientEnv is what the program may see of the client's environment
+// (keptEnv), with the TERM of its PTY.
 func clientEnv(env []string, term string) []string {
 	keep := []string{"TERM=" + term}
 	for _, kv := range env {
 		k, _, _ := strings.Cut(kv, "=")
-		switch k {
-		case "COLORTERM", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "LANG", "LC_ALL", "LC_CTYPE", "FLOWSCOPE_THEME":
-			if len(kv) <= 128 && len(keep) < 16 {
-				keep = append(keep, kv)
-			}
+		if keptEnv[k] && len(kv) <= maxEnvVarBytes+1 && len(keep) <= maxEnvVars {
+			keep = append(keep, kv)
 		}
 	}
 	return keep
@@ -252,13 +248,14 @@ func (s *Server) run(sess ssh.Session, opts tui.Options, started func(context.Co
 	env := clientEnv(sess.Environ(), pty.Term)
 	w, h := clampSize(pty.Window.Width, pty.Window.Height)
 	act := newActivity()
+	in := newGuardedInput(sess)
 	popts := []tea.ProgramOption{
 		tea.WithContext(sess.Context()), // a dropped connection kills the program
-		tea.WithInput(activeReader{r: sess, a: act}),
+		tea.WithInput(in),
 		tea.WithOutput(sess),
 		tea.WithEnvironment(env),
 		tea.WithWindowSize(w, h),
-		tea.WithFilter(sessionFilter),
+		tea.WithFilter(newInputFilter(in, act).filter),
 		tea.WithoutSignalHandler(), // the server's signals are not the session's
 	}
 	if sess.EmulatedPty() {
@@ -305,7 +302,6 @@ func (s *Server) watchSession(p *tea.Program, winch <-chan ssh.Window, last ssh.
 				p.Quit()
 				return ""
 			}
-			act.touch()
 			if win.Width == last.Width && win.Height == last.Height {
 				continue // the program started at this size: no second layout
 			}
