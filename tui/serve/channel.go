@@ -16,12 +16,15 @@ const (
 	maxEnvRefused  = 64
 )
 
-// keptEnv are the client variables a session may see: enough to pick
+// keptEnv tells the client variables a session may see: enough to pick
 // colours, characters and a theme, nothing that would change how the
 // server behaves (COLUMNS, for one, would override the window size).
-var keptEnv = map[string]bool{
-	"COLORTERM": true, "NO_COLOR": true, "CLICOLOR": true, "CLICOLOR_FORCE": true,
-	"LANG": true, "LC_ALL": true, "LC_CTYPE": true, "FLOWSCOPE_THEME": true,
+func keptEnv(name string) bool {
+	switch name {
+	case "COLORTERM", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "LANG", "LC_ALL", "LC_CTYPE", "FLOWSCOPE_THEME":
+		return true
+	}
+	return false
 }
 
 // sessionChannel serves a session channel as the SSH library does, with
@@ -65,7 +68,7 @@ type envBudget struct {
 
 func (e *envBudget) allow(payload []byte) bool {
 	var kv struct{ Key, Value string }
-	if gossh.Unmarshal(payload, &kv) != nil || !keptEnv[kv.Key] ||
+	if gossh.Unmarshal(payload, &kv) != nil || !keptEnv(kv.Key) ||
 		len(kv.Key)+len(kv.Value) > maxEnvVarBytes || e.kept >= maxEnvVars {
 		return false
 	}

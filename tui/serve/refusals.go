@@ -18,7 +18,8 @@ const otherAddrs = "(other addresses)"
 // the first refusal from an address is logged at once, later ones are
 // counted and summed up in one line per address per interval.
 type refusalLog struct {
-	log *log.Logger
+	log          *log.Logger
+	one, counted string // the message of the first line, and of the sums
 
 	mu    sync.Mutex
 	addrs map[string]*refusalCount
@@ -29,8 +30,8 @@ type refusalCount struct {
 	reason string
 }
 
-func newRefusalLog(logger *log.Logger) *refusalLog {
-	return &refusalLog{log: logger, addrs: map[string]*refusalCount{}}
+func newRefusalLog(logger *log.Logger, one, counted string) *refusalLog {
+	return &refusalLog{log: logger, one: one, counted: counted, addrs: map[string]*refusalCount{}}
 }
 
 // refused records one refused connection from host.
@@ -49,7 +50,7 @@ func (r *refusalLog) refused(host, reason string) {
 	}
 	r.addrs[host] = &refusalCount{}
 	r.mu.Unlock()
-	r.log.Warn("connection refused", "addr", host, "reason", reason)
+	r.log.Warn(r.one, "addr", host, "reason", reason)
 }
 
 // flush logs what was counted since the last flush and forgets addresses
@@ -71,7 +72,7 @@ func (r *refusalLog) flush(interval time.Duration) {
 	}
 	r.mu.Unlock()
 	for _, l := range lines {
-		r.log.Warn("connections refused", "addr", l.host, "count", l.n, "reason", l.reason, "during", interval.String())
+		r.log.Warn(r.counted, "addr", l.host, "count", l.n, "reason", l.reason, "during", interval.String())
 	}
 }
 

@@ -93,7 +93,8 @@ type Server struct {
 	hub      *hub
 	slots    slots
 	conns    *connTracker
-	refusals *refusalLog
+	refusals *refusalLog // connections refused before their handshake
+	failures *refusalLog // handshakes that failed (or timed out)
 	hostKey  gossh.PublicKey
 
 	mu       sync.Mutex
@@ -131,7 +132,8 @@ func NewServer(opts Options) (*Server, error) {
 			perAddr: opts.ConnsPerAddr, total: 2*opts.MaxSessions + 16,
 			rate: opts.ConnRate, burst: opts.ConnBurst,
 		}),
-		refusals: newRefusalLog(opts.Logger),
+		refusals: newRefusalLog(opts.Logger, "connection refused", "connections refused"),
+		failures: newRefusalLog(opts.Logger, "handshake failed", "handshakes failed"),
 		hostKey:  signer.PublicKey(),
 		stopping: make(chan struct{}),
 	}
@@ -161,7 +163,7 @@ func NewServer(opts Options) (*Server, error) {
 	// Sessions only: no forwarding of any kind.
 	s.srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel}
 	s.srv.ConnectionFailedCallback = func(c net.Conn, err error) {
-		s.log.Info("handshake failed", "addr", c.RemoteAddr().String(), "err", err)
+		s.failures.refused(hostOf(c.RemoteAddr()), err.Error())
 	}
 	return s, nil
 }
@@ -169,11 +171,35 @@ func NewServer(opts Options) (*Server, error) {
 // HostKey is the server's public host key.
 func (s *Server) HostKey() gossh.PublicKey { return s.hostKey }
 
+// Per-connection values kept in its context.
+var (
+	offeredKey = &sessionKey{"offered key"} // fingerprint of the last key offered
+	ruleKey    = &sessionKey{"key rule"}    // keyRule of the key the client proved it holds
+)
+
+// checkKey says whether a key may be used from this client. It runs for a
+// bare query as for a signed attempt, before any signature is checked, so
+// it logs nothing as accepted: verifiedKey does, once the signature is.
 func (s *Server) checkKey(ctx ssh.Context, key ssh.PublicKey) bool {
-	ok := s.keys.allowed(key)
-	s.log.Info("auth", "addr", ctx.RemoteAddr().String(), "user", safeName(ctx.User(), 32),
-		"key", gossh.FingerprintSHA256(key), "accepted", ok)
-	return ok
+	fp := gossh.FingerprintSHA256(key)
+	ctx.SetValue(offeredKey, fp)
+	rule, listed := s.keys.lookup(key)
+	why := ""
+	if listed {
+		why = rule.admits(ctx.RemoteAddr(), time.Now())
+	}
+	s.log.Debug("key offered", "addr", ctx.RemoteAddr().String(), "key", fp, "listed", listed, "refused", why)
+	return listed && why == ""
+}
+
+// verifiedKey runs once the client has proved, with a signature, that it
+// holds a key checkKey let through.
+func (s *Server) verifiedKey(ctx ssh.Context, conn gossh.ConnMetadata, key gossh.PublicKey, perms *gossh.Permissions, alg string) (*gossh.Permissions, error) {
+	rule, _ := s.keys.lookup(key)
+	ctx.SetValue(ruleKey, rule)
+	s.log.Info("authenticated", "addr", conn.RemoteAddr().String(), "user", safeName(conn.User(), 32),
+		"key", gossh.FingerprintSHA256(key), "verified", "signature "+alg)
+	return perms, nil
 }
 
 // trackedKey holds a connection's *trackedConn in its context.
@@ -196,16 +222,36 @@ func (s *Server) admitConn(ctx ssh.Context, c net.Conn) net.Conn {
 }
 
 // sshConfig is the per-connection protocol configuration: it is where the
-// server learns that a connection has authenticated.
+// server learns that a connection has authenticated, and logs exactly
+// what was verified.
 func (s *Server) sshConfig(ctx ssh.Context) *gossh.ServerConfig {
 	tc, _ := ctx.Value(trackedKey).(*trackedConn)
-	return &gossh.ServerConfig{
-		AuthLogCallback: func(_ gossh.ConnMetadata, _ string, err error) {
-			if err == nil && tc != nil {
-				s.conns.authenticated(tc)
+	cfg := &gossh.ServerConfig{
+		AuthLogCallback: func(conn gossh.ConnMetadata, method string, err error) {
+			addr, user := conn.RemoteAddr().String(), safeName(conn.User(), 32)
+			switch {
+			case err == nil:
+				if tc != nil {
+					s.conns.authenticated(tc)
+				}
+				if s.opts.Open {
+					s.log.Info("authenticated", "addr", addr, "user", user, "verified", "nothing (open mode)")
+				}
+			case method == "none": // every client asks first
+			case method == "publickey":
+				key, _ := ctx.Value(offeredKey).(string)
+				s.log.Info("auth refused", "addr", addr, "user", user, "method", method, "key", key, "reason", err)
+			default: // never what was typed
+				s.log.Info("auth refused", "addr", addr, "user", user, "method", method)
 			}
 		},
 	}
+	if !s.opts.Open {
+		cfg.VerifiedPublicKeyCallback = func(conn gossh.ConnMetadata, key gossh.PublicKey, perms *gossh.Permissions, alg string) (*gossh.Permissions, error) {
+			return s.verifiedKey(ctx, conn, key, perms, alg)
+		}
+	}
+	return cfg
 }
 
 // ListenAndServe listens on Options.Listen and serves until Shutdown.
@@ -231,6 +277,7 @@ func (s *Server) Serve(ln net.Listener) error {
 		s.log.Warn("listening beyond this machine", "addr", ln.Addr().String())
 	}
 	go s.refusals.run(s.opts.LogInterval, s.stopping)
+	go s.failures.run(s.opts.LogInterval, s.stopping)
 	return s.srv.Serve(ln)
 }
 

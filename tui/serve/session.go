@@ -23,6 +23,7 @@ const usage = "usage: ssh -t HOST [present NAME | watch NAME]   (no command: a p
 // Messages shown to clients that are turned away.
 const (
 	msgNoPty    = "flowscope needs a terminal: connect with ssh -t (for example: ssh -t -p 23234 HOST)"
+	msgKeyNoPty = "flowscope: this key may not open a terminal (no-pty or restrict in authorized_keys), and the explorer needs one"
 	msgFull     = "flowscope: the server is full (%d sessions); try again later"
 	msgStopping = "flowscope: the server is shutting down"
 	msgIdle     = "flowscope: closed after %s without input"
@@ -94,6 +95,11 @@ func describe(cmd []string) (verb, room string) {
 // slot.
 func (s *Server) ptyMiddleware(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
+		if rule, _ := sess.Context().Value(ruleKey).(keyRule); rule.noPty {
+			s.log.Info("session refused", "addr", sess.RemoteAddr().String(), "reason", "key with no-pty")
+			refuse(sess, 1, msgKeyNoPty)
+			return
+		}
 		if _, _, ok := sess.Pty(); !ok {
 			s.log.Info("session refused", "addr", sess.RemoteAddr().String(), "reason", "no terminal")
 			refuse(sess, 1, msgNoPty)
@@ -230,7 +236,7 @@ func clientEnv(env []string, term string) []string {
 	keep := []string{"TERM=" + term}
 	for _, kv := range env {
 		k, _, _ := strings.Cut(kv, "=")
-		if keptEnv[k] && len(kv) <= maxEnvVarBytes+1 && len(keep) <= maxEnvVars {
+		if keptEnv(k) && len(kv) <= maxEnvVarBytes+1 && len(keep) <= maxEnvVars {
 			keep = append(keep, kv)
 		}
 	}
