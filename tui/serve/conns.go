@@ -107,18 +107,23 @@ func (t *connTracker) admit(c net.Conn) (*trackedConn, string) {
 		}
 		t.addrs[host] = st
 	}
+	// Over these limits a client is told why, in a session a plain ssh
+	// shows, as long as its address has not been told too often already:
+	// then it is refused before the handshake, which costs nothing.
 	refusal := ""
-	if !st.newConns.AllowN(now, 1) {
-		if !st.told.AllowN(now, 1) {
-			return nil, whyRateHard
-		}
-		refusal = whyRateSoft
-	}
 	switch {
+	case !st.newConns.AllowN(now, 1):
+		refusal = whyRateSoft
 	case t.open >= t.lim.total:
-		return nil, whyTotal
+		refusal = whyTotal
 	case st.open >= t.lim.perAddr:
-		return nil, whyPerAddr
+		refusal = whyPerAddr
+	}
+	if refusal != "" && !st.told.AllowN(now, 1) {
+		if refusal == whyRateSoft {
+			refusal = whyRateHard
+		}
+		return nil, refusal
 	}
 	if st.preAuth >= t.lim.preAuthPerAddr && !t.evictSilentLocked(host) {
 		return nil, whyPreAuthAddr

@@ -299,3 +299,20 @@ func TestHandshakeDeadline(t *testing.T) {
 		t.Fatalf("session ended with %v", err)
 	}
 }
+
+// Past the cap of open connections from one address, a client is told
+// why in a session, as a plain ssh shows it, with exit status 1.
+func TestTooManyConnectionsIsTold(t *testing.T) {
+	key := newKey(t)
+	ts := startServer(t, func(o *Options) { o.ConnsPerAddr = 2 }, key)
+	ts.connect(t, "alice", key)
+	ts.connect(t, "alice", key)
+	c := ts.connect(t, "alice", key)
+	tm := openTerm(t, c, 80, 24, "")
+	if err := tm.waitExit(); exitStatus(err) != 1 {
+		t.Errorf("exit: %v, want status 1", err)
+	}
+	if s := tm.screen(); !strings.Contains(s, "flowscope: too many connections open from your address") {
+		t.Errorf("screen:\n%s", s)
+	}
+}
