@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/flowscope/flowscope/model/analysis"
-	"github.com/flowscope/flowscope/model/reporttext"
+	"github.com/flowscope/flowscope/model/figure"
 )
 
 // WorseBy is the rise in utilisation (a fraction: 0.005 = 0.5 percentage
@@ -78,14 +78,18 @@ func (r Rule) String() string {
 	return string(r.Kind)
 }
 
+// NeedsTwo says whether the rule compares two designs.
+func (r Rule) NeedsTwo() bool { return r.Kind == RuleWorse }
+
 // CheckReport judges one design alone and returns why it fails (nil when
 // it passes): a system that saturates in year N or before, a finding of
 // the severity or worse. The rule "worse" returns ErrNeedsTwo.
 func (r Rule) CheckReport(rep analysis.Report) ([]string, error) {
 	var fails []string
-	switch r.Kind {
-	case RuleWorse:
+	if r.NeedsTwo() {
 		return nil, ErrNeedsTwo
+	}
+	switch r.Kind {
 	case RuleSaturatesWithin:
 		for i := range rep.Systems {
 			s := &rep.Systems[i]
@@ -169,7 +173,7 @@ func worse(d Diff) []string {
 		if s.OnlyIn() == "" {
 			for y := range s.Utilization.B {
 				if a, b := s.Utilization.A[y], s.Utilization.B[y]; b-a > WorseBy {
-					fails = append(fails, fmt.Sprintf("%s utilisation %s → %s in year %d", s.Name, reporttext.Percent(a), reporttext.Percent(b), y))
+					fails = append(fails, fmt.Sprintf("%s utilisation %s → %s in year %d", s.Name, figure.Util(a), figure.Util(b), y))
 					break
 				}
 			}

@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/flowscope/flowscope/model/analysis"
-	"github.com/flowscope/flowscope/model/reporttext"
+	"github.com/flowscope/flowscope/model/figure"
 )
 
 // mostSystemPhrases caps the systems the summary names one by one.
@@ -32,12 +32,12 @@ func Summarize(d Diff) string {
 	}
 	parts = append(parts, systems...)
 	if n := d.Licences.Delta(); n != 0 {
-		parts = append(parts, fmt.Sprintf("%+d Process %s", n, noun(abs(n), "licence")))
+		parts = append(parts, signed(n)+" Process "+noun(abs(n), "licence"))
 	}
 	parts = append(parts, findingPhrases(d.Findings)...)
 	parts = append(parts, componentPhrases(d.Components)...)
 	if d.Cost.A != d.Cost.B && len(d.Components.Added)+len(d.Components.Removed) == 0 {
-		parts = append(parts, "cost "+reporttext.Count(d.Cost.A)+" → "+reporttext.Count(d.Cost.B))
+		parts = append(parts, "cost "+figure.Num(d.Cost.A)+" → "+figure.Num(d.Cost.B))
 	}
 	if len(parts) == 0 {
 		if d.Structure.Empty() {
@@ -105,7 +105,7 @@ func utilizationPhrase(d Diff) []string {
 		return nil
 	}
 	s := d.Systems[best]
-	a, b := reporttext.Percent(s.Utilization.A[bestYear]), reporttext.Percent(s.Utilization.B[bestYear])
+	a, b := figure.Util(s.Utilization.A[bestYear]), figure.Util(s.Utilization.B[bestYear])
 	if a == b {
 		return nil // below what a percentage shows
 	}
@@ -123,8 +123,10 @@ func findingPhrases(f FindingChanges) []string {
 	if critical > 0 {
 		out = append(out, plural(critical, "critical finding")+" added")
 	}
-	if n := len(f.Added) - critical; n > 0 {
+	if n := len(f.Added) - critical; n > 0 && critical > 0 {
 		out = append(out, plural(n, "other finding")+" added")
+	} else if n > 0 {
+		out = append(out, plural(n, "finding")+" added")
 	}
 	if n := len(f.Removed); n > 0 {
 		out = append(out, plural(n, "finding")+" cleared")
@@ -154,6 +156,14 @@ func kinds(cs []analysis.Component) string {
 		}
 	}
 	return strings.Join(ks, ", ")
+}
+
+// signed writes a count with its sign, minus as in print: +2, −1.
+func signed(n int) string {
+	if n < 0 {
+		return fmt.Sprintf("−%d", -n)
+	}
+	return fmt.Sprintf("+%d", n)
 }
 
 func plural(n int, what string) string { return fmt.Sprintf("%d %s", n, noun(n, what)) }

@@ -1,9 +1,14 @@
 package reporttext
 
-// Percent writes a utilisation fraction the way the reports do: 0.85 → 85%.
-// Other writers (the comparison of two designs) use it so that a figure
-// reads the same everywhere.
-func Percent(v float64) string { return percent(v) }
+// Exported for the other writers (the comparison of two designs), so that
+// a table or a piece of Markdown reads the same everywhere.
 
-// Count writes a figure the way the reports do: 850, 4.1, 1.2k, 24.9M.
-func Count(v float64) string { return count(v) }
+// YearColumns picks the indexes of the years a per-year table shows: all
+// up to eleven, otherwise an even spread that keeps the first and last.
+func YearColumns(years []int) []int { return yearColumns(years) }
+
+// MarkdownText escapes user text (names, messages) for running Markdown.
+func MarkdownText(s string) string { return inline(s) }
+
+// MarkdownCell escapes user text for a Markdown table cell.
+func MarkdownCell(s string) string { return cell(s) }
