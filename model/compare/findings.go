@@ -31,18 +31,22 @@ func (f FindingChanges) empty() bool {
 	return len(f.Added) == 0 && len(f.Removed) == 0 && len(f.Changed) == 0
 }
 
-// findingKey is what matches a finding across designs.
-type findingKey struct{ code, stream, system string }
-
-func keyOf(f *analysis.Finding) findingKey {
-	return findingKey{f.Code, deref(f.Stream), deref(f.System)}
+// findingKey is what matches a finding across designs; a null stream or
+// system is apart from every id.
+type findingKey struct {
+	code, stream, system string
+	hasStream, hasSystem bool
 }
 
-func deref(s *string) string {
-	if s == nil {
-		return ""
+func keyOf(f *analysis.Finding) findingKey {
+	k := findingKey{code: f.Code, hasStream: f.Stream != nil, hasSystem: f.System != nil}
+	if k.hasStream {
+		k.stream = *f.Stream
 	}
-	return "\x00" + *s // apart from null
+	if k.hasSystem {
+		k.system = *f.System
+	}
+	return k
 }
 
 // Findings matches the findings of a and b. Several findings can share a

@@ -1,6 +1,10 @@
 package compare
 
-import "github.com/flowscope/flowscope/model"
+import (
+	"reflect"
+
+	"github.com/flowscope/flowscope/model"
+)
 
 // Structure is what changed in the scenario itself: its header fields,
 // and the systems and streams added, removed and edited. Values are the
@@ -88,6 +92,10 @@ func itemChanges[T any](fields []model.Field[T], as, bs []T, id func(*T) string)
 		i, ok := inA[k]
 		if !ok {
 			out.Added = append(out.Added, k)
+			continue
+		}
+		// Equal values give equal texts; writing the texts is the slow part.
+		if reflect.DeepEqual(as[i], bs[j]) {
 			continue
 		}
 		if fc := fieldChanges(fields, &as[i], &bs[j]); len(fc) > 0 {
