@@ -187,3 +187,12 @@ streams:
 		t.Errorf("summary = %q, empty %v", d.Summary, d.Empty())
 	}
 }
+
+func TestFewerLicencesSummary(t *testing.T) {
+	a, b := report(1), report(1)
+	a.Licences = []analysis.Licence{{System: "flows", Flow: "f", Count: []int{1, 3}}}
+	b.Licences = []analysis.Licence{{System: "flows", Flow: "f", Count: []int{1, 2}}}
+	if d := compareReports(a, b); d.Summary != "−1 Process licence." {
+		t.Errorf("summary = %q", d.Summary)
+	}
+}
