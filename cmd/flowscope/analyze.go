@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -57,13 +56,11 @@ same rules for a change, and 'worse'.`,
 			if err != nil {
 				return err
 			}
-			if err := write(e, s, model.Analyze(s)); err != nil {
+			r := analysis.Analyze(s)
+			if err := write(e, s, r); err != nil {
 				return err
 			}
-			if len(rules) == 0 {
-				return nil
-			}
-			return checkReport(rules, analysis.Analyze(s))
+			return checkReport(rules, r)
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: "+strings.Join(formats, ", "))
@@ -71,20 +68,15 @@ same rules for a change, and 'worse'.`,
 	return cmd
 }
 
-var writers = map[string]func(*env, model.Scenario, model.Report) error{
-	"text": func(e *env, s model.Scenario, r model.Report) error {
+var writers = map[string]func(*env, model.Scenario, analysis.Report) error{
+	"text": func(e *env, s model.Scenario, r analysis.Report) error {
 		return reporttext.Text(e.stdout, s, r)
 	},
-	"markdown": func(e *env, s model.Scenario, r model.Report) error {
+	"markdown": func(e *env, s model.Scenario, r analysis.Report) error {
 		return reporttext.Markdown(e.stdout, s, r)
 	},
-	"json": func(e *env, _ model.Scenario, r model.Report) error {
-		data, err := json.MarshalIndent(r, "", "  ")
-		if err != nil {
-			return err
-		}
-		_, err = e.stdout.Write(append(data, '\n'))
-		return err
+	"json": func(e *env, _ model.Scenario, r analysis.Report) error {
+		return writeJSON(e.stdout, r)
 	},
 }
 

@@ -2,8 +2,10 @@ package analysis
 
 import (
 	"math"
+	"strconv"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/quantity"
 )
 
 // report builds the streams and systems of the report from the design's
@@ -44,7 +46,7 @@ func (e *engine) systemReport(res *result, sg *stage, x int) SystemReport {
 		}
 	}
 	for li, l := range sys.Limits {
-		sr.Limits[li] = LimitReport{Name: l.Name, Rate: l.Rate.String(), Per: l.Per, Counts: l.Counts,
+		sr.Limits[li] = LimitReport{Name: l.Name, Rate: rateText(l.Rate), Per: l.Per, Counts: l.Counts,
 			Source: l.Source, Reference: l.Reference, Utilization: fins(res.limUtil[x][li])}
 	}
 	var month [12]float64
@@ -182,9 +184,12 @@ func maxOf(row []float64) float64 {
 }
 
 // firstYear is the first year a row exceeds the limit, -1 when none.
+// A figure within a billionth of the limit counts as on it: a run paced
+// by a limit uses exactly what it leaves, and rounding must not read that
+// as over.
 func firstYear(row []float64, limit float64) int {
 	for n, v := range row {
-		if v > limit {
+		if v > limit*(1+1e-9) {
 			return n
 		}
 	}
@@ -217,4 +222,13 @@ func fins(row []float64) []float64 {
 		out[i] = fin(v)
 	}
 	return out
+}
+
+// rateText writes a limit's rate in the short form, with counts below ten
+// thousand in plain digits as vendors write them (6000/5m, 40k/day).
+func rateText(r quantity.Rate) string {
+	if c := float64(r.Count); c == math.Trunc(c) && c >= 0 && c < 10000 {
+		return strconv.FormatFloat(c, 'f', 0, 64) + "/" + r.Window.String()
+	}
+	return r.String()
 }

@@ -24,7 +24,7 @@ type engine struct {
 	// the year on its busiest day (w_m / busy days a month)
 	vol    [][]float64
 	dayOf  [][12]float64
-	peakM  []int // each stream's peak month
+	peakM  []int   // each stream's peak month
 	on     [][]int // per system: the streams on its path, each once
 	groups [][]limitGroups
 }

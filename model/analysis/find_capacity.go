@@ -31,13 +31,11 @@ func (f *findings) capacity(res *result) {
 			default:
 				f.exceeded(res, x, sat, li)
 			}
+		case alert >= 0 && sys.Limits[res.binding[x][alert]].Entitlement && res.unlicensed[x] != nil && maxOf(res.unlicensed[x]) > 1:
+			// a licensed layer near its licences' budget: the entitlement
+			// finding gives the licences per year
 		case alert >= 0:
-			f.add(CodeExpiry, SeverityWarn, -1, x, alert,
-				fmt.Sprintf("%s passes the %s alert line %s (%s of %s) and stays within its limits through year %d (%s at most).",
-					sys.Name, figure.Util(e.r.MonitorAt), figure.InYear(alert), figure.Util(row[alert]),
-					e.limitPhrase(x, res.binding[x][alert]), e.r.Horizon, figure.Util(maxOf(row))),
-				fmt.Sprintf("Write down that this design holds until %s, plan the scaling step, and alert on %s's load at %s so the warning comes from monitoring, not from users.",
-					figure.Year(alert), sys.Name, figure.Util(e.r.MonitorAt)))
+			f.expiry(res, x, alert)
 		}
 	}
 }
@@ -155,10 +153,10 @@ func (f *findings) entitlement(res *result, x int) {
 			total[n] += c
 		}
 	}
-	msg := fmt.Sprintf("%s's daily entitlement %s is used %s %s without Process licences (%s %s).",
+	msg := fmt.Sprintf("The daily entitlement of %s, %s, is used %s %s without Process licences (%s %s).",
 		sys.Name, e.limitPhrase(x, li), figure.Util(un[y]), figure.InYear(y), figure.Util(un[e.r.Horizon]), e.byHorizon())
 	if sys.Licence == model.LicenceProcess {
-		msg = fmt.Sprintf("%s's flows run on Process licences of %s a day each; at one licence per flow the busiest needs %s %s (%s %s).",
+		msg = fmt.Sprintf("The flows of %s run on Process licences of %s requests a day each; with one licence per flow the busiest uses %s %s (%s %s).",
 			sys.Name, figure.Num(sys.Limits[li].Count), figure.Util(un[y]), figure.InYear(y), figure.Util(un[e.r.Horizon]), e.byHorizon())
 	}
 	adv := fmt.Sprintf("License the largest flows with Process licences: %d licence(s) for %d flow(s) %s, %d %s",
@@ -190,4 +188,47 @@ func capitalise(s string) string {
 		return s
 	}
 	return string(s[0]-'a'+'A') + s[1:]
+}
+
+// expiry raises expiry for a system over the alert line that stays within
+// its limits: the design has a date by which it needs scaling.
+func (f *findings) expiry(res *result, x, alert int) {
+	e := f.e
+	sys := &e.r.Systems[x]
+	row := res.sysUtil[x]
+	li := res.binding[x][alert]
+	msg := fmt.Sprintf("%s passes the %s alert line %s (%s of %s) and stays within its limits through year %d (%s at most).",
+		sys.Name, figure.Util(e.r.MonitorAt), figure.InYear(alert), figure.Util(row[alert]),
+		e.limitPhrase(x, li), e.r.Horizon, figure.Util(maxOf(row)))
+	if e.pacedBy(res, x, li) {
+		msg += " Scheduled runs through it are paced by this limit: while a run lasts it takes all the limit leaves."
+	}
+	adv := fmt.Sprintf("Write down that this design holds until %s, plan the scaling step, and alert on the load of %s at %s so the warning comes from monitoring, not from users.",
+		figure.Year(alert), sys.Name, figure.Util(e.r.MonitorAt))
+	if alert == 0 {
+		adv = fmt.Sprintf("It is over the alert line already: alert on the load of %s at %s and plan the scaling step now, before growth takes the rest.",
+			sys.Name, figure.Util(e.r.MonitorAt))
+	}
+	f.add(CodeExpiry, SeverityWarn, -1, x, alert, msg, adv)
+}
+
+// pacedBy says whether a scheduled run through system x is paced by its
+// limit li in some year.
+func (e *engine) pacedBy(res *result, x, li int) bool {
+	for s := range e.r.Streams {
+		if res.runtime[s] == nil {
+			continue
+		}
+		for _, y := range e.pathSystems(s) {
+			if y != x {
+				continue
+			}
+			for n := range e.years {
+				if p, _ := e.pacingLimit(res, &stage{cached: make([]bool, len(e.r.Streams)), queue: make([][]float64, len(e.r.Streams)), code: make([]bool, len(e.r.Streams))}, s, x, n); p == li {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

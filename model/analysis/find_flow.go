@@ -181,7 +181,7 @@ func (f *findings) fieldFilter(s int) {
 	}
 	zone := e.r.Systems[st.From].Zone
 	dest := -1
-	for _, d := range [2]int{st.Via, st.To} {
+	for _, d := range [2]int{st.To, st.Via} {
 		if d >= 0 && e.r.Systems[d].Zone != zone {
 			dest = d
 			break

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/figure"
@@ -128,10 +127,10 @@ func (e *engine) beyondWhy(res *result, sg *stage, s, x, n, maxLic int) string {
 	if layer.MaxItemsPerRun > 0 && R > layer.MaxItemsPerRun {
 		return fmt.Sprintf("%s records per run, more than a loop or paged list holds (%s)", figure.Num(R), figure.Num(layer.MaxItemsPerRun))
 	}
+	// Only the flow's own processing counts here: a run paced by a slow
+	// system would be paced the same in any engine.
 	if layer.MaxConcurrency > 0 {
-		rt, never := e.rateTime(res, sg, s, n, R)
-		t := math.Max(R*e.processing(s, sg, layer.MaxConcurrency), rt)
-		if never || t > st.Every {
+		if t := R * e.processing(s, sg, layer.MaxConcurrency); t > st.Every {
 			return fmt.Sprintf("a run cannot finish within its %s interval even at a loop concurrency of %s", figure.Dur(st.Every), figure.Num(layer.MaxConcurrency))
 		}
 	}

@@ -131,7 +131,7 @@ func (e *engine) limitPhrase(x, li int) string {
 	if l.Counts != "requests" {
 		what = " " + string(l.Counts)
 	}
-	return fmt.Sprintf("“%s” (%s%s per %s, %s)", l.Name, l.Rate.String(), what, l.Per, src)
+	return fmt.Sprintf("“%s” (%s%s per %s, %s)", l.Name, rateText(l.Rate), what, l.Per, src)
 }
 
 // list writes ids as "a, b and c".

@@ -7,6 +7,7 @@ package figure
 import (
 	"math"
 	"strconv"
+	"strings"
 )
 
 // Sig3 writes v with three significant digits and no trailing zeros.
@@ -76,8 +77,11 @@ func Util(u float64) string {
 		return Sig3(u) + "×"
 	case u*100 >= 9.95:
 		return strconv.FormatFloat(math.Round(u*100), 'f', 0, 64) + "%"
+	case u*100 < 0.1:
+		return "<0.1%"
 	}
-	return Sig3(u*100) + "%"
+	s := strconv.FormatFloat(u*100, 'f', 1, 64)
+	return strings.TrimSuffix(s, ".0") + "%"
 }
 
 // Factor writes a ratio: 1.68×, 12×, ≥ 1000×.
