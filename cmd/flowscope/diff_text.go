@@ -8,6 +8,8 @@ import (
 	"text/tabwriter"
 	"unicode/utf8"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/flowscope/flowscope/model/compare"
 )
 
@@ -47,8 +49,8 @@ func writeDiffText(w io.Writer, d compare.Diff) error {
 		}
 		tw.Flush()
 	}
-	textLines(bw, "FINDINGS", v.findings)
-	textLines(bw, "COMPONENTS", v.components)
+	textLines(bw, "FINDINGS", v.findings, true)
+	textLines(bw, "COMPONENTS", v.components, false)
 	if v.cost != "" {
 		p("  relative cost %s\n", v.cost)
 	}
@@ -67,17 +69,28 @@ func writeDiffText(w io.Writer, d compare.Diff) error {
 			p("  %s %s: %s\n", l.sign, l.head, l.detail)
 		}
 	}
-	textLines(bw, "STRUCTURE", v.structure)
+	textLines(bw, "STRUCTURE", v.structure, false)
 	return bw.Flush()
 }
 
-// textLines writes a titled list, or nothing when it is empty.
-func textLines(w io.Writer, title string, lines []line) {
+// textWidth is where the details of a finding wrap in the terminal.
+const textWidth = 78
+
+// textLines writes a titled list, or nothing when it is empty; long
+// details (a finding's message) go under their head, wrapped.
+func textLines(w io.Writer, title string, lines []line, long bool) {
 	if len(lines) == 0 {
 		return
 	}
 	fmt.Fprintf(w, "\n%s\n", title)
 	for _, l := range lines {
+		if long && l.detail != "" {
+			fmt.Fprintf(w, "  %s %s\n", l.sign, l.head)
+			for _, text := range strings.Split(ansi.Wordwrap(l.detail, textWidth-6, ""), "\n") {
+				fmt.Fprintf(w, "      %s\n", text)
+			}
+			continue
+		}
 		if l.detail == "" {
 			fmt.Fprintf(w, "  %s %s\n", l.sign, l.head)
 			continue
