@@ -68,7 +68,7 @@ func writeDiffMarkdown(w io.Writer, d compare.Diff) error {
 		}
 	}
 	if len(v.structure) > 0 {
-		p("\n<details><summary>Structure: %d %s</summary>\n\n", len(v.structure), pluralWord(len(v.structure), "change"))
+		p("\n<details><summary>Structure: %d %s</summary>\n\n", v.structureCount, pluralWord(v.structureCount, "change"))
 		for _, l := range v.structure {
 			p("- %s %s", itemWords[l.sign], md(l.head))
 			if l.detail != "" {
@@ -93,7 +93,7 @@ func mdRow(cells []string) string {
 // tilde or minus reads as markup there).
 var (
 	findingWords = map[string]string{"+": "New:", "−": "Cleared:", "~": "Changed:"}
-	itemWords    = map[string]string{"+": "Added:", "−": "Removed:", "~": "Changed:"}
+	itemWords    = map[string]string{"+": "Added:", "−": "Removed:", "~": "Changed:", "…": "…"}
 )
 
 // mdLines writes a titled list, or nothing when it is empty.

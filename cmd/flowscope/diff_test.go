@@ -10,6 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/modeltest"
+	"github.com/flowscope/flowscope/model/quantity"
 	"github.com/flowscope/flowscope/scenarios"
 )
 
@@ -280,4 +283,45 @@ func hasFinding(fs []struct {
 		}
 	}
 	return false
+}
+
+// A big edit keeps the structure list short in text and Markdown; the
+// JSON has every change.
+func TestDiffStructureListIsShort(t *testing.T) {
+	a := modeltest.Landscape(30, 60)
+	b := modeltest.Landscape(30, 60)
+	faster := quantity.Share(0.45)
+	for i := range b.Streams {
+		b.Streams[i].Growth = &faster
+	}
+	dir := t.TempDir()
+	write := func(name string, s model.Scenario) string {
+		data, err := model.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return writeScenario(t, dir, name, string(data))
+	}
+	d, text, md := runDiff(t, write("a.yaml", a), write("b.yaml", b))
+	var changed struct {
+		Structure struct {
+			Streams struct{ Changed []json.RawMessage }
+		}
+	}
+	_, out, _ := runCLI(t, "diff", filepath.Join(dir, "a.yaml"), filepath.Join(dir, "b.yaml"), "-f", "json")
+	if err := json.Unmarshal([]byte(out), &changed); err != nil || len(changed.Structure.Streams.Changed) != 60 {
+		t.Fatalf("json lists %d changed streams (%v), want 60", len(changed.Structure.Streams.Changed), err)
+	}
+	want := strconv.Itoa(60-(mostStructureLines-1)) + " more changes"
+	for _, out := range []string{text, md} {
+		if !strings.Contains(out, want) || strings.Count(out, "→ 45%") != mostStructureLines-1 {
+			t.Errorf("structure list not cut at %d lines with %q:\n%s", mostStructureLines, want, out)
+		}
+	}
+	if !strings.Contains(md, "Structure: 60 changes") {
+		t.Errorf("markdown does not count every change")
+	}
+	if d.Summary == "No differences." {
+		t.Errorf("summary = %q", d.Summary)
+	}
 }

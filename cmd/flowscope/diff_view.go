@@ -25,6 +25,8 @@ type diffView struct {
 	licences   [][]string
 	flows      []line
 	structure  []line
+	// structureCount is the number of structure changes (the list may be cut).
+	structureCount int
 }
 
 // systemRows is one changed system: its utilisation per shown year and
@@ -79,8 +81,23 @@ func buildDiffView(d compare.Diff) diffView {
 		v.flows = append(v.flows, line{sign, "flow " + f.Flow + " on " + f.System,
 			fmt.Sprintf("year %d: ", v.last) + countSpan(f.Count.A, v.last) + " → " + countSpan(f.Count.B, v.last)})
 	}
-	v.structure = structureLines(d.Structure)
+	v.structure = shortList(structureLines(d.Structure), mostStructureLines)
+	v.structureCount = d.Structure.Len()
 	return v
+}
+
+// mostStructureLines caps the structure list of text and Markdown: it
+// comes after the consequences and is there to recognise the change, not
+// to replace the file's diff (the JSON has all of it).
+const mostStructureLines = 20
+
+// shortList keeps the first n lines and says how many more there are.
+func shortList(lines []line, n int) []line {
+	if len(lines) <= n {
+		return lines
+	}
+	rest := len(lines) - (n - 1)
+	return append(lines[:n-1:n-1], line{"…", fmt.Sprintf("%d more changes (the JSON form lists them all)", rest), ""})
 }
 
 func sideLabel(s compare.Side) string {
