@@ -80,3 +80,13 @@ func TestDiffGitErrors(t *testing.T) {
 		t.Errorf("without git: exit %d, stderr %q", code, errOut)
 	}
 }
+
+func TestDiffGitRefusesAHugeFile(t *testing.T) {
+	huge := base + "# " + strings.Repeat("x", 9<<20) + "\n"
+	dir := gitRepo(t, huge, base)
+	plan := filepath.Join(dir, "designs", "plan.yaml")
+	code, out, errOut := runCLI(t, "diff", "main:"+plan, plan)
+	if code != exitBadFile || !strings.Contains(errOut, "larger than 8 MiB") || out != "" {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}

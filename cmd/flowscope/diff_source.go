@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -73,13 +74,30 @@ func gitShow(rev, path string) ([]byte, error) {
 	cmd.Dir = dir
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
-	data, err := cmd.Output()
+	stdout, err := cmd.StdoutPipe()
 	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("git show: %w", err)
+	}
+	// Read no more than a scenario file may hold: a huge blob is refused
+	// without being read into memory.
+	data, readErr := io.ReadAll(io.LimitReader(stdout, model.MaxFileSize+1))
+	if len(data) > model.MaxFileSize {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		return nil, fmt.Errorf("%s:%s is larger than %d MiB", rev, base, model.MaxFileSize>>20)
+	}
+	if err := cmd.Wait(); err != nil {
 		msg := strings.TrimPrefix(strings.TrimSpace(stderr.String()), "fatal: ")
 		if msg == "" {
 			msg = err.Error()
 		}
 		return nil, fmt.Errorf("git show %s:%s: %s", rev, base, msg)
+	}
+	if readErr != nil {
+		return nil, fmt.Errorf("git show %s:%s: %w", rev, base, readErr)
 	}
 	return data, nil
 }
