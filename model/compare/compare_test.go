@@ -150,3 +150,14 @@ func TestJSONHasTheContractKeys(t *testing.T) {
 		t.Errorf("a = %s", j["a"])
 	}
 }
+
+func TestQuietNewSystemIsNamedInTheSummary(t *testing.T) {
+	a := report(2, system("dv", "Dataverse", "api", 0.2, 0.3, 0.4))
+	b := report(2, system("dv", "Dataverse", "api", 0.2, 0.3, 0.4), system("mail", "Mail", "x", 0.1, 0.1, 0.1))
+	if d := compareReports(a, b); d.Summary != "1 system added." {
+		t.Errorf("summary = %q", d.Summary)
+	}
+	if d := compareReports(b, a); d.Summary != "1 system removed." {
+		t.Errorf("summary = %q", d.Summary)
+	}
+}

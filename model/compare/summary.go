@@ -27,6 +27,9 @@ func Summarize(d Diff) string {
 	if len(systems) == 0 {
 		systems = utilizationPhrase(d)
 	}
+	if len(systems) == 0 {
+		systems = presencePhrases(d.Systems)
+	}
 	if len(systems) > mostSystemPhrases {
 		systems = append(systems[:mostSystemPhrases], plural(len(systems)-mostSystemPhrases, "more system")+" changed")
 	}
@@ -110,6 +113,28 @@ func utilizationPhrase(d Diff) []string {
 		return nil // below what a percentage shows
 	}
 	return []string{fmt.Sprintf("%s at %s instead of %s in year %d", s.Name, b, a, bestYear)}
+}
+
+// presencePhrases counts the systems only one side has, when nothing
+// else names them.
+func presencePhrases(systems []SystemDiff) []string {
+	added, removed := 0, 0
+	for _, s := range systems {
+		switch s.OnlyIn() {
+		case "b":
+			added++
+		case "a":
+			removed++
+		}
+	}
+	var out []string
+	if added > 0 {
+		out = append(out, plural(added, "system")+" added")
+	}
+	if removed > 0 {
+		out = append(out, plural(removed, "system")+" removed")
+	}
+	return out
 }
 
 func findingPhrases(f FindingChanges) []string {
