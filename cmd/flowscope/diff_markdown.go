@@ -23,10 +23,7 @@ func writeDiffMarkdown(w io.Writer, d compare.Diff) error {
 
 	if len(v.systems) > 0 {
 		p("\n#### Systems\n\n")
-		head := []string{"System", ""}
-		for _, y := range v.years {
-			head = append(head, fmt.Sprintf("Y%d", d.Years[y]))
-		}
+		head := append([]string{"System", ""}, v.heads...)
 		head = append(head, "Saturates", "Alert", fmt.Sprintf("Binding limit (Y%d)", v.last))
 		p("%s", mdRow(head))
 		seps := make([]string, len(head))
@@ -50,16 +47,12 @@ func writeDiffMarkdown(w io.Writer, d compare.Diff) error {
 	if v.cost != "" {
 		p("\nRelative cost: %s.\n", v.cost)
 	}
-	if len(v.licences) > 0 || len(v.flows) > 0 {
+	if len(v.licences) > 0 {
 		p("\n#### Process licences\n\n")
-		head := []string{""}
-		for _, y := range v.years {
-			head = append(head, fmt.Sprintf("Y%d", d.Years[y]))
-		}
-		p("%s", mdRow(head))
-		p("|%s\n", strings.Repeat(" ---: |", len(head)))
-		p("%s", mdRow(append([]string{"before"}, counts(d.Licences.A, v.years)...)))
-		p("%s", mdRow(append([]string{"after"}, counts(d.Licences.B, v.years)...)))
+		p("%s", mdRow(append([]string{""}, v.heads...)))
+		p("|%s\n", strings.Repeat(" ---: |", len(v.heads)+1))
+		p("%s", mdRow(append([]string{"before"}, v.licences[0]...)))
+		p("%s", mdRow(append([]string{"after"}, v.licences[1]...)))
 		if len(v.flows) > 0 {
 			p("\n")
 			for _, l := range v.flows {

@@ -31,11 +31,7 @@ func writeDiffText(w io.Writer, d compare.Diff) error {
 		}
 		pad := func(s string) string { return s + strings.Repeat(" ", w-utf8.RuneCountInString(s)) }
 		tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', tabwriter.AlignRight)
-		head := []string{pad("")}
-		for _, y := range v.years {
-			head = append(head, fmt.Sprintf("Y%d", d.Years[y]))
-		}
-		fmt.Fprintf(tw, "%s   \t%s\t\n", head[0], strings.Join(head[1:], "\t"))
+		fmt.Fprintf(tw, "%s   \t%s\t\n", pad(""), strings.Join(v.heads, "\t"))
 		for _, s := range v.systems {
 			fmt.Fprintf(tw, "%s  a\t%s\t\n", pad(s.name), strings.Join(s.a, "\t"))
 			fmt.Fprintf(tw, "%s  b\t%s\t\n", pad(s.note), strings.Join(s.b, "\t"))
@@ -54,16 +50,13 @@ func writeDiffText(w io.Writer, d compare.Diff) error {
 	if v.cost != "" {
 		p("  relative cost %s\n", v.cost)
 	}
-	if len(v.licences) > 0 || len(v.flows) > 0 {
+	if len(v.licences) > 0 {
 		p("\nLICENCES: Process licences per year\n")
 		tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', tabwriter.AlignRight)
-		head := []string{""}
-		for _, y := range v.years {
-			head = append(head, fmt.Sprintf("Y%d", d.Years[y]))
+		fmt.Fprintf(tw, "\t%s\t\n", strings.Join(v.heads, "\t"))
+		for i, side := range []string{"a", "b"} {
+			fmt.Fprintf(tw, "%s\t%s\t\n", side, strings.Join(v.licences[i], "\t"))
 		}
-		fmt.Fprintf(tw, "%s\t\n", strings.Join(head, "\t"))
-		fmt.Fprintf(tw, "a\t%s\t\n", strings.Join(counts(d.Licences.A, v.years), "\t"))
-		fmt.Fprintf(tw, "b\t%s\t\n", strings.Join(counts(d.Licences.B, v.years), "\t"))
 		tw.Flush()
 		for _, l := range v.flows {
 			p("  %s %s: %s\n", l.sign, l.head, l.detail)

@@ -16,13 +16,14 @@ import (
 type diffView struct {
 	a, b       string // "name (source)"
 	summary    string
-	years      []int // indexes of the year columns shown
-	last       int   // last compared year
+	years      []int    // indexes of the year columns shown
+	heads      []string // their headings: Y0, Y1, ...
+	last       int      // last compared year
 	systems    []systemRows
 	findings   []line
 	components []line
-	cost       string // "" when the same
-	licences   [][]string
+	cost       string     // "" when the same
+	licences   [][]string // the totals of a and b per shown year; nil when no licence changed
 	flows      []line
 	structure  []line
 	// structureCount is the number of structure changes (the list may be cut).
@@ -54,6 +55,9 @@ func buildDiffView(d compare.Diff) diffView {
 		years:   reporttext.YearColumns(d.Years),
 		last:    len(d.Years) - 1,
 	}
+	for _, y := range v.years {
+		v.heads = append(v.heads, fmt.Sprintf("Y%d", d.Years[y]))
+	}
 	for _, s := range d.Systems {
 		v.systems = append(v.systems, systemView(s, v.years))
 	}
@@ -67,7 +71,7 @@ func buildDiffView(d compare.Diff) diffView {
 	if d.Cost.A != d.Cost.B {
 		v.cost = figure.Num(d.Cost.A) + " → " + figure.Num(d.Cost.B)
 	}
-	if !slices.Equal(d.Licences.A, d.Licences.B) {
+	if !slices.Equal(d.Licences.A, d.Licences.B) || len(d.Licences.Flows) > 0 {
 		v.licences = [][]string{counts(d.Licences.A, v.years), counts(d.Licences.B, v.years)}
 	}
 	for _, f := range d.Licences.Flows {

@@ -196,3 +196,13 @@ func TestFewerLicencesSummary(t *testing.T) {
 		t.Errorf("summary = %q", d.Summary)
 	}
 }
+
+func TestLicencesMovedSummary(t *testing.T) {
+	a, b := report(1), report(1)
+	a.Licences = []analysis.Licence{{System: "flows", Flow: "f1", Count: []int{1, 1}}}
+	b.Licences = []analysis.Licence{{System: "flows", Flow: "f2", Count: []int{1, 1}}}
+	d := compareReports(a, b)
+	if d.Empty() || d.Summary != "As many Process licences, on other flows." {
+		t.Errorf("summary = %q, empty %v", d.Summary, d.Empty())
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/model/compare"
+	"github.com/flowscope/flowscope/scenarios"
 )
 
 func TestSameReportIsEmpty(t *testing.T) {
@@ -159,5 +160,35 @@ func TestQuietNewSystemIsNamedInTheSummary(t *testing.T) {
 	}
 	if d := compareReports(b, a); d.Summary != "1 system removed." {
 		t.Errorf("summary = %q", d.Summary)
+	}
+}
+
+func TestBindingLimitOnlySummary(t *testing.T) {
+	a := report(1, system("dv", "Dataverse", "api", 0.5, 0.6))
+	b := report(1, system("dv", "Dataverse", "time", 0.5, 0.6))
+	if d := compareReports(a, b); d.Summary != "1 system changed slightly." {
+		t.Errorf("summary = %q", d.Summary)
+	}
+}
+
+// The summary says "No differences." exactly when the diff is empty, for
+// every pair of built-in scenarios.
+func TestSummaryEmptyIffNoDifference(t *testing.T) {
+	names := scenarios.Names()
+	inputs := make([]compare.Input, len(names))
+	for i, name := range names {
+		s, err := scenarios.Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs[i] = compare.Input{Side: compare.Side{Name: s.Name, Source: name}, Scenario: s, Report: analysis.Analyze(s)}
+	}
+	for i := range inputs {
+		for j := range inputs {
+			d := compare.Compare(inputs[i], inputs[j])
+			if (d.Summary == "No differences.") != d.Empty() || d.Empty() != (i == j) {
+				t.Errorf("%s → %s: summary %q, empty %v", names[i], names[j], d.Summary, d.Empty())
+			}
+		}
 	}
 }

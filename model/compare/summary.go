@@ -36,6 +36,8 @@ func Summarize(d Diff) string {
 	parts = append(parts, systems...)
 	if n := d.Licences.Delta(); n != 0 {
 		parts = append(parts, signed(n)+" Process "+noun(abs(n), "licence"))
+	} else if len(d.Licences.Flows) > 0 {
+		parts = append(parts, "as many Process licences, on other flows")
 	}
 	parts = append(parts, findingPhrases(d.Findings)...)
 	parts = append(parts, componentPhrases(d.Components)...)
@@ -43,10 +45,18 @@ func Summarize(d Diff) string {
 		parts = append(parts, "cost "+figure.Num(d.Cost.A)+" → "+figure.Num(d.Cost.B))
 	}
 	if len(parts) == 0 {
-		if d.Structure.Empty() {
+		if d.Empty() {
 			return "No differences."
 		}
-		return "Same consequences; " + plural(d.Structure.Len(), "structure change") + "."
+		if len(d.Systems) > 0 {
+			// Moves below what a percentage shows, or a binding limit alone.
+			parts = append(parts, plural(len(d.Systems), "system")+" changed slightly")
+		} else {
+			parts = append(parts, "same consequences")
+		}
+		if !d.Structure.Empty() {
+			parts = append(parts, plural(d.Structure.Len(), "structure change"))
+		}
 	}
 	s := strings.Join(parts, "; ")
 	return capitalize(s) + "."
