@@ -69,12 +69,18 @@ Give --fail-on several times for several rules.`,
 				return err
 			}
 			d := compare.Compare(a, b)
-			if err := write(e.stdout, d); err != nil {
-				return err
-			}
 			var fails []string
 			for _, r := range rules {
 				fails = append(fails, prefixed(r, r.CheckDiff(d))...)
+			}
+			if err := write(e.stdout, d); err != nil {
+				return err
+			}
+			if format == "markdown" && len(rules) > 0 {
+				// A pull-request comment says how the gate went, too.
+				if err := writeGateMarkdown(e.stdout, rules, fails); err != nil {
+					return err
+				}
 			}
 			return gateResult(fails)
 		},

@@ -123,3 +123,21 @@ func TestDiffUsageAndFileErrors(t *testing.T) {
 		}
 	}
 }
+
+// In Markdown, the comment ends with how the gate went.
+func TestDiffGateInMarkdown(t *testing.T) {
+	dir := t.TempDir()
+	a := writeScenario(t, dir, "a.yaml", base)
+	growth := writeScenario(t, dir, "growth.yaml", growthChanged)
+	code, out, _ := runCLI(t, "diff", a, growth, "-f", "markdown", "--fail-on", "worse", "--fail-on", "severity=critical")
+	if code != exitGate || !strings.Contains(out, "#### Gate failed\n\nRules: `worse`, `severity=critical`.") || !strings.Contains(out, "- worse: Dataverse saturates in year") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+	code, out, _ = runCLI(t, "diff", a, a, "-f", "markdown", "--fail-on", "worse")
+	if code != exitOK || !strings.HasSuffix(out, "\nGate passed: `worse`.\n") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+	if _, out, _ = runCLI(t, "diff", a, growth, "--fail-on", "worse"); strings.Contains(out, "Gate failed") {
+		t.Errorf("text output carries the gate (it goes to stderr):\n%s", out)
+	}
+}

@@ -110,3 +110,22 @@ func pluralWord(n int, what string) string {
 	}
 	return what + "s"
 }
+
+// writeGateMarkdown ends the comment with the rules checked and what
+// failed.
+func writeGateMarkdown(w io.Writer, rules []compare.Rule, fails []string) error {
+	names := make([]string, len(rules))
+	for i, r := range rules {
+		names[i] = "`" + r.String() + "`"
+	}
+	if len(fails) == 0 {
+		_, err := fmt.Fprintf(w, "\nGate passed: %s.\n", strings.Join(names, ", "))
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "\n#### Gate failed\n\nRules: %s.\n\n", strings.Join(names, ", "))
+	for _, f := range fails {
+		fmt.Fprintf(bw, "- %s\n", reporttext.MarkdownText(f))
+	}
+	return bw.Flush()
+}
