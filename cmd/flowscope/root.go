@@ -34,6 +34,7 @@ var subcommands = []func(*env) *cobra.Command{
 	newAnalyzeCmd,
 	newScenariosCmd,
 	newDiagramCmd,
+	newImportCmd,
 	func(*env) *cobra.Command { return newServeCmd() },
 }
 
