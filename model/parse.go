@@ -20,7 +20,7 @@ import (
 const (
 	MaxFileSize = 8 << 20 // bytes
 	maxAliases  = 100     // alias uses per file
-	maxVisits   = 4 << 20 // nodes walked, aliases expanded included
+	maxVisits   = 1 << 20 // nodes walked, aliases expanded included
 	maxErrors   = 200     // errors reported per file
 )
 
@@ -103,6 +103,7 @@ func Parse(filename string, data []byte) (s Scenario, err error) {
 		slices.SortStableFunc(errs, func(a, b *Error) int {
 			return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
 		})
+		labelItems(&s, l.errs)
 		return Scenario{}, l.errs
 	}
 	return s, nil
@@ -189,7 +190,7 @@ func (l *loader) yamlError(err error) error {
 func (l *loader) resolve(n *yaml.Node) *yaml.Node {
 	l.visits++
 	if l.visits == maxVisits {
-		l.errAt(n, "", errors.New("file is too complex to read"))
+		l.errAt(n, "", fmt.Errorf("more than %d nodes once aliases are expanded — write the values out or split the file", maxVisits))
 	}
 	if l.visits >= maxVisits {
 		return nil
@@ -311,7 +312,7 @@ func setField[T any](l *loader, fields []Field[T], t *T, key string, k, v *yaml.
 		l.errAt(k, joinPath(path, quantity.Clip(key)), unknownKey(key, strings.Join(keys, ", ")))
 		return
 	}
-	if v.Kind == yaml.ScalarNode && (f.items == nil || yamlNull(v)) {
+	if v.Kind == yaml.ScalarNode && (f.items == nil && f.rows == nil || yamlNull(v)) {
 		text := v.Value
 		if yamlNull(v) {
 			text = ""
@@ -325,6 +326,8 @@ func setField[T any](l *loader, fields []Field[T], t *T, key string, k, v *yaml.
 	switch {
 	case v.Kind == yaml.ScalarNode:
 		l.errAt(v, p, fmt.Errorf("%q — expected a list like [%s]", quantity.Clip(v.Value), strings.ReplaceAll(exampleList(f), ", ", ",")))
+	case v.Kind == yaml.SequenceNode && f.rows != nil:
+		readRows(l, v, p, t, f.rows)
 	case v.Kind == yaml.SequenceNode && f.items != nil:
 		var texts []string
 		var nodes []*yaml.Node
@@ -367,6 +370,43 @@ func setField[T any](l *loader, fields []Field[T], t *T, key string, k, v *yaml.
 	}
 }
 
+// rows reads a list whose entries are mappings or bare values (limits:
+// a bare rate is {rate: ...}), pointing errors at the entry and key.
+func readRows[T any](l *loader, v *yaml.Node, p string, t *T, set func(*T, [][][2]string) error) {
+	var rows [][][2]string
+	var nodes [][]*yaml.Node // per entry: key, value, key, value ...
+	bad := false
+	l.sequence(v, p, "a list", func(i int, n *yaml.Node) {
+		ep := indexPath(p, i)
+		switch n.Kind {
+		case yaml.ScalarNode:
+			rows, nodes = append(rows, [][2]string{{"rate", n.Value}}), append(nodes, []*yaml.Node{n, n})
+		case yaml.MappingNode:
+			var row [][2]string
+			var ns []*yaml.Node
+			l.mapping(n, ep, "a mapping", func(key string, k, vn *yaml.Node) {
+				if vn.Kind != yaml.ScalarNode {
+					l.errAt(vn, joinPath(ep, quantity.Clip(key)), errors.New("expected a single value, not a list or mapping"))
+					bad = true
+					return
+				}
+				row, ns = append(row, [2]string{key, vn.Value}), append(ns, k, vn)
+			})
+			if len(ns) != len(n.Content) {
+				bad = true
+			}
+			rows, nodes = append(rows, row), append(nodes, ns)
+		default:
+			l.errAt(n, ep, errors.New("expected a value or a mapping, not a list"))
+			bad = true
+		}
+	})
+	if bad || len(rows) != len(v.Content) {
+		return
+	}
+	l.report(v, p, set(t, rows), nil)
+}
+
 // report records a field error at its node, or at the entry a partError
 // names when part can find it.
 func (l *loader) report(n *yaml.Node, path string, err error, part func(*partError) (*yaml.Node, string)) {
@@ -374,10 +414,17 @@ func (l *loader) report(n *yaml.Node, path string, err error, part func(*partErr
 		return
 	}
 	var pe *partError
-	if errors.As(err, &pe) {
+	var ee *entryError
+	switch {
+	case errors.As(err, &pe):
 		err = pe.err
 		if part != nil && pe.index >= 0 {
 			n, path = part(pe)
+		}
+	case errors.As(err, &ee):
+		err, path = ee.err, entryPath(path, ee)
+		if entry := unalias(n); entry.Kind == yaml.SequenceNode && ee.index < len(entry.Content) {
+			n = locateKey(unalias(entry.Content[ee.index]), ee.key, ee.onKey)
 		}
 	}
 	l.errAt(n, path, err)
@@ -386,6 +433,9 @@ func (l *loader) report(n *yaml.Node, path string, err error, part func(*partErr
 // exampleList is a list value the field takes: its default, or a
 // placeholder.
 func exampleList[T any](f Field[T]) string {
+	if f.rows != nil {
+		return "6000/5m"
+	}
 	if f.def != "" {
 		return f.def
 	}
@@ -466,6 +516,22 @@ func locate(root *yaml.Node, path string) (int, int) {
 		best, n = next, unalias(next)
 	}
 	return best.Line, best.Column
+}
+
+// locateKey is the key's node (or its value's) in a mapping, or n itself.
+func locateKey(n *yaml.Node, key string, onKey bool) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode || key == "" {
+		return n
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := unalias(n.Content[i]); k != nil && k.Value == key {
+			if onKey {
+				return n.Content[i]
+			}
+			return n.Content[i+1]
+		}
+	}
+	return n
 }
 
 // unalias follows an alias (aliases never point at aliases).

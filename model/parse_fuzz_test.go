@@ -33,6 +33,9 @@ func FuzzParse(f *testing.F) {
 		"{flowscope: 1, systems: [[[]]]}",
 		"flowscope: 1\nsystems: [{id: a, restricted: [x, x]}]\n",
 		"flowscope: 1\nname: \"\\u0000\"\n",
+		"flowscope: 1\nsystems: [{id: a, limits: [6000/5m, {rate: 40k/day, per: identity, counts: runs, name: x}], licence: process, action_time: 1s}, {id: b, limits: []}]\n" +
+			"streams: [{id: s, from: a, to: b, flow: f, trigger: schedule, every: 1h, volume: 1/s, growth: -50%, concurrency: 2, identity: i, users: 3}]\n",
+		"flowscope: 1\nsystems: [{id: a, limits: [{per: flow}, [1], {rate: 1/s, per: x}, 0/s]}]\n",
 		"flowscope: 1\nsystems: [{id: a}]\nstreams: [{id: \"null\", from: a, to: a, trigger: event, volume: 1/s}, {id: \"x: y\", from: a, to: a, trigger: event, volume: {\"n m\": 1, per: s}}]\n",
 	} {
 		f.Add([]byte(s))

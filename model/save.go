@@ -73,6 +73,8 @@ func putFields[T any](m *yaml.Node, fields []Field[T], t *T) {
 				list.Content = append(list.Content, scalar(item, f.text))
 			}
 			put(m, f.Key, list)
+		case f.rowsOf != nil:
+			put(m, f.Key, rowsNode(f.rowsOf(t)))
 		case f.pairsOf != nil && f.pairsOf(t) != nil:
 			pm := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
 			for _, p := range f.pairsOf(t) {
@@ -83,6 +85,30 @@ func putFields[T any](m *yaml.Node, fields []Field[T], t *T) {
 			put(m, f.Key, scalar(txt, f.text))
 		}
 	}
+}
+
+// rowsNode is a list of mappings as a block list of one-line entries; an
+// entry with only a rate is written bare (- 6000/5m).
+func rowsNode(rows [][][2]string) *yaml.Node {
+	list := &yaml.Node{Kind: yaml.SequenceNode}
+	if len(rows) == 0 {
+		list.Style = yaml.FlowStyle
+	}
+	for _, row := range rows {
+		list.Content = append(list.Content, rowNode(row))
+	}
+	return list
+}
+
+func rowNode(row [][2]string) *yaml.Node {
+	if len(row) == 1 && row[0][0] == "rate" {
+		return scalar(row[0][1], false)
+	}
+	m := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+	for _, p := range row {
+		put(m, p[0], scalar(p[1], p[0] == "name"))
+	}
+	return m
 }
 
 func put(m *yaml.Node, key string, v *yaml.Node) {

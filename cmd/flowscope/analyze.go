@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/model/reporttext"
 	"github.com/flowscope/flowscope/scenarios"
 )
@@ -44,21 +45,21 @@ markdown (a document to hand out).`,
 			if err != nil {
 				return err
 			}
-			return write(e, s, model.Analyze(s))
+			return write(e, s, analysis.Analyze(s))
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: "+strings.Join(formats, ", "))
 	return cmd
 }
 
-var writers = map[string]func(*env, model.Scenario, model.Report) error{
-	"text": func(e *env, s model.Scenario, r model.Report) error {
+var writers = map[string]func(*env, model.Scenario, analysis.Report) error{
+	"text": func(e *env, s model.Scenario, r analysis.Report) error {
 		return reporttext.Text(e.stdout, s, r)
 	},
-	"markdown": func(e *env, s model.Scenario, r model.Report) error {
+	"markdown": func(e *env, s model.Scenario, r analysis.Report) error {
 		return reporttext.Markdown(e.stdout, s, r)
 	},
-	"json": func(e *env, _ model.Scenario, r model.Report) error {
+	"json": func(e *env, _ model.Scenario, r analysis.Report) error {
 		data, err := json.MarshalIndent(r, "", "  ")
 		if err != nil {
 			return err

@@ -7,7 +7,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
-	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/model/reporttext"
 	"github.com/flowscope/flowscope/scenarios"
 	"github.com/flowscope/flowscope/tui"
@@ -24,7 +24,7 @@ func openExplorer(ctx context.Context, e *env, target string) error {
 		return err
 	}
 	if !isTerminal(e.stdout) {
-		return reporttext.Text(e.stdout, opts.Scenario, model.Analyze(opts.Scenario))
+		return reporttext.Text(e.stdout, opts.Scenario, analysis.Analyze(opts.Scenario))
 	}
 	opts.ASCII = tui.ASCIITerminal(os.Getenv)
 	return tui.Run(ctx, opts)
