@@ -1,10 +1,6 @@
 package solution
 
-import (
-	"strings"
-
-	"github.com/flowscope/flowscope/model"
-)
+import "strings"
 
 // connectorKinds maps connector ids to catalogue kinds (docs/import.md).
 var connectorKinds = map[string]string{
@@ -29,16 +25,7 @@ func kindOf(connector string) string {
 		return k
 	}
 	if connector != "" && !strings.HasPrefix(strings.ToLower(connector), "shared_") {
-		return known("custom-connector")
-	}
-	return "custom"
-}
-
-// known falls back to custom for a kind this version's scenario files do
-// not accept yet, so a draft always loads.
-func known(kind string) string {
-	if _, ok := model.LookupKind(kind); ok {
-		return kind
+		return "custom-connector"
 	}
 	return "custom"
 }

@@ -98,9 +98,9 @@ func (imp *importer) otherOrganization(st *step) string {
 func (imp *importer) caller(kind string) string {
 	switch kind {
 	case callerApp:
-		return imp.system("caller:app", "app", "Power Apps app", known("power-app"))
+		return imp.system("caller:app", "app", "Power Apps app", "power-app")
 	case callerButton:
-		return imp.system("caller:button", "flow-button", "Flow button (people)", known("power-app"))
+		return imp.system("caller:button", "flow-button", "Flow button (people)", "power-app")
 	}
 	return imp.system("caller:http", "http-caller", "HTTP caller", "custom")
 }
