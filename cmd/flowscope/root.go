@@ -35,6 +35,7 @@ var subcommands = []func(*env) *cobra.Command{
 	newScenariosCmd,
 	newDiagramCmd,
 	newImportCmd,
+	newCalibrateCmd,
 	func(*env) *cobra.Command { return newServeCmd() },
 }
 

@@ -124,7 +124,7 @@ func (c *counter) larger(branches []map[string]*step, into *tally, scale float64
 
 // child counts a called child flow's actions at the calling step.
 func (c *counter) child(st *step, into *tally, scale float64) {
-	id := normalID(st.Inputs.Host.WorkflowReferenceName)
+	id := FlowID(st.Inputs.Host.WorkflowReferenceName)
 	child := c.imp.flows[id]
 	if child == nil || child.json == nil {
 		c.notes = append(c.notes, "child flow "+id+" is not in the solution: its actions are not counted")

@@ -146,10 +146,10 @@ func metaFor(name string, meta map[string]xmlWorkflow) (xmlWorkflow, bool) {
 func readFlow(name string, data []byte, meta map[string]xmlWorkflow, legacy bool) (*flowSource, error) {
 	fs := &flowSource{file: name}
 	if w, ok := metaFor(name, meta); ok {
-		fs.id, fs.name, fs.category = normalID(w.ID), w.Name, strings.TrimSpace(w.Category)
+		fs.id, fs.name, fs.category = FlowID(w.ID), w.Name, strings.TrimSpace(w.Category)
 	}
 	if m := flowFile.FindStringSubmatch(path.Base(name)); m != nil {
-		fs.id = or(fs.id, normalID(m[2]))
+		fs.id = or(fs.id, FlowID(m[2]))
 		fs.name = or(fs.name, m[1])
 	}
 	j, err := parseFlow(name, data)
@@ -163,7 +163,7 @@ func readFlow(name string, data []byte, meta map[string]xmlWorkflow, legacy bool
 	}
 	fs.json = j
 	if legacy {
-		fs.id = or(fs.id, normalID(lastSegment(j.ID)), normalID(j.Name), normalID(path.Base(path.Dir(name))))
+		fs.id = or(fs.id, FlowID(lastSegment(j.ID)), FlowID(j.Name), FlowID(path.Base(path.Dir(name))))
 	}
 	fs.name = or(fs.name, j.Properties.DisplayName, j.Name, strings.TrimSuffix(path.Base(name), ".json"))
 	switch {
@@ -177,9 +177,9 @@ func readFlow(name string, data []byte, meta map[string]xmlWorkflow, legacy bool
 	return fs, nil
 }
 
-// normalID is a flow id as calibrate joins on it: the GUID in lower case,
-// without braces.
-func normalID(id string) string {
+// FlowID is a flow id as the draft records it and calibrate joins on it:
+// the GUID in lower case, without braces; other ids in lower case.
+func FlowID(id string) string {
 	id = strings.TrimSpace(id)
 	if g := anyGUID.FindString(id); g != "" {
 		return strings.ToLower(g)
