@@ -59,6 +59,10 @@ func (d *Draft) Assumptions() []Note {
 	return out
 }
 
+// BaseName is a file name for the draft, without extension: the
+// solution's name as an id.
+func (d *Draft) BaseName() string { return slug(d.Scenario.Name, "imported") }
+
 // Import reads the export at path (a zip file or a folder) with the
 // default limits.
 func Import(path string) (*Draft, error) { return ImportWith(path, DefaultLimits) }
