@@ -74,6 +74,9 @@ func readTable(name string) (*calibrate.Table, error) {
 	return calibrate.ReadCSV(name, f)
 }
 
+// saveNote says what saving keeps of the file.
+const saveNote = "rewritten in the standard field order: comments are not kept"
+
 // saveCalibrated writes the scenario atomically.
 func saveCalibrated(path string, s model.Scenario) error {
 	return model.SaveFile(path, s)
@@ -104,5 +107,5 @@ func printCalibration(w io.Writer, o calibrate.Outcome, path string) {
 	if len(o.Unmatched) > 0 {
 		fmt.Fprintf(w, "matched no stream: %s\n", strings.Join(o.Unmatched, ", "))
 	}
-	fmt.Fprintf(w, "saved %s\n", path)
+	fmt.Fprintf(w, "saved %s (%s)\n", path, saveNote)
 }

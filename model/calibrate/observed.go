@@ -22,13 +22,16 @@ type Month int
 // ParseMonth reads 2026-03.
 func ParseMonth(s string) (Month, error) {
 	t, err := time.Parse("2006-01", strings.TrimSpace(s))
-	if err != nil {
+	if err != nil || !plausible(t) {
 		return 0, fmt.Errorf("month %q — expected YEAR-MONTH like 2026-03", s)
 	}
 	return monthOf(t), nil
 }
 
 func monthOf(t time.Time) Month { return Month(t.Year()*12 + int(t.Month()) - 1) }
+
+// plausible keeps observations to years a report can hold.
+func plausible(t time.Time) bool { return t.Year() >= 1900 && t.Year() <= 9999 }
 
 func (m Month) String() string { return fmt.Sprintf("%04d-%02d", int(m)/12, int(m)%12+1) }
 
@@ -93,10 +96,10 @@ func ReadCSV(name string, r io.Reader) (*Table, error) {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
+		line, _ := cr.FieldPos(0)
 		if !found {
 			if c, ok := header(rec); ok {
 				cols, found, t.Unit = c, true, c.unit
@@ -197,7 +200,7 @@ var dateLayouts = []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:0
 
 func parseDate(s string) (Month, error) {
 	for _, l := range dateLayouts {
-		if t, err := time.Parse(l, s); err == nil {
+		if t, err := time.Parse(l, s); err == nil && plausible(t) {
 			return monthOf(t), nil
 		}
 	}
