@@ -37,6 +37,8 @@ var subcommands = []func(*env) *cobra.Command{
 	newDiagramCmd,
 	newSetCmd,
 	newDiffCmd,
+	newImportCmd,
+	newCalibrateCmd,
 	func(*env) *cobra.Command { return newServeCmd() },
 }
 
