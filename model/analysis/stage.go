@@ -83,13 +83,13 @@ func (p perRecord) of(c model.Counts) float64 {
 
 // result is one stage's figures.
 type result struct {
-	limUtil  [][][]float64   // [system][limit][year]
-	grpUtil  [][][][]float64 // [system][limit][group][year]
-	sysUtil  [][]float64     // [system][year]
-	binding  [][]int         // [system][year]: limit index, -1 without limits
-	link     [][3][]float64  // [stream][position][year]: its groups' utilisation there
-	acc      [][][]float64   // [system][limit]: group × year × month demand
-	licBy    [][]licence     // [system]: Process licences per flow
+	limUtil [][][]float64   // [system][limit][year]
+	grpUtil [][][][]float64 // [system][limit][group][year]
+	sysUtil [][]float64     // [system][year]
+	binding [][]int         // [system][year]: limit index, -1 without limits
+	link    [][3][]float64  // [stream][position][year]: its groups' utilisation there
+	acc     [][][]float64   // [system][limit]: group × year × month demand
+	licBy   [][]licence     // [system]: Process licences per flow
 	// unlicensed is a flows layer's entitlement utilisation per year
 	// before any licence (nil for other systems).
 	unlicensed [][]float64
