@@ -35,7 +35,10 @@ var subcommands = []func(*env) *cobra.Command{
 	newAnalyzeCmd,
 	newScenariosCmd,
 	newDiagramCmd,
+	newSetCmd,
 	newDiffCmd,
+	newImportCmd,
+	newCalibrateCmd,
 	func(*env) *cobra.Command { return newServeCmd() },
 }
 
