@@ -56,33 +56,26 @@ func LoadFile(path string) (Scenario, error) {
 // Parse reads a scenario file (DESIGN §3). Every problem found is
 // reported, each as "file:line:col: path: message" (an Errors value).
 // It never panics, whatever the bytes.
-func Parse(filename string, data []byte) (s Scenario, err error) {
+func Parse(filename string, data []byte) (Scenario, error) {
+	s, _, err := parse(filename, data, false)
+	return s, err
+}
+
+// parse is Parse that also gives the file's top-level node, and with
+// partial set, the scenario as far as it could be read (see ParseBroken).
+func parse(filename string, data []byte, partial bool) (s Scenario, root *yaml.Node, err error) {
 	l := &loader{file: filename, reported: map[string]bool{}}
 	defer func() {
 		if r := recover(); r != nil {
-			s, err = Scenario{}, Errors{{File: filename, Line: 1, Col: 1, Err: fmt.Errorf("cannot read this file: %v", r)}}
+			s, root, err = Scenario{}, nil, Errors{{File: filename, Line: 1, Col: 1, Err: fmt.Errorf("cannot read this file: %v", r)}}
 		}
 	}()
 	if len(data) > MaxFileSize {
-		return Scenario{}, l.fail(1, 1, fmt.Errorf("file is larger than %d MiB", MaxFileSize>>20))
+		return Scenario{}, nil, l.fail(1, 1, fmt.Errorf("file is larger than %d MiB", MaxFileSize>>20))
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			return Scenario{}, l.fail(1, 1, errors.New("empty file — expected a scenario starting with flowscope: 1"))
-		}
-		return Scenario{}, l.yamlError(err)
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		return Scenario{}, l.fail(extra.Line, extra.Column, errors.New("a second YAML document — a scenario file holds one"))
-	} else if !errors.Is(err, io.EOF) {
-		return Scenario{}, l.yamlError(err)
-	}
-	root := &doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
-		root = root.Content[0]
+	root, err = l.tree(data)
+	if err != nil {
+		return Scenario{}, nil, err
 	}
 	l.scenario(root, &s)
 	if !l.full() {
@@ -104,9 +97,35 @@ func Parse(filename string, data []byte) (s Scenario, err error) {
 			return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
 		})
 		labelItems(&s, l.errs)
-		return Scenario{}, l.errs
+		if partial {
+			return s, root, l.errs
+		}
+		return Scenario{}, nil, l.errs
 	}
-	return s, nil
+	return s, root, nil
+}
+
+// tree reads the YAML of a scenario file: one document, its top node.
+func (l *loader) tree(data []byte) (*yaml.Node, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, l.fail(1, 1, errors.New("empty file — expected a scenario starting with flowscope: 1"))
+		}
+		return nil, l.yamlError(err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, l.fail(extra.Line, extra.Column, errors.New("a second YAML document — a scenario file holds one"))
+	} else if !errors.Is(err, io.EOF) {
+		return nil, l.yamlError(err)
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	return root, nil
 }
 
 type loader struct {
@@ -137,7 +156,13 @@ func (l *loader) add(line, col int, path string, err error) {
 	}
 }
 
-func (l *loader) errAt(n *yaml.Node, path string, err error) { l.add(n.Line, n.Column, path, err) }
+func (l *loader) errAt(n *yaml.Node, path string, err error) {
+	before := len(l.errs)
+	l.add(n.Line, n.Column, path, err)
+	if len(l.errs) > before && n.Kind == yaml.ScalarNode {
+		l.errs[before].Raw = n.Value
+	}
+}
 
 // covered says whether an error was already reported at path, inside it
 // or at one of its parents, so that the semantic pass does not repeat it.
@@ -174,6 +199,7 @@ func parentPath(p string) string {
 
 // yamlError turns a YAML syntax error into one with a position.
 func (l *loader) yamlError(err error) error {
+	defer func() { l.errs[len(l.errs)-1].Syntax = true }()
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])

@@ -140,6 +140,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case RemoteScenarioMsg:
 		m.remote(msg)
+	case NoticeMsg:
+		m.setStatus(msg.Text, true)
 	case topoDrawnMsg:
 		m.topoDrawn(msg)
 	default:

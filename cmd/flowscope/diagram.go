@@ -9,7 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/tui/diagram"
 )
 
@@ -57,7 +57,7 @@ utilisation once they are in place.`,
 			if err != nil {
 				return err
 			}
-			g := diagram.FromReport(s, model.Analyze(s), recommended)
+			g := diagram.FromReport(s, analysis.Analyze(s), recommended)
 			var out, note string
 			switch format {
 			case "mermaid":
@@ -67,10 +67,14 @@ utilisation once they are in place.`,
 			case "dot":
 				out = diagram.DOT(g)
 			default:
-				d := diagram.Draw(g, width, format == "ascii", "")
-				out = d.Grid.String()
+				// written row by row: a landscape of thousands of columns
+				// never sits in memory whole
+				d := diagram.Fit(g, width, format == "ascii")
 				if d.Pans {
-					note = fmt.Sprintf("note: the diagram is %d columns wide, more than --width %d\n", d.Grid.W, width)
+					note = fmt.Sprintf("note: the diagram is %d columns wide, more than --width %d\n", d.Layout.Width, width)
+				}
+				if _, err := d.WriteTo(e.stdout); err != nil {
+					return err
 				}
 			}
 			if _, err := fmt.Fprint(e.stdout, out); err != nil {

@@ -34,6 +34,7 @@ var subcommands = []func(*env) *cobra.Command{
 	newAnalyzeCmd,
 	newScenariosCmd,
 	newDiagramCmd,
+	newSetCmd,
 	newImportCmd,
 	newCalibrateCmd,
 	func(*env) *cobra.Command { return newServeCmd() },

@@ -53,14 +53,17 @@ func (f *findings) customCode(res *result, sg *stage, s int) bool {
 // tenth of the time) and one action left on the layer.
 func (e *engine) codeLatency(res *result, sg *stage, s int) float64 {
 	st := &e.r.Streams[s]
-	code := sg.clone()
-	code.code[s] = true
 	start := 0.0
 	switch {
 	case st.Trigger == model.TriggerSchedule:
+		// the stage as it would be with this stream's code, for this
+		// figure only
+		was := sg.code[s]
+		sg.code[s] = true
 		R := e.perRun(s, 0, e.peakM[s])
-		rt, _ := e.rateTime(res, &code, s, 0, R)
-		start = st.Every + max(R*e.processing(s, &code, st.Concurrency), rt)
+		rt, _ := e.rateTime(res, sg, s, 0, R)
+		start = st.Every + max(R*e.processing(s, sg, st.Concurrency), rt)
+		sg.code[s] = was
 	default:
 		start, _ = e.startLatency(res, s, 0)
 	}

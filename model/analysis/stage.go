@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/flowscope/flowscope/model"
@@ -98,6 +99,12 @@ type result struct {
 	burst   [][]float64 // records/s while a run lasts (+Inf: no bound)
 	// bursting says whether the demand counts the runs' bursts
 	bursting bool
+	// sg is the stage; terms[x][li][k] is what stream on[x][k] puts on
+	// limit li of system x
+	sg    *stage
+	terms [][][]term
+	// paced[x][li] says that a scheduled run is paced by that limit
+	paced map[[2]int]bool
 	// licUtil is, per stream of a licensed flow, its flow's utilisation
 	// of its own licences per year (-1 in a year it is not licensed)
 	licUtil map[int][]float64
@@ -113,10 +120,11 @@ type licence struct {
 // then scheduled runs, then again with the runs' bursts, licences applied.
 func (e *engine) run(sg *stage) *result {
 	r := e.newResult()
+	r.sg = sg
+	e.prepare(r)
 	e.accumulate(r, sg, false)
 	e.utilise(r, sg)
-	if e.runs(r, sg) {
-		e.accumulate(r, sg, true)
+	if e.runs(r, sg) && e.accumulate(r, sg, true) {
 		e.utilise(r, sg)
 	}
 	return r
@@ -154,57 +162,126 @@ func (e *engine) newResult() *result {
 	return r
 }
 
-// demand is stream s's demand on limit li of system x in year n, month m.
-func (e *engine) demand(r *result, sg *stage, s, x, li, n, m int, bursts bool) float64 {
-	l := &e.r.Systems[x].Limits[li]
-	st := &e.r.Streams[s]
-	pr := e.perRecord(s, x, sg)
-	c := pr.of(l.Counts)
-	if c == 0 {
-		return 0
-	}
-	w := l.Window
-	vd := e.dayRecords(s, n, m)
-	var d float64
-	switch {
-	case st.Trigger == model.TriggerSchedule && l.Counts == model.CountsRuns:
-		d = math.Max(1, w/st.Every) // one run per interval
-	case st.Trigger == model.TriggerSchedule && bursts && w < st.Every:
-		d = math.Min(e.perRun(s, n, m), w*r.burst[s][n]) * c
-	default:
-		a := vd * e.curves[s].at(w)
-		d = a * c
-		if q := sg.queue[s]; q != nil && x == st.To && pr.writes > 0 && q[n] > 0 {
-			// queued writes reach the target at most at its drain rate
-			d = a*(c-pr.writes) + math.Min(a, q[n]*w)*pr.writes
+// term is what one stream puts on one limit, worked out once per stage:
+// per record of its busiest day (coef: arrival curve × requests the limit
+// counts ÷ users where they spread), and what the special kinds need.
+type term struct {
+	coef  float64
+	kind  uint8   // plain, a schedule's runs, a schedule's burst, queued writes
+	c     float64 // requests the limit counts per record
+	at    float64 // A(W)/Vd
+	div   float64 // users the demand is spread over (1 when none)
+	write float64 // queued: the write requests of c
+}
+
+const (
+	termPlain = iota
+	termRuns
+	termBurst
+	termQueue
+)
+
+// prepare works out each stream's term on each limit for the result's stage.
+func (e *engine) prepare(r *result) {
+	sg := r.sg
+	r.terms = make([][][]term, len(e.r.Systems))
+	for x := range e.r.Systems {
+		lims := e.r.Systems[x].Limits
+		r.terms[x] = make([][]term, len(lims))
+		for li := range lims {
+			l := &lims[li]
+			ts := make([]term, len(e.on[x]))
+			for k, s := range e.on[x] {
+				st := &e.r.Streams[s]
+				pr := e.perRecord(s, x, sg)
+				t := term{c: pr.of(l.Counts), at: e.curves[s].at(l.Window), div: 1}
+				if t.c == 0 {
+					ts[k] = term{}
+					continue
+				}
+				if l.Per == model.ScopeIdentity && e.usersApply(s, x) {
+					t.div = st.Users
+				}
+				t.coef = t.at * t.c / t.div
+				switch {
+				case st.Trigger == model.TriggerSchedule && l.Counts == model.CountsRuns:
+					t.kind = termRuns
+				case st.Trigger == model.TriggerSchedule && l.Window < st.Every:
+					t.kind = termBurst
+				case sg.queue[s] != nil && x == st.To && pr.writes > 0:
+					t.kind, t.write = termQueue, pr.writes
+				}
+				ts[k] = t
+			}
+			r.terms[x][li] = ts
 		}
 	}
-	if l.Per == model.ScopeIdentity && e.usersApply(s, x) {
-		d /= st.Users
+}
+
+// demand is stream s's demand (on[x][k]) on limit li of system x in year
+// n, month m, with or without the runs' bursts.
+func (e *engine) demand(r *result, s, x, li, k, n, m int, bursts bool) float64 {
+	t := &r.terms[x][li][k]
+	if t.c == 0 {
+		return 0
 	}
-	return d
+	switch t.kind {
+	case termRuns:
+		return math.Max(1, e.r.Systems[x].Limits[li].Window/e.r.Streams[s].Every) / t.div // one run per interval
+	case termBurst:
+		if bursts {
+			w := e.r.Systems[x].Limits[li].Window
+			return math.Min(e.perRun(s, n, m), w*r.burst[s][n]) * t.c / t.div
+		}
+	case termQueue:
+		if q := r.sg.queue[s]; q[n] > 0 {
+			// queued writes reach the target at most at its drain rate
+			a := e.dayRecords(s, n, m) * t.at
+			w := e.r.Systems[x].Limits[li].Window
+			return (a*(t.c-t.write) + math.Min(a, q[n]*w)*t.write) / t.div
+		}
+	}
+	return e.vol[s][n] * e.dayOf[s][m] * t.coef
 }
 
 // accumulate sums every stream's demand on every limit, per group, year
-// and month.
-func (e *engine) accumulate(r *result, sg *stage, bursts bool) {
+// and month. With bursts it redoes only the limits a run's burst changes,
+// and says whether there was any.
+func (e *engine) accumulate(r *result, sg *stage, bursts bool) (changed bool) {
 	r.bursting = bursts
 	for x := range e.r.Systems {
 		for li := range e.r.Systems[x].Limits {
+			if bursts && !slices.ContainsFunc(r.terms[x][li], func(t term) bool { return t.kind == termBurst }) {
+				continue
+			}
+			changed = true
 			acc := r.acc[x][li]
 			clear(acc)
 			lg := &e.groups[x][li]
 			for k, s := range e.on[x] {
 				g := int(lg.of[k])
+				t := &r.terms[x][li][k]
+				if t.c == 0 {
+					continue
+				}
+				day := &e.dayOf[s]
 				for n := range e.years {
 					row := acc[(g*e.years+n)*12 : (g*e.years+n+1)*12]
+					if t.kind != termPlain {
+						for m := range 12 {
+							row[m] += e.demand(r, s, x, li, k, n, m, bursts)
+						}
+						continue
+					}
+					base := e.vol[s][n] * t.coef
 					for m := range 12 {
-						row[m] += e.demand(r, sg, s, x, li, n, m, bursts)
+						row[m] += base * day[m]
 					}
 				}
 			}
 		}
 	}
+	return changed
 }
 
 // available is what a limit leaves to the scenario's streams: per-system
@@ -259,7 +336,7 @@ func (e *engine) utilise(r *result, sg *stage) {
 			}
 			var extra []float64
 			if sys.Limits[li].Entitlement {
-				extra = e.license(r, sg, x, li)
+				extra = e.license(r, x, li)
 			}
 			for n := range e.years {
 				u := 0.0
@@ -291,9 +368,8 @@ func (e *engine) utilise(r *result, sg *stage) {
 				continue
 			}
 			k := e.onIndex(x, s)
-			pr := e.perRecord(s, x, sg)
 			for li := range e.r.Systems[x].Limits {
-				if pr.of(e.r.Systems[x].Limits[li].Counts) == 0 {
+				if r.terms[x][li][k].c == 0 {
 					continue
 				}
 				g := e.groups[x][li].of[k]

@@ -112,7 +112,7 @@ func TestRateText(t *testing.T) {
 		}
 	}
 	a := Arrow{Trigger: model.TriggerEvent, Rate: 20}
-	if a.Label(0) != "event 1.2k/min" || a.Label(1) != "e 1.2k/min" || a.Label(2) != "1.2k/min" {
+	if a.Label(0) != "event 1.2k/min" || a.Label(1) != "e 1.2k/min" || a.Label(2) != "e 1.2k/min" {
 		t.Errorf("labels %q %q %q", a.Label(0), a.Label(1), a.Label(2))
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
+	"github.com/flowscope/flowscope/model/topology"
 )
 
 // Styles colour the drawing's cell classes.
@@ -16,22 +18,28 @@ type Styles struct{ Fine, Alert, Over, Edge, Label, Highlight, Muted lipgloss.St
 // Viewer is the topology pane: it fits the drawing to its size, pans when
 // the drawing is larger, highlights the selected system or stream, and
 // keeps its layouts keyed by the graph's shape so that a redraw (pan,
-// highlight, new figures of the same shape) does not lay out again.
+// highlight, new figures of the same shape) does not lay out again. A
+// redraw paints only the window the pane shows.
 // Each viewer owns its state: one per session.
 type Viewer struct {
 	w, h        int
 	s           model.Scenario
-	r           model.Report
+	r           analysis.Report
 	recommended bool
 	ascii       bool
 	highlight   string
 	x, y        int // top-left of the visible window
 
-	graph   Graph
-	stale   bool // graph must be rebuilt from s and r
-	repaint bool // only the highlight changed
-	drawing *Drawing
-	cache   layoutCache
+	graph Graph
+	stale bool   // graph must be rebuilt from s and r
+	sc    *scene // the chosen form laid out; nil: choose again
+	pans  bool
+	cache layoutCache
+
+	wraps  []wrap // styles of the cell classes, as of the last View
+	styles Styles // the styles wraps were made from
+	run    []byte // scratch for a run of cells
+	out    []byte // scratch for the view
 }
 
 // NewViewer returns an empty viewer.
@@ -41,23 +49,28 @@ func NewViewer() *Viewer { return &Viewer{stale: true} }
 func (v *Viewer) SetSize(w, h int) {
 	if w != v.w || h != v.h {
 		v.w, v.h = max(w, 0), max(h, 0)
-		v.drawing = nil
+		v.sc = nil
 	}
 }
 
-// SetReport shows a scenario and its report. The layout is computed again
-// only when the shape changes (systems, streams, the width of a text).
-func (v *Viewer) SetReport(s model.Scenario, r model.Report) {
+// SetAnalysis shows a scenario and its report. The layout is computed
+// again only when the shape changes (systems, streams, the width of a
+// text).
+func (v *Viewer) SetAnalysis(s model.Scenario, r analysis.Report) {
 	v.s, v.r = s, r
-	v.stale, v.drawing = true, nil
+	v.stale, v.sc = true, nil
 }
+
+// SetReport is SetAnalysis for a report of the first engine, while the
+// explorer still holds one.
+func (v *Viewer) SetReport(s model.Scenario, r model.Report) { v.SetAnalysis(s, fromLegacy(r)) }
 
 // SetRecommended switches between the design as drawn and the design with
 // the recommended components.
 func (v *Viewer) SetRecommended(on bool) {
 	if on != v.recommended {
 		v.recommended = on
-		v.stale, v.drawing = true, nil
+		v.stale, v.sc = true, nil
 	}
 }
 
@@ -65,17 +78,13 @@ func (v *Viewer) SetRecommended(on bool) {
 func (v *Viewer) SetASCII(on bool) {
 	if on != v.ascii {
 		v.ascii = on
-		v.drawing = nil
+		v.sc = nil
 	}
 }
 
-// SetHighlight marks a system or stream id ("" for none).
-func (v *Viewer) SetHighlight(id string) {
-	if id != v.highlight {
-		v.highlight = id
-		v.repaint = true // same layout and text: paint again only
-	}
-}
+// SetHighlight marks a system or stream id ("" for none) without moving
+// the window; Select also brings it into view.
+func (v *Viewer) SetHighlight(id string) { v.highlight = id }
 
 // Pan moves the visible window by dx, dy cells, within the drawing.
 func (v *Viewer) Pan(dx, dy int) {
@@ -89,77 +98,81 @@ func (v *Viewer) Pan(dx, dy int) {
 
 // Pans reports whether the drawing is larger than the pane.
 func (v *Viewer) Pans() bool {
-	d := v.current()
-	return d.Grid.W > v.w || d.Grid.H > v.h
+	sc := v.current()
+	return sc.Width() > v.w || sc.Height() > v.h
 }
 
-func (v *Viewer) current() *Drawing {
+func (v *Viewer) current() *scene {
 	if v.stale {
 		v.graph = FromReport(v.s, v.r, v.recommended)
-		v.stale = false
+		v.stale, v.sc = false, nil
 	}
-	if v.drawing == nil {
-		d := v.graph.draw(&v.cache, v.w, v.h, v.ascii, v.highlight)
-		v.drawing, v.repaint = &d, false
+	if v.sc == nil {
+		v.sc, v.pans = v.graph.choose(&v.cache, v.w, v.h, v.ascii, 2*v.h > v.w)
 		v.clamp()
 	}
-	if v.repaint {
-		v.drawing.Grid = v.graph.paint(v.drawing.sh, v.drawing.Layout, v.highlight)
-		v.repaint = false
-	}
-	return v.drawing
+	return v.sc
 }
 
 // view is the part of the pane the drawing gets: all of it, or all but
 // the hint line when panning.
 func (v *Viewer) view() (w, h int, pans bool) {
-	d := v.drawing
-	if d == nil || (d.Grid.W <= v.w && d.Grid.H <= v.h) {
+	sc := v.sc
+	if sc == nil || (sc.Width() <= v.w && sc.Height() <= v.h) {
 		return v.w, v.h, false
 	}
 	return v.w, max(v.h-1, 0), true
 }
 
 func (v *Viewer) clamp() {
-	if v.drawing == nil {
+	if v.sc == nil {
 		v.x, v.y = max(v.x, 0), max(v.y, 0)
 		return
 	}
 	w, h, _ := v.view()
-	v.x = max(0, min(v.x, v.drawing.Grid.W-w))
-	v.y = max(0, min(v.y, v.drawing.Grid.H-h))
+	v.x = max(0, min(v.x, v.sc.Width()-w))
+	v.y = max(0, min(v.y, v.sc.Height()-h))
 }
 
 // View renders the pane: at most h lines of at most w cells, padded to the
 // full size. When the drawing is larger than the pane, the last line says
-// how to pan and where the window is.
+// how to pan and where the window is. Only the window is painted.
 func (v *Viewer) View(st Styles) string {
 	if v.w <= 0 || v.h <= 0 {
 		return ""
 	}
-	d := v.current()
+	sc := v.current()
 	w, h, pans := v.view()
-	wraps := make([]wrap, ClassHighlight+1)
-	for c := range wraps {
-		wraps[c] = newWrap(classStyle(st, Class(c)))
-	}
-	var b strings.Builder
-	b.Grow((h + 1) * (2*w + 32)) // line drawing is 3 bytes a cell, plus colour codes
-	var run []byte
-	for row := 0; row < h; row++ {
-		if row > 0 {
-			b.WriteByte('\n')
-		}
-		run = v.renderRow(&b, run, wraps, d.Grid, v.y+row, w)
-	}
+	grid := sc.paint(topology.Rect{X: v.x, Y: v.y, W: w, H: h}, v.highlight)
+	var hint string
 	if pans {
-		if h > 0 {
-			b.WriteByte('\n')
-		}
-		hint := panHint(v.ascii, v.x, v.y, d.Grid.W, d.Grid.H)
-		b.WriteString(st.Muted.Render(padRight(truncate(hint, w, true), w)))
+		hint = panHint(v.ascii, v.x, v.y, sc.Width(), sc.Height())
 	}
-	return b.String()
+	return v.render(st, grid, hint)
+}
+
+// render styles a painted window, with the hint ("" for none) as its last
+// line.
+func (v *Viewer) render(st Styles, grid *Grid, hint string) string {
+	v.wraps = v.wraps[:0]
+	for c := ClassNone; c <= ClassHighlight; c++ {
+		v.wraps = append(v.wraps, newWrap(classStyle(st, c)))
+	}
+	b := v.out[:0]
+	for row := 0; row < grid.H; row++ {
+		if row > 0 {
+			b = append(b, '\n')
+		}
+		b = v.renderRow(b, grid, row)
+	}
+	if hint != "" {
+		if grid.H > 0 {
+			b = append(b, '\n')
+		}
+		b = append(b, st.Muted.Render(padRight(truncate(hint, grid.W, true), grid.W))...)
+	}
+	v.out = b
+	return string(b)
 }
 
 func panHint(ascii bool, x, y, w, h int) string {
@@ -198,54 +211,49 @@ func newWrap(s lipgloss.Style, ok bool) wrap {
 	return wrap{style: s, whole: true}
 }
 
-func (w wrap) write(b *strings.Builder, text []byte) {
+func (w wrap) write(b, text []byte) []byte {
 	switch {
 	case w.plain:
-		b.Write(text)
+		return append(b, text...)
 	case w.whole:
-		b.WriteString(w.style.Render(string(text)))
-	default:
-		b.WriteString(w.open)
-		b.Write(text)
-		b.WriteString(w.close)
+		return append(b, w.style.Render(string(text))...)
 	}
+	b = append(b, w.open...)
+	b = append(b, text...)
+	return append(b, w.close...)
 }
 
-// renderRow writes one row of the window, styling runs of equal class
-// together. run is scratch space for a run's text, returned for reuse.
-func (v *Viewer) renderRow(b *strings.Builder, run []byte, wraps []wrap, g *Grid, y, w int) []byte {
-	run = run[:0]
+// renderRow appends row y of a painted window, styling runs of equal class
+// together.
+func (v *Viewer) renderRow(b []byte, g *Grid, y int) []byte {
+	run := v.run[:0]
 	cls := ClassNone
-	flush := func() {
-		if len(run) == 0 {
-			return
-		}
-		wraps[cls].write(b, run)
-		run = run[:0]
-	}
 	cells := 0
-	for x := v.x; cells < w; x++ {
-		c := Cell{R: ' '}
-		if y < g.H && x < g.W {
-			c = g.Cells[y*g.W+x]
-		}
+	for x := 0; x < g.W; x++ {
+		c := g.Cells[y*g.W+x]
 		if c.R == 0 { // the right half of a wide rune cut at the left edge
 			c = Cell{R: ' '}
 		}
 		rw := runeWidth(c.R)
-		if cells+rw > w { // a wide rune cut at the right edge
+		if cells+rw > g.W { // a wide rune cut at the right edge
 			c, rw = Cell{R: ' '}, 1
 		}
 		if c.C != cls {
-			flush()
+			if len(run) > 0 {
+				b = v.wraps[cls].write(b, run)
+				run = run[:0]
+			}
 			cls = c.C
 		}
 		run = utf8.AppendRune(run, c.R)
 		cells += rw
 		x += rw - 1
 	}
-	flush()
-	return run
+	if len(run) > 0 {
+		b = v.wraps[cls].write(b, run)
+	}
+	v.run = run
+	return b
 }
 
 func classStyle(st Styles, c Class) (lipgloss.Style, bool) {

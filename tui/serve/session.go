@@ -23,6 +23,7 @@ const usage = "usage: ssh -t HOST [present NAME | watch NAME]   (no command: a p
 // Messages shown to clients that are turned away.
 const (
 	msgNoPty    = "flowscope needs a terminal: connect with ssh -t (for example: ssh -t -p 23234 HOST)"
+	msgKeyNoPty = "flowscope: this key may not open a terminal (no-pty or restrict in authorized_keys), and the explorer needs one"
 	msgFull     = "flowscope: the server is full (%d sessions); try again later"
 	msgStopping = "flowscope: the server is shutting down"
 	msgIdle     = "flowscope: closed after %s without input"
@@ -60,6 +61,11 @@ func (s *Server) logMiddleware(next ssh.Handler) ssh.Handler {
 			}
 			logger.Info("disconnect", "command", verb, "room", room, "duration", time.Since(start).Round(time.Millisecond).String())
 		}()
+		if tc, _ := sess.Context().Value(trackedKey).(*trackedConn); tc != nil && tc.refusal != "" {
+			logger.Info("session refused", "reason", tc.refusal)
+			refuse(sess, 1, "flowscope: %s", tc.refusal)
+			return
+		}
 		if !s.enter() {
 			refuse(sess, 1, msgStopping)
 			return
@@ -89,6 +95,11 @@ func describe(cmd []string) (verb, room string) {
 // slot.
 func (s *Server) ptyMiddleware(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
+		if rule, _ := sess.Context().Value(ruleKey).(keyRule); rule.noPty {
+			s.log.Info("session refused", "addr", sess.RemoteAddr().String(), "reason", "key with no-pty")
+			refuse(sess, 1, msgKeyNoPty)
+			return
+		}
 		if _, _, ok := sess.Pty(); !ok {
 			s.log.Info("session refused", "addr", sess.RemoteAddr().String(), "reason", "no terminal")
 			refuse(sess, 1, msgNoPty)
@@ -219,18 +230,14 @@ func clientTheme(sess ssh.Session) string {
 	return ""
 }
 
-// clientEnv is what the program may see of the client's environment:
-// enough to pick colours and a theme, nothing that would change how the
-// server behaves (COLUMNS, for one, would override the window size).
+// clientEnv is what the program may see of the client's environment
+// (keptEnv), with the TERM of its PTY.
 func clientEnv(env []string, term string) []string {
 	keep := []string{"TERM=" + term}
 	for _, kv := range env {
 		k, _, _ := strings.Cut(kv, "=")
-		switch k {
-		case "COLORTERM", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "LANG", "LC_ALL", "LC_CTYPE", "FLOWSCOPE_THEME":
-			if len(kv) <= 128 && len(keep) < 16 {
-				keep = append(keep, kv)
-			}
+		if keptEnv(k) && len(kv) <= maxEnvVarBytes+1 && len(keep) <= maxEnvVars {
+			keep = append(keep, kv)
 		}
 	}
 	return keep
@@ -247,13 +254,14 @@ func (s *Server) run(sess ssh.Session, opts tui.Options, started func(context.Co
 	env := clientEnv(sess.Environ(), pty.Term)
 	w, h := clampSize(pty.Window.Width, pty.Window.Height)
 	act := newActivity()
+	in := newGuardedInput(sess)
 	popts := []tea.ProgramOption{
 		tea.WithContext(sess.Context()), // a dropped connection kills the program
-		tea.WithInput(activeReader{r: sess, a: act}),
+		tea.WithInput(in),
 		tea.WithOutput(sess),
 		tea.WithEnvironment(env),
 		tea.WithWindowSize(w, h),
-		tea.WithFilter(sessionFilter),
+		tea.WithFilter(newInputFilter(in, act).filter),
 		tea.WithoutSignalHandler(), // the server's signals are not the session's
 	}
 	if sess.EmulatedPty() {
@@ -300,7 +308,6 @@ func (s *Server) watchSession(p *tea.Program, winch <-chan ssh.Window, last ssh.
 				p.Quit()
 				return ""
 			}
-			act.touch()
 			if win.Width == last.Width && win.Height == last.Height {
 				continue // the program started at this size: no second layout
 			}
