@@ -98,7 +98,11 @@ func readTable(name string) (*calibrate.Table, error) {
 // printCalibration says, per stream, what was set from how many months
 // with which fit and how well it holds.
 func printCalibration(w io.Writer, o calibrate.Outcome, path string) {
-	fmt.Fprintf(w, "calibrated %d streams:\n", len(o.Results))
+	if len(o.Results) == 1 {
+		fmt.Fprintln(w, "calibrated 1 stream:")
+	} else {
+		fmt.Fprintf(w, "calibrated %d streams:\n", len(o.Results))
+	}
 	for _, r := range o.Results {
 		f := r.Fit
 		fmt.Fprintf(w, "  %s (by %s, %d months to %s from %s)\n", r.Stream, r.By, f.Months, f.Last, strings.Join(r.Files, ", "))

@@ -38,7 +38,7 @@ func TestCalibrateAnImportedDraft(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"calibrated 1 streams", "order-status-changed (by flow id, 24 months to 2025-12", "growth 25%",
+	for _, want := range []string{"calibrated 1 stream:", "order-status-changed (by flow id, 24 months to 2025-12", "growth 25%",
 		"log-linear least squares with monthly factors", "mean absolute percentage error 0.0%",
 		"no data, left alone: approve-expense-app, new-document-in-library, nightly-order-sync, partner-webhook", "saved " + out} {
 		if !strings.Contains(stdout, want) {
