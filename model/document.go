@@ -73,13 +73,22 @@ func (d *Document) Scenario() Scenario { return cloneScenario(d.base) }
 // made in place (an edit inside an anchored value, say), the file is
 // written whole. Render does not validate s.
 func (d *Document) Render(s Scenario) ([]byte, error) {
+	out, _, err := d.render(s)
+	return out, err
+}
+
+// render is Render that also gives the renderer of an in-place change
+// (nil when the file was written whole).
+func (d *Document) render(s Scenario) ([]byte, *renderer, error) {
 	if !d.loaded {
-		return Marshal(s)
+		out, err := Marshal(s)
+		return out, nil, err
 	}
 	if d.root == nil {
 		var doc yaml.Node
 		if err := yaml.Unmarshal(d.data, &doc); err != nil || len(doc.Content) != 1 {
-			return Marshal(s)
+			out, err := Marshal(s)
+			return out, nil, err
 		}
 		d.root = doc.Content[0]
 	}
@@ -87,18 +96,20 @@ func (d *Document) Render(s Scenario) ([]byte, error) {
 	r := &renderer{src: src, broken: d.broken}
 	if err := r.scenario(d.root, &d.base, &s); err != nil {
 		if errors.Is(err, errCannotSplice) {
-			return Marshal(s)
+			out, err := Marshal(s)
+			return out, nil, err
 		}
-		return nil, err
+		return nil, nil, err
 	}
 	if len(r.edits) == 0 {
-		return bytes.Clone(d.data), nil
+		return bytes.Clone(d.data), r, nil
 	}
 	out, err := src.apply(r.edits)
 	if errors.Is(err, errCannotSplice) || err == nil && d.broken != nil && !holds(out, s) {
-		return Marshal(s)
+		out, err := Marshal(s)
+		return out, nil, err
 	}
-	return out, err
+	return out, r, err
 }
 
 // holds says whether data loads as s (as a file holds it).
@@ -172,20 +183,27 @@ func (d *Document) Save(path string, s Scenario, opt SaveOptions) error {
 			return err
 		}
 	}
-	data, err := d.Render(s)
+	data, r, err := d.render(s)
 	if err != nil {
 		return err
 	}
 	if err := WriteFileAtomic(path, data); err != nil {
 		return err
 	}
-	d.accept(data, s)
+	d.accept(data, s, r)
 	return nil
 }
 
-// accept makes data, holding s, the document's text; the tree is read
+// accept makes data, holding s, the document's text. After one-line
+// value changes the tree follows them; after anything else it is read
 // again when it is next needed.
-func (d *Document) accept(data []byte, s Scenario) {
-	d.data, d.root, d.base, d.hash, d.loaded = data, nil, cloneScenario(s), sha256.Sum256(data), true
+func (d *Document) accept(data []byte, s Scenario, r *renderer) {
+	switch {
+	case r == nil || r.structural || d.broken != nil:
+		d.root = nil
+	case len(r.scalars) > 0:
+		shiftTree(d.root, r.src, r.scalars)
+	}
+	d.data, d.base, d.hash, d.loaded = data, cloneScenario(s), sha256.Sum256(data), true
 	d.broken = nil
 }

@@ -104,3 +104,47 @@ func randomEdit(s *Scenario, what, which, value byte) {
 		}
 	}
 }
+
+// FuzzSaveAgain makes rounds of random edits, each saved into the
+// document as Save does: every round must render as a document freshly
+// read from the last round's text would.
+func FuzzSaveAgain(f *testing.F) {
+	names, _ := filepath.Glob("../scenarios/*.yaml")
+	more, _ := filepath.Glob("testdata/*.yaml")
+	for i, name := range append(names, more...) {
+		f.Add(name, []byte{byte(i), 0, 9, 1, 1, 3, 0, 1, 17, 3, 0, 40, 5, 2, 1, 0, 3, 200, 1, 2, 2})
+	}
+	f.Fuzz(func(t *testing.T, name string, ops []byte) {
+		data, err := os.ReadFile(name)
+		if err != nil || !bytes.HasSuffix([]byte(name), []byte(".yaml")) {
+			return
+		}
+		d, s, err := ParseDocument(name, data)
+		if err != nil {
+			return
+		}
+		for len(ops) >= 6 {
+			next := cloneScenario(s)
+			randomEdit(&next, ops[0], ops[1], ops[2])
+			randomEdit(&next, ops[3], ops[4], ops[5])
+			ops = ops[6:]
+			if Validate(next) != nil {
+				continue
+			}
+			fresh, _, err := ParseDocument("fresh.yaml", d.Bytes())
+			if err != nil {
+				t.Fatalf("saved text does not load: %v\n%s", err, d.Bytes())
+			}
+			want, err := fresh.Render(next)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, r, err := d.render(next)
+			if err != nil || !bytes.Equal(out, want) {
+				t.Fatalf("render after saves differs (%v):\n%s\nwant\n%s", err, out, want)
+			}
+			d.accept(out, next, r)
+			s = next
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -58,6 +59,14 @@ func FuzzParse(f *testing.F) {
 		}
 		if !reflect.DeepEqual(s, back) {
 			t.Fatalf("load → save → load differs:\n%+v\n%+v\n%s", s, back, out)
+		}
+		// Saving a loaded file unchanged gives it back byte for byte.
+		d, _, err := ParseDocument("fuzz.yaml", data)
+		if err != nil {
+			t.Fatalf("ParseDocument refuses what Parse accepts: %v", err)
+		}
+		if same, err := d.Render(s); err != nil || !bytes.Equal(same, data) {
+			t.Fatalf("unchanged render differs (%v):\n%q\n%q", err, same, data)
 		}
 		if _, err := json.Marshal(Analyze(s)); err != nil {
 			t.Fatalf("report of an accepted scenario: %v", err)

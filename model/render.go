@@ -1,7 +1,9 @@
 package model
 
 import (
+	"bytes"
 	"cmp"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -19,9 +21,23 @@ type renderer struct {
 	// the keys whose text the file holds in error (see ParseBroken):
 	// left unset, they are taken out rather than kept.
 	broken map[string]map[string]bool
+	// scalars are the edits that only replaced a one-line value with
+	// another; as long as structural is false, every edit is one, and
+	// the tree can follow them (see shiftTree) instead of being read
+	// again after a save.
+	scalars    []scalarEdit
+	structural bool
+}
+
+type scalarEdit struct {
+	n          *yaml.Node
+	start, end int
+	text       string
+	value      string
 }
 
 func (r *renderer) add(start, end int, text string) {
+	r.structural = true
 	r.edits = append(r.edits, textEdit{start: start, end: end, text: text})
 }
 
@@ -214,7 +230,13 @@ func (r *renderer) replaceScalar(v, want *yaml.Node, flow bool, indent int) erro
 	if start == end { // an empty value right after "key:"
 		text = " " + text
 	}
+	structural := r.structural
 	r.add(start, end, text)
+	if v.Kind == yaml.ScalarNode && start < end && !strings.ContainsAny(text, "\n\r") &&
+		!bytes.ContainsAny(r.src.data[start:end], "\n\r") {
+		r.structural = structural
+		r.scalars = append(r.scalars, scalarEdit{n: v, start: start, end: end, text: text, value: want.Value})
+	}
 	return nil
 }
 

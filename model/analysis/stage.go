@@ -184,9 +184,24 @@ func (e *engine) evaluate(r *result, sys, streams []bool) {
 	e.prepare(r, sys)
 	e.accumulate(r, false, sys)
 	e.utilise(r, sys, streams)
-	if e.runs(r, streams) && e.accumulate(r, true, sys) {
-		e.utilise(r, sys, streams)
+	if !e.runs(r, streams) {
+		return
 	}
+	// the second pass redoes only the systems a run's burst changes, and
+	// the streams through them
+	burst := e.accumulate(r, true, sys)
+	if burst == nil {
+		return
+	}
+	through := make([]bool, len(e.r.Streams))
+	for x, on := range burst {
+		if on {
+			for _, s := range e.on[x] {
+				through[s] = streams == nil || streams[s]
+			}
+		}
+	}
+	e.utilise(r, burst, through)
 }
 
 // newResult allocates a result; with prev, the systems not marked in sys
@@ -343,8 +358,8 @@ func (e *engine) demand(r *result, s, x, li, k, n, m int, bursts bool) float64 {
 
 // accumulate sums every stream's demand on every limit, per group, year
 // and month. With bursts it redoes only the limits a run's burst changes,
-// and says whether there was any.
-func (e *engine) accumulate(r *result, bursts bool, only []bool) (changed bool) {
+// and returns the systems they belong to (nil when none).
+func (e *engine) accumulate(r *result, bursts bool, only []bool) (changed []bool) {
 	r.bursting = bursts
 	for x := range e.r.Systems {
 		if only != nil && !only[x] {
@@ -354,7 +369,12 @@ func (e *engine) accumulate(r *result, bursts bool, only []bool) (changed bool) 
 			if bursts && !slices.ContainsFunc(r.terms[x][li], func(t term) bool { return t.kind == termBurst }) {
 				continue
 			}
-			changed = true
+			if bursts {
+				if changed == nil {
+					changed = make([]bool, len(e.r.Systems))
+				}
+				changed[x] = true
+			}
 			acc := r.acc[x][li]
 			clear(acc)
 			lg := &e.groups[x][li]
