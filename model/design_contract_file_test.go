@@ -37,9 +37,9 @@ func TestProductFactorNamesRoundTrip(t *testing.T) {
 		}
 		// The editor's text form reads back the same factors.
 		var st model.Stream
-		f := model.StreamFields[7]
+		f := model.StreamFields[8]
 		if f.Key != "volume" {
-			t.Fatalf("field 7 is %s", f.Key)
+			t.Fatalf("field 8 is %s", f.Key)
 		}
 		if err := f.Set(&st, f.Get(&s.Streams[0])); err != nil || !reflect.DeepEqual(st.Volume, s.Streams[0].Volume) {
 			t.Errorf("%q: editor text %q reads back %+v (%v)", name, f.Get(&s.Streams[0]), st.Volume, err)

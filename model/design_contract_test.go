@@ -78,7 +78,8 @@ streams:
     volume: 10 M/yr
 `
 	_, err := model.Parse("f.yaml", []byte(src))
-	want := `f.yaml:12:13: streams[2].volume: "10 M/yr" — expected COUNT/PERIOD like 10M/year`
+	// §3 names the stream by its id rather than by its index.
+	want := `f.yaml:12:13: stream s2: volume: "10 M/yr" — expected COUNT/PERIOD like 10M/year`
 	if err == nil || err.Error() != want {
 		t.Fatalf("error %v, want %s", err, want)
 	}

@@ -17,16 +17,18 @@ type Field[T any] struct {
 	Set  func(*T, string) error // "" resets to the default; value unchanged on error
 
 	required bool
-	def      string                      // default in Get's form; setting it stores "unset"
-	isDef    func(*T) bool               // fast "equals def" (nil: compare Get with def)
-	assign   func(*T, string) error      // parse text into the value (no default folding)
-	reset    func(*T)                    // back to the default (or empty)
-	check    func(*T) error              // value rules shared by Set and Validate
-	items    func(*T, []string) error    // fields written as a YAML list
-	pairs    func(*T, [][2]string) error // fields written as a YAML mapping
-	itemsOf  func(*T) []string           // the list entries, for saving
-	pairsOf  func(*T) [][2]string        // the mapping entries (nil: write Get's text)
-	text     bool                        // free text: quote when YAML would read it otherwise
+	def      string                        // default in Get's form; setting it stores "unset"
+	isDef    func(*T) bool                 // fast "equals def" (nil: compare Get with def)
+	assign   func(*T, string) error        // parse text into the value (no default folding)
+	reset    func(*T)                      // back to the default (or empty)
+	check    func(*T) error                // value rules shared by Set and Validate
+	items    func(*T, []string) error      // fields written as a YAML list
+	pairs    func(*T, [][2]string) error   // fields written as a YAML mapping
+	itemsOf  func(*T) []string             // the list entries, for saving
+	pairsOf  func(*T) [][2]string          // the mapping entries (nil: write Get's text)
+	rows     func(*T, [][][2]string) error // fields written as a list of mappings (limits)
+	rowsOf   func(*T) [][][2]string        // those entries, for saving
+	text     bool                          // free text: quote when YAML would read it otherwise
 }
 
 // ScenarioFields are the scenario's own fields after `flowscope`, in file order.
@@ -62,6 +64,10 @@ var SystemFields = []Field[System]{
 		func(s *System) **quantity.Rate { return &s.Read }),
 	rateField("write", "writes/window", "separate write capacity, like 20/s",
 		func(s *System) **quantity.Rate { return &s.Write }),
+	limitsField(),
+	licenceField(),
+	durationField("action_time", "duration", "integration layers: time one action of a flow takes, like 500ms (default from the kind)",
+		func(s *System) **quantity.Duration { return &s.ActionTime }, false, ""),
 	shareField("baseline", "share", "share of capacity already used by other work, like 35% (default 0%)",
 		func(s *System) **quantity.Share { return &s.Baseline },
 		shareRange{min: 0, max: 1, maxOpen: true}, "0%"),
@@ -83,12 +89,13 @@ var StreamFields = []Field[Stream]{
 		func(s *Stream) *string { return &s.To }),
 	optionalField(idField("via", "system id", "integration layer in between, like flows (default: direct)",
 		func(s *Stream) *string { return &s.Via })),
+	textField("flow", "text", "the cloud flow that carries it; streams with one flow share it (default: the stream id)",
+		func(s *Stream) *string { return &s.Flow }, oneLine("a flow name on one line without surrounding spaces like web-to-dv")),
 	triggerField(),
 	durationField("every", "duration", "schedule only: interval between runs, like 10m",
 		func(s *Stream) **quantity.Duration { return &s.Every }, true, ""),
 	volumeField(),
-	shareField("growth", "share/year", "compound growth per year, like 20% (default 0%)",
-		func(s *Stream) **quantity.Share { return &s.Growth }, shareRange{min: 0, max: posInf}, "0%"),
+	growthField(),
 	seasonalityField(),
 	numberField("busy_hours", "hours/day", "hours a day the load arrives in, above 0 up to 24 (default 24)",
 		func(s *Stream) **float64 { return &s.BusyHours }, numRange{min: 0, minOpen: true, max: 24}, "24"),
@@ -107,6 +114,12 @@ var StreamFields = []Field[Stream]{
 		func(s *Stream) **float64 { return &s.WritesPerRecord }, numRange{min: 0, max: posInf}, "1"),
 	numberField("actions_per_record", "actions/record", "actions on the integration layer per handled record (default 3)",
 		func(s *Stream) **float64 { return &s.ActionsPerRecord }, numRange{min: 0, max: posInf}, "3"),
+	numberField("concurrency", "records", "records one run handles at once, 1 or more (default 1: one at a time)",
+		func(s *Stream) **float64 { return &s.Concurrency }, numRange{min: 1, max: posInf}, "1"),
+	textField("identity", "account", "the account its requests run as (default: the layer, else the app or site, else from)",
+		func(s *Stream) *string { return &s.Identity }, oneLine("an account name on one line without surrounding spaces like flows")),
+	numberField("users", "people", "people signing in with their own identity, 1 or more (default 1)",
+		func(s *Stream) **float64 { return &s.Users }, numRange{min: 1, max: posInf}, "1"),
 	durationField("compute", "duration/record", "business logic time per record, like 200ms (default 0s)",
 		func(s *Stream) **quantity.Duration { return &s.Compute }, false, "0s"),
 	durationField("latency", "duration", "how soon the data must arrive, like 15m (default: no limit)",

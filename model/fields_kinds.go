@@ -105,11 +105,16 @@ func requiredText[T any](key, unit, help string, ptr func(*T) *string, valid fun
 	return finishAgain(f)
 }
 
-func checkStreamID(s string) error {
-	if !utf8.ValidString(s) || strings.TrimSpace(s) != s || strings.ContainsFunc(s, unicode.IsControl) {
-		return &quantity.Error{Text: s, Expected: "an id on one line without surrounding spaces like web-to-dv"}
+var checkStreamID = oneLine("an id on one line without surrounding spaces like web-to-dv")
+
+// oneLine accepts text on one line without surrounding spaces.
+func oneLine(expected string) func(string) error {
+	return func(s string) error {
+		if !utf8.ValidString(s) || strings.TrimSpace(s) != s || strings.ContainsFunc(s, unicode.IsControl) {
+			return &quantity.Error{Text: s, Expected: expected}
+		}
+		return nil
 	}
-	return nil
 }
 
 func boolField[T any](key, unit, help string, ptr func(*T) **bool, def string) Field[T] {
@@ -228,6 +233,40 @@ func (r numRange) describe(format func(float64) string) string {
 }
 
 type shareRange = numRange
+
+// growthField is a share that may be negative: a shrinking business.
+func growthField() Field[Stream] {
+	r := shareRange{min: -0.9, max: 10}
+	return ptrField("growth", "share/year", "compound growth per year, -90% to 1000%, like 20% or -5% (default 0%)",
+		func(s *Stream) **quantity.Share { return &s.Growth }, "0%", parseSignedShare, formatSignedShare,
+		func(v quantity.Share) error {
+			if !r.contains(float64(v)) {
+				return &quantity.Error{Text: formatSignedShare(v), Expected: "a share " + r.describe(func(v float64) string {
+					return formatSignedShare(quantity.Share(v))
+				}) + " like 20% or -5%"}
+			}
+			return nil
+		})
+}
+
+func parseSignedShare(s string) (quantity.Share, error) {
+	t := strings.TrimSpace(s)
+	if rest, neg := strings.CutPrefix(t, "-"); neg && !strings.HasPrefix(rest, "-") {
+		v, err := quantity.ParseShare(rest)
+		if err != nil {
+			return 0, &quantity.Error{Text: s, Expected: "a share like 20% or -5%"}
+		}
+		return -v, nil
+	}
+	return quantity.ParseShare(s)
+}
+
+func formatSignedShare(v quantity.Share) string {
+	if v < 0 {
+		return "-" + (-v).String()
+	}
+	return v.String()
+}
 
 func shareField[T any](key, unit, help string, ptr func(*T) **quantity.Share, r shareRange, def string) Field[T] {
 	pct := func(v float64) string { return quantity.Share(v).String() }

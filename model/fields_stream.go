@@ -40,6 +40,20 @@ func checkTrigger(v string) error {
 	return &quantity.Error{Text: v, Expected: "instant, event or schedule"}
 }
 
+func licenceField() Field[System] {
+	return enumField(Field[System]{Key: "licence", Unit: "premium|process", def: string(LicencePremium),
+		Help: "integration layers: premium (the owner's entitlement) or process (a licence per flow) (default premium)"},
+		func(s *System) *Licence { return &s.Licence }, checkLicence)
+}
+
+func checkLicence(v string) error {
+	switch Licence(v) {
+	case "", LicencePremium, LicenceProcess:
+		return nil
+	}
+	return &quantity.Error{Text: v, Expected: "premium or process"}
+}
+
 func filterAtField() Field[Stream] {
 	return enumField(Field[Stream]{Key: "filter_at", Unit: "trigger|flow", def: string(FilterAtFlow),
 		Help: "where the filter applies: trigger (no run) or flow (a run that stops) (default flow)"},

@@ -19,11 +19,11 @@ func keys[T any](fields []Field[T]) string {
 }
 
 func TestFieldOrder(t *testing.T) {
-	if got, want := keys(SystemFields), "id name kind zone inbound events capacity read write baseline restricted latency"; got != want {
+	if got, want := keys(SystemFields), "id name kind zone inbound events capacity read write limits licence action_time baseline restricted latency"; got != want {
 		t.Errorf("system fields %q, want %q", got, want)
 	}
-	want := "id name from to via trigger every volume growth seasonality busy_hours workdays peak_factor peak_duration " +
-		"filter filter_at reads_per_record writes_per_record actions_per_record compute latency fields"
+	want := "id name from to via flow trigger every volume growth seasonality busy_hours workdays peak_factor peak_duration " +
+		"filter filter_at reads_per_record writes_per_record actions_per_record concurrency identity users compute latency fields"
 	if got := keys(StreamFields); got != want {
 		t.Errorf("stream fields %q, want %q", got, want)
 	}
@@ -67,7 +67,14 @@ var streamCases = []fieldCase{
 	{"volume", "a=1 per year", "a=1 per year", "per year", `"per year" — expected COUNT/PERIOD like 10M/year`},
 	{"volume", "a=1 per year", "a=1 per year", "a=1", `no "per" — expected the period of the product like per: year`},
 	{"volume", "Fälle pro Kunde = 4, per=month", "Fälle pro Kunde=4 per month", "a\tb=1 per year", `"a\tb" — expected a factor name without commas or = like customers`},
-	{"growth", "0.2", "20%", "-20%", `"-20%" — expected a share like 20% or 0.2`},
+	{"growth", "0.2", "20%", "-95%", `"-95%" — expected a share at least -90% and at most 1000% like 20% or -5%`},
+	{"growth", "-0.05", "-5%", "1001%", `"1001%" — expected a share at least -90% and at most 1000% like 20% or -5%`},
+	{"growth", "-90%", "-90%", "--5%", `"--5%" — expected a share like 20% or 0.2`},
+	{"growth", "1000%", "1000%", "-x", `"-x" — expected a share like 20% or -5%`},
+	{"flow", "web to dv", "web to dv", "a\nb", `"a\nb" — expected a flow name on one line without surrounding spaces like web-to-dv`},
+	{"concurrency", "20", "20", "0.5", `"0.5" — expected a number at least 1`},
+	{"identity", "svc-flows", "svc-flows", "a\tb", `"a\tb" — expected an account name on one line without surrounding spaces like flows`},
+	{"users", "1200", "1200", "0", `"0" — expected a number at least 1`},
 	{"seasonality", "1,1,2,1,1,1,1,1,1,1,1,3", "1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 3", "1,1", `2 weights — expected 12, one per month, like [1,1,1,1,1,1,1,1,1,1,1,1]`},
 	{"seasonality", "0.5, 0.5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1", "0.5, 0.5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1", "1,1,1,1,1,1,1,1,1,1,1,x", `"x" — expected a monthly weight of 0 or more like 1 or 1.5`},
 	{"busy_hours", "10", "10", "25", `"25" — expected a number above 0 and at most 24`},
@@ -96,6 +103,15 @@ var systemCases = []fieldCase{
 	{"capacity", "1/s", "1/s", "0/s", `"0/s" — expected COUNT/PERIOD above 0 like 6000/5m`},
 	{"read", "100/s", "100/s", "100/0s", `"100/0s" — expected COUNT/PERIOD like 10M/year`},
 	{"write", "20/sec", "20/s", "20/s/s", `"20/s/s" — expected COUNT/PERIOD like 10M/year`},
+	{"limits", "6000/5m per identity counts requests name service protection;40k/day per identity",
+		"6k/5m per identity counts requests name service protection; 40k/day per identity",
+		"6000/5m per team", `"team" — expected system, identity or flow`},
+	{"limits", "10/s counts runs", "10/s counts runs", "10/s counts calls", `"calls" — expected requests, reads, writes or runs`},
+	{"limits", "none", "none", "6000/5m name a; 0/s", `"0/s" — expected COUNT/PERIOD above 0 like 6000/5m`},
+	{"limits", "1/s name  two  spaces ", "1/s name two  spaces", "1/s soon", `"1/s soon" — expected a limit like 6000/5m per identity counts requests name service protection`},
+	{"limits", "1/s per flow", "1/s per flow", "1/s/s", `"1/s/s" — expected COUNT/PERIOD like 10M/year`},
+	{"licence", "process", "process", "e3", `"e3" — expected premium or process`},
+	{"action_time", "0.5s", "500ms", "fast", `"fast" — expected a duration like 500ms, 30s, 10m, 2h or 1d`},
 	{"baseline", "35%", "35%", "100%", `"100%" — expected a share at least 0% and below 100% like 20% or 0.2`},
 	{"restricted", "medical,finance", "medical, finance", "med#ical", `"med#ical" — expected a name without commas, brackets or # like medical`},
 	{"latency", "1m", "1m", "1 m", `"1 m" — expected a duration like 500ms, 30s, 10m, 2h or 1d`},
@@ -213,10 +229,10 @@ func TestFieldChecksInMemory(t *testing.T) {
 	err := Validate(s)
 	want := []string{
 		`horizon: "40" — expected a whole number from 1 to 30`,
-		`systems[0].baseline: "+Inf" — expected a share at least 0% and below 100% like 20% or 0.2`,
-		`streams[0].volume: "1fortnight" — expected a period like year, month, day, 5m or 1h`,
-		`streams[0].seasonality[5]: "NaN" — expected a monthly weight of 0 or more like 1 or 1.5`,
-		`streams[0].busy_hours: "-1" — expected a number above 0 and at most 24`,
+		`system a: baseline: "+Inf" — expected a share at least 0% and below 100% like 20% or 0.2`,
+		`stream s: volume: "1fortnight" — expected a period like year, month, day, 5m or 1h`,
+		`stream s: seasonality[5]: "NaN" — expected a monthly weight of 0 or more like 1 or 1.5`,
+		`stream s: busy_hours: "-1" — expected a number above 0 and at most 24`,
 	}
 	if err == nil || err.Error() != strings.Join(want, "\n") {
 		t.Errorf("Validate:\n%v\nwant:\n%s", err, strings.Join(want, "\n"))

@@ -20,7 +20,7 @@ import (
 const (
 	MaxFileSize = 8 << 20 // bytes
 	maxAliases  = 100     // alias uses per file
-	maxVisits   = 4 << 20 // nodes walked, aliases expanded included
+	maxVisits   = 1 << 20 // nodes walked, aliases expanded included
 	maxErrors   = 200     // errors reported per file
 )
 
@@ -56,33 +56,26 @@ func LoadFile(path string) (Scenario, error) {
 // Parse reads a scenario file (DESIGN §3). Every problem found is
 // reported, each as "file:line:col: path: message" (an Errors value).
 // It never panics, whatever the bytes.
-func Parse(filename string, data []byte) (s Scenario, err error) {
+func Parse(filename string, data []byte) (Scenario, error) {
+	s, _, err := parse(filename, data, false)
+	return s, err
+}
+
+// parse is Parse that also gives the file's top-level node, and with
+// partial set, the scenario as far as it could be read (see ParseBroken).
+func parse(filename string, data []byte, partial bool) (s Scenario, root *yaml.Node, err error) {
 	l := &loader{file: filename, reported: map[string]bool{}}
 	defer func() {
 		if r := recover(); r != nil {
-			s, err = Scenario{}, Errors{{File: filename, Line: 1, Col: 1, Err: fmt.Errorf("cannot read this file: %v", r)}}
+			s, root, err = Scenario{}, nil, Errors{{File: filename, Line: 1, Col: 1, Err: fmt.Errorf("cannot read this file: %v", r)}}
 		}
 	}()
 	if len(data) > MaxFileSize {
-		return Scenario{}, l.fail(1, 1, fmt.Errorf("file is larger than %d MiB", MaxFileSize>>20))
+		return Scenario{}, nil, l.fail(1, 1, fmt.Errorf("file is larger than %d MiB", MaxFileSize>>20))
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			return Scenario{}, l.fail(1, 1, errors.New("empty file — expected a scenario starting with flowscope: 1"))
-		}
-		return Scenario{}, l.yamlError(err)
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		return Scenario{}, l.fail(extra.Line, extra.Column, errors.New("a second YAML document — a scenario file holds one"))
-	} else if !errors.Is(err, io.EOF) {
-		return Scenario{}, l.yamlError(err)
-	}
-	root := &doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
-		root = root.Content[0]
+	root, err = l.tree(data)
+	if err != nil {
+		return Scenario{}, nil, err
 	}
 	l.scenario(root, &s)
 	if !l.full() {
@@ -103,9 +96,36 @@ func Parse(filename string, data []byte) (s Scenario, err error) {
 		slices.SortStableFunc(errs, func(a, b *Error) int {
 			return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
 		})
-		return Scenario{}, l.errs
+		labelItems(&s, l.errs)
+		if partial {
+			return s, root, l.errs
+		}
+		return Scenario{}, nil, l.errs
 	}
-	return s, nil
+	return s, root, nil
+}
+
+// tree reads the YAML of a scenario file: one document, its top node.
+func (l *loader) tree(data []byte) (*yaml.Node, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, l.fail(1, 1, errors.New("empty file — expected a scenario starting with flowscope: 1"))
+		}
+		return nil, l.yamlError(err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, l.fail(extra.Line, extra.Column, errors.New("a second YAML document — a scenario file holds one"))
+	} else if !errors.Is(err, io.EOF) {
+		return nil, l.yamlError(err)
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	return root, nil
 }
 
 type loader struct {
@@ -136,7 +156,13 @@ func (l *loader) add(line, col int, path string, err error) {
 	}
 }
 
-func (l *loader) errAt(n *yaml.Node, path string, err error) { l.add(n.Line, n.Column, path, err) }
+func (l *loader) errAt(n *yaml.Node, path string, err error) {
+	before := len(l.errs)
+	l.add(n.Line, n.Column, path, err)
+	if len(l.errs) > before && n.Kind == yaml.ScalarNode {
+		l.errs[before].Raw = n.Value
+	}
+}
 
 // covered says whether an error was already reported at path, inside it
 // or at one of its parents, so that the semantic pass does not repeat it.
@@ -173,6 +199,7 @@ func parentPath(p string) string {
 
 // yamlError turns a YAML syntax error into one with a position.
 func (l *loader) yamlError(err error) error {
+	defer func() { l.errs[len(l.errs)-1].Syntax = true }()
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
@@ -189,7 +216,7 @@ func (l *loader) yamlError(err error) error {
 func (l *loader) resolve(n *yaml.Node) *yaml.Node {
 	l.visits++
 	if l.visits == maxVisits {
-		l.errAt(n, "", errors.New("file is too complex to read"))
+		l.errAt(n, "", fmt.Errorf("more than %d nodes once aliases are expanded — write the values out or split the file", maxVisits))
 	}
 	if l.visits >= maxVisits {
 		return nil
@@ -297,181 +324,4 @@ func entries[T any](l *loader, v *yaml.Node, key, list, entry string, fields []F
 		out = append(out, t)
 	})
 	return out
-}
-
-// setField hands one YAML value to the field's Set (or its list or
-// mapping form), reporting any error at the value.
-func setField[T any](l *loader, fields []Field[T], t *T, key string, k, v *yaml.Node, path string) {
-	f, ok := lookupField(fields, key)
-	if !ok {
-		keys := make([]string, len(fields))
-		for i, f := range fields {
-			keys[i] = f.Key
-		}
-		l.errAt(k, joinPath(path, quantity.Clip(key)), unknownKey(key, strings.Join(keys, ", ")))
-		return
-	}
-	if v.Kind == yaml.ScalarNode && (f.items == nil || yamlNull(v)) {
-		text := v.Value
-		if yamlNull(v) {
-			text = ""
-		}
-		if err := f.Set(t, text); err != nil { // the path is built only on error
-			l.report(v, joinPath(path, key), err, nil)
-		}
-		return
-	}
-	p := joinPath(path, key)
-	switch {
-	case v.Kind == yaml.ScalarNode:
-		l.errAt(v, p, fmt.Errorf("%q — expected a list like [%s]", quantity.Clip(v.Value), strings.ReplaceAll(exampleList(f), ", ", ",")))
-	case v.Kind == yaml.SequenceNode && f.items != nil:
-		var texts []string
-		var nodes []*yaml.Node
-		l.sequence(v, p, "a list", func(i int, n *yaml.Node) {
-			if n.Kind != yaml.ScalarNode {
-				l.errAt(n, indexPath(p, i), errors.New("expected a single value, not a list or mapping"))
-				return
-			}
-			texts, nodes = append(texts, n.Value), append(nodes, n)
-		})
-		if len(nodes) == len(v.Content) {
-			l.report(v, p, f.items(t, texts), func(pe *partError) (*yaml.Node, string) {
-				return nodes[pe.index], indexPath(p, pe.index)
-			})
-		}
-	case v.Kind == yaml.MappingNode && f.pairs != nil:
-		var pairs [][2]string
-		var keys, vals []*yaml.Node
-		bad := false
-		l.mapping(v, p, "a mapping", func(name string, k, n *yaml.Node) {
-			if n.Kind != yaml.ScalarNode {
-				l.errAt(n, joinPath(p, name), errors.New("expected a single value, not a list or mapping"))
-				bad = true
-				return
-			}
-			pairs, keys, vals = append(pairs, [2]string{name, n.Value}), append(keys, k), append(vals, n)
-		})
-		if !bad && len(keys) == len(v.Content)/2 {
-			l.report(v, p, f.pairs(t, pairs), func(pe *partError) (*yaml.Node, string) {
-				if pe.key {
-					return keys[pe.index], joinPath(p, pairs[pe.index][0])
-				}
-				return vals[pe.index], joinPath(p, pairs[pe.index][0])
-			})
-		}
-	case v.Kind == yaml.SequenceNode:
-		l.errAt(v, p, errors.New("expected a single value, not a list"))
-	default:
-		l.errAt(v, p, errors.New("expected a single value, not a mapping"))
-	}
-}
-
-// report records a field error at its node, or at the entry a partError
-// names when part can find it.
-func (l *loader) report(n *yaml.Node, path string, err error, part func(*partError) (*yaml.Node, string)) {
-	if err == nil {
-		return
-	}
-	var pe *partError
-	if errors.As(err, &pe) {
-		err = pe.err
-		if part != nil && pe.index >= 0 {
-			n, path = part(pe)
-		}
-	}
-	l.errAt(n, path, err)
-}
-
-// exampleList is a list value the field takes: its default, or a
-// placeholder.
-func exampleList[T any](f Field[T]) string {
-	if f.def != "" {
-		return f.def
-	}
-	return "a, b"
-}
-
-// unknownKey names the key and, when one is close, the likely intended key.
-func unknownKey(key, known string) error {
-	best, bestD := "", 3
-	for _, k := range strings.Split(known, ", ") {
-		if d := editDistance(key, k); d < bestD {
-			best, bestD = k, d
-		}
-	}
-	if best != "" {
-		return fmt.Errorf("unknown key %q — did you mean %s?", quantity.Clip(key), best)
-	}
-	return fmt.Errorf("unknown key %q — expected one of %s", quantity.Clip(key), known)
-}
-
-func editDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		return 64
-	}
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
-}
-
-// locate finds the line and column of the value at path, or of the
-// nearest enclosing value that exists (a missing key points at its mapping).
-func locate(root *yaml.Node, path string) (int, int) {
-	best, n := root, root
-	for rest := path; rest != "" && n != nil; {
-		var next *yaml.Node
-		if rest[0] == '[' {
-			j := strings.IndexByte(rest, ']')
-			if j < 0 {
-				break
-			}
-			i, err := strconv.Atoi(rest[1:j])
-			rest = rest[j+1:]
-			if err == nil && n.Kind == yaml.SequenceNode && i >= 0 && i < len(n.Content) {
-				next = n.Content[i]
-			}
-		} else {
-			rest = strings.TrimPrefix(rest, ".")
-			j := strings.IndexAny(rest, ".[")
-			if j < 0 {
-				j = len(rest)
-			}
-			key := rest[:j]
-			rest = rest[j:]
-			for i := 0; n.Kind == yaml.MappingNode && i+1 < len(n.Content); i += 2 {
-				if k := unalias(n.Content[i]); k != nil && k.Value == key {
-					next = n.Content[i+1]
-					break
-				}
-			}
-		}
-		if next == nil {
-			break
-		}
-		best, n = next, unalias(next)
-	}
-	return best.Line, best.Column
-}
-
-// unalias follows an alias (aliases never point at aliases).
-func unalias(n *yaml.Node) *yaml.Node {
-	if n != nil && n.Kind == yaml.AliasNode {
-		return n.Alias
-	}
-	return n
 }

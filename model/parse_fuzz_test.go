@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -33,6 +34,9 @@ func FuzzParse(f *testing.F) {
 		"{flowscope: 1, systems: [[[]]]}",
 		"flowscope: 1\nsystems: [{id: a, restricted: [x, x]}]\n",
 		"flowscope: 1\nname: \"\\u0000\"\n",
+		"flowscope: 1\nsystems: [{id: a, limits: [6000/5m, {rate: 40k/day, per: identity, counts: runs, name: x}], licence: process, action_time: 1s}, {id: b, limits: []}]\n" +
+			"streams: [{id: s, from: a, to: b, flow: f, trigger: schedule, every: 1h, volume: 1/s, growth: -50%, concurrency: 2, identity: i, users: 3}]\n",
+		"flowscope: 1\nsystems: [{id: a, limits: [{per: flow}, [1], {rate: 1/s, per: x}, 0/s]}]\n",
 		"flowscope: 1\nsystems: [{id: a}]\nstreams: [{id: \"null\", from: a, to: a, trigger: event, volume: 1/s}, {id: \"x: y\", from: a, to: a, trigger: event, volume: {\"n m\": 1, per: s}}]\n",
 	} {
 		f.Add([]byte(s))
@@ -55,6 +59,14 @@ func FuzzParse(f *testing.F) {
 		}
 		if !reflect.DeepEqual(s, back) {
 			t.Fatalf("load → save → load differs:\n%+v\n%+v\n%s", s, back, out)
+		}
+		// Saving a loaded file unchanged gives it back byte for byte.
+		d, _, err := ParseDocument("fuzz.yaml", data)
+		if err != nil {
+			t.Fatalf("ParseDocument refuses what Parse accepts: %v", err)
+		}
+		if same, err := d.Render(s); err != nil || !bytes.Equal(same, data) {
+			t.Fatalf("unchanged render differs (%v):\n%q\n%q", err, same, data)
 		}
 		if _, err := json.Marshal(Analyze(s)); err != nil {
 			t.Fatalf("report of an accepted scenario: %v", err)

@@ -62,27 +62,60 @@ func putList[T any](root *yaml.Node, key string, fields []Field[T], items []T) {
 // to the id is a default too.
 func putFields[T any](m *yaml.Node, fields []Field[T], t *T) {
 	for _, f := range fields {
-		txt := f.Get(t)
-		if txt == "" || f.isDefault(t) || (f.Key == "name" && nameIsID(fields, t)) {
-			continue
-		}
-		switch {
-		case f.itemsOf != nil:
-			list := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
-			for _, item := range f.itemsOf(t) {
-				list.Content = append(list.Content, scalar(item, f.text))
-			}
-			put(m, f.Key, list)
-		case f.pairsOf != nil && f.pairsOf(t) != nil:
-			pm := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
-			for _, p := range f.pairsOf(t) {
-				put(pm, p[0], scalar(p[1], false))
-			}
-			put(m, f.Key, pm)
-		default:
-			put(m, f.Key, scalar(txt, f.text))
+		if v := fieldNode(f, fields, t); v != nil {
+			put(m, f.Key, v)
 		}
 	}
+}
+
+// fieldNode is a field's value as a YAML node, nil when the field is
+// unset or at its default.
+func fieldNode[T any](f Field[T], fields []Field[T], t *T) *yaml.Node {
+	txt := f.Get(t)
+	if txt == "" || f.isDefault(t) || (f.Key == "name" && nameIsID(fields, t)) {
+		return nil
+	}
+	switch {
+	case f.itemsOf != nil:
+		list := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+		for _, item := range f.itemsOf(t) {
+			list.Content = append(list.Content, scalar(item, f.text))
+		}
+		return list
+	case f.rowsOf != nil:
+		return rowsNode(f.rowsOf(t))
+	case f.pairsOf != nil && f.pairsOf(t) != nil:
+		pm := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+		for _, p := range f.pairsOf(t) {
+			put(pm, p[0], scalar(p[1], false))
+		}
+		return pm
+	}
+	return scalar(txt, f.text)
+}
+
+// rowsNode is a list of mappings as a block list of one-line entries; an
+// entry with only a rate is written bare (- 6000/5m).
+func rowsNode(rows [][][2]string) *yaml.Node {
+	list := &yaml.Node{Kind: yaml.SequenceNode}
+	if len(rows) == 0 {
+		list.Style = yaml.FlowStyle
+	}
+	for _, row := range rows {
+		list.Content = append(list.Content, rowNode(row))
+	}
+	return list
+}
+
+func rowNode(row [][2]string) *yaml.Node {
+	if len(row) == 1 && row[0][0] == "rate" {
+		return scalar(row[0][1], false)
+	}
+	m := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+	for _, p := range row {
+		put(m, p[0], scalar(p[1], p[0] == "name"))
+	}
+	return m
 }
 
 func put(m *yaml.Node, key string, v *yaml.Node) {

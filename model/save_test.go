@@ -210,7 +210,7 @@ func TestSaveFile(t *testing.T) {
 	bad.Streams = append([]Stream(nil), s.Streams...)
 	bad.Streams[0].To = "nowhere"
 	err = SaveFile(path, bad)
-	if err == nil || err.Error() != `streams[0].to: "nowhere" — no system has this id` {
+	if err == nil || err.Error() != `stream web-to-dv: to: "nowhere" — no system has this id` {
 		t.Errorf("SaveFile(invalid) = %v", err)
 	}
 	if now, _ := os.ReadFile(path); !bytes.Equal(now, saved) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/flowscope/flowscope/model/catalog"
 	"github.com/flowscope/flowscope/model/quantity"
 )
 
@@ -17,6 +18,7 @@ func Validate(s Scenario) error {
 	for _, p := range problems(&s) {
 		es = append(es, &Error{Path: p.path, Err: p.err})
 	}
+	labelItems(&s, es)
 	return es.orNil()
 }
 
@@ -94,11 +96,14 @@ func checkFields[T any](fields []Field[T], t *T, path string, add func(string, e
 		}
 		p := joinPath(path, f.Key)
 		var pe *partError
+		var ee *entryError
 		if errors.As(err, &pe) {
 			err = pe.err
 			if f.items != nil {
 				p = indexPath(p, pe.index)
 			}
+		} else if errors.As(err, &ee) {
+			err, p = ee.err, entryPath(p, ee)
 		}
 		add(p, err)
 	}
@@ -106,12 +111,8 @@ func checkFields[T any](fields []Field[T], t *T, path string, add func(string, e
 
 // checkKind accepts catalogue kinds (custom included).
 func checkKind(s string) error {
-	if _, ok := LookupKind(s); ok {
+	if _, ok := catalog.Lookup(s); ok {
 		return nil
 	}
-	names := []string{}
-	for _, k := range Kinds() {
-		names = append(names, k.Name)
-	}
-	return &quantity.Error{Text: s, Expected: "a catalogue kind: " + strings.Join(names, ", ")}
+	return &quantity.Error{Text: s, Expected: "a catalogue kind: " + strings.Join(catalog.Names(), ", ")}
 }

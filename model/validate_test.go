@@ -1,6 +1,8 @@
 package model
 
 import (
+	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -37,32 +39,32 @@ func TestValidate(t *testing.T) {
 		{"duplicate stream", func(s *Scenario) { s.Streams[1].ID = "s" },
 			`streams[1].id: "s" is already the id of streams[0]`},
 		{"missing system", func(s *Scenario) { s.Streams[0].To = "c" },
-			`streams[0].to: "c" — no system has this id`},
+			`stream s: to: "c" — no system has this id`},
 		{"via is to", func(s *Scenario) { s.Streams[0].Via = "b" },
-			`streams[0].via: "b" is the stream's own to — via names the layer in between`},
+			`stream s: via: "b" is the stream's own to — via names the layer in between`},
 		{"schedule without every", func(s *Scenario) { s.Streams[1].Every = nil },
-			`streams[1].every: missing — a schedule needs an interval like every: 10m`},
+			`stream t: every: missing — a schedule needs an interval like every: 10m`},
 		{"every without schedule", func(s *Scenario) { s.Streams[1].Trigger = TriggerInstant },
-			`streams[1].every: only for trigger: schedule, and this stream's trigger is instant`},
+			`stream t: every: only for trigger: schedule, and this stream's trigger is instant`},
 		{"no trigger", func(s *Scenario) { s.Streams[0].Trigger = "" },
-			`streams[0].trigger: required, but missing`},
+			`stream s: trigger: required, but missing`},
 		{"no volume", func(s *Scenario) { s.Streams[0].Volume = Volume{} },
-			`streams[0].volume: required, but missing`},
+			`stream s: volume: required, but missing`},
 		{"no id", func(s *Scenario) { s.Systems[1].ID = "" },
-			"systems[1].id: required, but missing\n" + `streams[0].to: "b" — no system has this id` + "\n" +
-				`streams[1].from: "b" — no system has this id`},
+			"systems[1].id: required, but missing\n" + `stream s: to: "b" — no system has this id` + "\n" +
+				`stream t: from: "b" — no system has this id`},
 		{"bad factor", func(s *Scenario) {
 			s.Streams[1].Volume.Factors = append(s.Streams[1].Volume.Factors, Factor{Name: "x", Value: 1})
 		},
-			`streams[1].volume: factor "x" appears twice`},
+			`stream t: volume: factor "x" appears twice`},
 		{"bad list", func(s *Scenario) { s.Systems[0].Restricted = []string{"a", ""} },
-			`systems[0].restricted[1]: "" — expected a name without commas, brackets or # like medical`},
+			`system a: restricted[1]: "" — expected a name without commas, brackets or # like medical`},
 		{"bad enum", func(s *Scenario) { s.Streams[0].FilterAt = "later" },
-			`streams[0].filter_at: "later" — expected trigger or flow`},
+			`stream s: filter_at: "later" — expected trigger or flow`},
 		{"bad kind", func(s *Scenario) { s.Systems[0].Kind = "mainframe" },
-			`systems[0].kind: "mainframe" — expected a catalogue kind: ` + kindNames()},
+			`system a: kind: "mainframe" — expected a catalogue kind: ` + kindNames()},
 		{"long id", func(s *Scenario) { s.Streams[0].From = strings.Repeat("x", 100) },
-			`streams[0].from: "` + strings.Repeat("x", 60) + `…" — no system has this id`},
+			`stream s: from: "` + strings.Repeat("x", 60) + `…" — no system has this id`},
 	}
 	for _, tt := range tests {
 		s := validScenario()
@@ -71,5 +73,70 @@ func TestValidate(t *testing.T) {
 		if err == nil || err.Error() != tt.want {
 			t.Errorf("%s: Validate = %v\nwant %s", tt.name, err, tt.want)
 		}
+	}
+}
+
+// Errors name an item by its id; a missing, invalid or shared id falls
+// back to the item's index, and an id that is not one word is quoted.
+func TestErrorsNameItemsByID(t *testing.T) {
+	in := `flowscope: 1
+systems:
+  - id: dataverse
+    limits: [{rate: 6000/5m}, {rate: 1/s, per: tenant}]
+  - id: Bad_Id
+    zone: "a,b"
+  - id: twin
+    baseline: 120%
+  - id: twin
+streams:
+  - id: "x: y"
+    from: dataverse
+    to: dataverse
+    trigger: event
+    volume: 1/s
+    users: 0
+  - id: web-reads
+    from: dataverse
+    to: dataverse
+    trigger: schedule
+    volume: 1/s
+`
+	_, err := Parse("f.yaml", []byte(in))
+	want := []string{
+		`f.yaml:4:48: system dataverse: limits[1].per: "tenant" — expected system, identity or flow`,
+		`f.yaml:5:9: systems[1].id: "Bad_Id" — expected an id of lowercase letters, digits and dashes like web-to-dv`,
+		`f.yaml:6:11: systems[1].zone: "a,b" — expected a name without commas, brackets or # like medical`,
+		`f.yaml:8:15: systems[2].baseline: "120%" — expected a share at least 0% and below 100% like 20% or 0.2`,
+		`f.yaml:9:9: systems[3].id: "twin" is already the id of systems[2]`,
+		`f.yaml:16:12: stream "x: y": users: "0" — expected a number at least 1`,
+		`f.yaml:17:5: stream web-reads: every: missing — a schedule needs an interval like every: 10m`,
+	}
+	if err == nil || err.Error() != strings.Join(want, "\n") {
+		t.Fatalf("errors:\n%v\nwant:\n%s", err, strings.Join(want, "\n"))
+	}
+	var es Errors
+	if !errors.As(err, &es) || es[0].Path != "systems[0].limits[1].per" || es[0].Item != "system dataverse" {
+		t.Errorf("first error: %+v", es[0])
+	}
+}
+
+// Aliases that expand a file past 1 Mi nodes are refused, quickly and
+// without the memory the expansion would take.
+func TestParseAliasExpansionLimit(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("flowscope: 1\nsystems:\n  - {id: s0, restricted: &big [")
+	for i := 0; i < 20000; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString("c" + strconv.Itoa(i))
+	}
+	b.WriteString("]}\n")
+	for i := 1; i < 80; i++ {
+		b.WriteString("  - {id: s" + strconv.Itoa(i) + ", restricted: *big}\n")
+	}
+	_, err := Parse("big.yaml", []byte(b.String()))
+	if err == nil || !strings.Contains(err.Error(), "more than 1048576 nodes once aliases are expanded") {
+		t.Fatalf("expansion: %v", err)
 	}
 }
