@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // randomScenario builds a scenario of 2–6 systems and 1–8 streams with
@@ -106,7 +107,7 @@ func TestAnalyzeMatchesCalculatorOnRandomScenarios(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := range 300 {
 		c := randomScenario(r, i)
-		s, err := model.Parse(c.name+".yaml", []byte(c.yaml()))
+		s, err := scenariofile.Parse(c.name+".yaml", []byte(c.yaml()))
 		if err != nil {
 			t.Fatalf("%v\n%s", err, c.yaml())
 		}

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // cRate is a capacity as written and as the calculator reads it.
@@ -415,7 +416,7 @@ func TestAnalyzeMatchesIndependentCalculator(t *testing.T) {
 	for _, c := range calcScenarios {
 		t.Run(c.name, func(t *testing.T) {
 			src := c.yaml()
-			s, err := model.Parse(c.name+".yaml", []byte(src))
+			s, err := scenariofile.Parse(c.name+".yaml", []byte(src))
 			if err != nil {
 				t.Fatalf("%v\n%s", err, src)
 			}

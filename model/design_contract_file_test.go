@@ -11,6 +11,7 @@ import (
 
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/quantity"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // Factor names YAML would read as something else still save and load back.
@@ -23,21 +24,21 @@ func TestProductFactorNamesRoundTrip(t *testing.T) {
 				Volume: model.Volume{Factors: []model.Factor{{Name: name, Value: 2}, {Name: "k", Value: 3}},
 					Per: quantity.Period{N: 1, Unit: quantity.Day}}}},
 		}
-		if err := model.Validate(s); err != nil {
+		if err := scenariofile.Validate(s); err != nil {
 			t.Errorf("%q: %v", name, err)
 			continue
 		}
-		data, err := model.Marshal(s)
+		data, err := scenariofile.Marshal(s)
 		if err != nil {
 			t.Fatalf("%q: %v", name, err)
 		}
-		back, err := model.Parse("f.yaml", data)
+		back, err := scenariofile.Parse("f.yaml", data)
 		if err != nil || !reflect.DeepEqual(back, s) {
 			t.Errorf("%q: does not load back (%v):\n%s", name, err, data)
 		}
 		// The editor's text form reads back the same factors.
 		var st model.Stream
-		f := model.StreamFields[8]
+		f := scenariofile.StreamFields[8]
 		if f.Key != "volume" {
 			t.Fatalf("field 8 is %s", f.Key)
 		}
@@ -57,24 +58,24 @@ streams:
   - {id: Orders_Sync, from: a, to: b, trigger: event, volume: 1M/year}
   - {id: "web to dv", from: b, to: a, trigger: event, volume: 1M/year}
 `
-	s, err := model.Parse("ids.yaml", []byte(src))
+	s, err := scenariofile.Parse("ids.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if data, err := model.Marshal(s); err != nil {
+	if data, err := scenariofile.Marshal(s); err != nil {
 		t.Fatal(err)
-	} else if back, err := model.Parse("ids.yaml", data); err != nil || !reflect.DeepEqual(back, s) {
+	} else if back, err := scenariofile.Parse("ids.yaml", data); err != nil || !reflect.DeepEqual(back, s) {
 		t.Fatalf("round trip (%v):\n%s", err, data)
 	}
 	for _, id := range []string{"null", "true", "x: y", "- z", "#a", "1e3", "~", "Ünïcode", "[q]", "a, b"} {
 		s2 := s
 		s2.Streams = []model.Stream{s.Streams[0]}
 		s2.Streams[0].ID = id
-		data, err := model.Marshal(s2)
+		data, err := scenariofile.Marshal(s2)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if back, err := model.Parse("ids.yaml", data); err != nil || !reflect.DeepEqual(back, s2) {
+		if back, err := scenariofile.Parse("ids.yaml", data); err != nil || !reflect.DeepEqual(back, s2) {
 			t.Errorf("stream id %q: round trip (%v):\n%s", id, err, data)
 		}
 	}
@@ -92,7 +93,7 @@ streams:
 		strings.Replace(src, "{id: a}", "{id: A_1}", 1):     `ids.yaml:3:10: systems[0].id: "A_1" — expected an id of lowercase letters, digits and dashes like web-to-dv`,
 	}
 	for src, want := range bad {
-		if _, err := model.Parse("ids.yaml", []byte(src)); err == nil || !strings.HasPrefix(err.Error(), want) {
+		if _, err := scenariofile.Parse("ids.yaml", []byte(src)); err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("error %v, want %s", err, want)
 		}
 	}
@@ -109,7 +110,7 @@ streams:
   - {id: r, from: db, to: app, trigger: instant, volume: 300/s}
   - {id: w, from: app, to: db, trigger: instant, volume: 50/s}
 `
-	s, err := model.Parse("rw.yaml", []byte(src))
+	s, err := scenariofile.Parse("rw.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/quantity"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // §2: every unit spelling, plurals, separators, k/M/B, a month is 1/12
@@ -77,7 +78,7 @@ streams:
     trigger: event
     volume: 10 M/yr
 `
-	_, err := model.Parse("f.yaml", []byte(src))
+	_, err := scenariofile.Parse("f.yaml", []byte(src))
 	// §3 names the stream by its id rather than by its index.
 	want := `f.yaml:12:13: stream s2: volume: "10 M/yr" — expected COUNT/PERIOD like 10M/year`
 	if err == nil || err.Error() != want {
@@ -108,7 +109,7 @@ streams:
     every: 1h
     volume: 8760k/year
 `
-	s, err := model.Parse("d.yaml", []byte(src))
+	s, err := scenariofile.Parse("d.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,7 +168,7 @@ streams:
     trigger: event
     volume: 1M/year
 `
-	s, err := model.Parse("loop.yaml", []byte(src))
+	s, err := scenariofile.Parse("loop.yaml", []byte(src))
 	if err != nil {
 		t.Fatalf("a stream from a system to itself: %v", err)
 	}
@@ -204,7 +205,7 @@ streams:
   - {id: e2, from: c, to: b, trigger: event, volume: 1k/day}
   - {id: e3, from: b, to: a, trigger: event, volume: 1k/day}
 `
-	s, err := model.Parse("g.yaml", []byte(src))
+	s, err := scenariofile.Parse("g.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -289,7 +290,7 @@ streams:
 `, model.PatternInstant},
 	}
 	for i, c := range cases {
-		s, err := model.Parse("p.yaml", []byte(sys+c.streams))
+		s, err := scenariofile.Parse("p.yaml", []byte(sys+c.streams))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -344,15 +345,15 @@ streams:
     name: Sync
     id: sync
 `
-	if _, err := model.Parse("o.yaml", []byte(src)); err == nil {
+	if _, err := scenariofile.Parse("o.yaml", []byte(src)); err == nil {
 		t.Fatal("via equal to from was accepted")
 	}
 	src = strings.Replace(src, "    via: dv\n", "", 1)
-	s, err := model.Parse("o.yaml", []byte(src))
+	s, err := scenariofile.Parse("o.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := model.Marshal(s)
+	data, err := scenariofile.Marshal(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -390,7 +391,7 @@ streams:
 	if string(data) != want {
 		t.Errorf("saved:\n%s\nwant:\n%s", data, want)
 	}
-	back, err := model.Parse("o.yaml", data)
+	back, err := scenariofile.Parse("o.yaml", data)
 	if err != nil || !reflect.DeepEqual(back, s) {
 		t.Fatalf("load → save → load differs (%v):\n%+v\n%+v", err, s, back)
 	}
@@ -412,7 +413,7 @@ streams:
   - {id: direct, from: a, to: b, trigger: instant, volume: 1k/day}
   - {id: batch, from: a, to: b, via: f, trigger: schedule, every: 1h, volume: 1k/day}
 `
-	s, err := model.Parse("j.yaml", []byte(src))
+	s, err := scenariofile.Parse("j.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}

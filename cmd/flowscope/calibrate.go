@@ -11,6 +11,7 @@ import (
 
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/calibrate"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 func newCalibrateCmd(e *env) *cobra.Command {
@@ -35,7 +36,7 @@ The scenario file is saved in place, or to -o. See docs/import.md.`,
 		Args: cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := args[0]
-			s, err := model.LoadFile(path)
+			s, err := scenariofile.LoadFile(path)
 			if err != nil {
 				return &fileError{err}
 			}
@@ -79,7 +80,7 @@ const saveNote = "rewritten in the standard field order: comments are not kept"
 
 // saveCalibrated writes the scenario atomically.
 func saveCalibrated(path string, s model.Scenario) error {
-	return model.SaveFile(path, s)
+	return scenariofile.SaveFile(path, s)
 }
 
 // printCalibration says, per stream, what was set from how many months

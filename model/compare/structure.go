@@ -4,6 +4,7 @@ import (
 	"reflect"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // Structure is what changed in the scenario itself: its header fields,
@@ -54,20 +55,20 @@ var headerKeys = map[string]bool{"horizon": true, "monitor_at": true}
 
 // StructureOf compares two scenarios field by field.
 func StructureOf(a, b model.Scenario) Structure {
-	var header []model.Field[model.Scenario]
-	for _, f := range model.ScenarioFields {
+	var header []scenariofile.Field[model.Scenario]
+	for _, f := range scenariofile.ScenarioFields {
 		if headerKeys[f.Key] {
 			header = append(header, f)
 		}
 	}
 	return Structure{
 		Scenario: fieldChanges(header, &a, &b),
-		Systems:  itemChanges(model.SystemFields, a.Systems, b.Systems, func(s *model.System) string { return s.ID }),
-		Streams:  itemChanges(model.StreamFields, a.Streams, b.Streams, func(s *model.Stream) string { return s.ID }),
+		Systems:  itemChanges(scenariofile.SystemFields, a.Systems, b.Systems, func(s *model.System) string { return s.ID }),
+		Streams:  itemChanges(scenariofile.StreamFields, a.Streams, b.Streams, func(s *model.Stream) string { return s.ID }),
 	}
 }
 
-func fieldChanges[T any](fields []model.Field[T], a, b *T) []FieldChange {
+func fieldChanges[T any](fields []scenariofile.Field[T], a, b *T) []FieldChange {
 	out := []FieldChange{}
 	for _, f := range fields {
 		if va, vb := f.Get(a), f.Get(b); va != vb {
@@ -79,7 +80,7 @@ func fieldChanges[T any](fields []model.Field[T], a, b *T) []FieldChange {
 
 // itemChanges matches items by id: b's order for added and edited ones,
 // a's for removed ones.
-func itemChanges[T any](fields []model.Field[T], as, bs []T, id func(*T) string) ItemChanges {
+func itemChanges[T any](fields []scenariofile.Field[T], as, bs []T, id func(*T) string) ItemChanges {
 	out := ItemChanges{Added: []string{}, Removed: []string{}, Changed: []ItemChange{}}
 	inA := make(map[string]int, len(as))
 	for i := range as {

@@ -1,4 +1,4 @@
-package model
+package scenariofile
 
 import (
 	"bytes"
@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/flowscope/flowscope/model/analysis"
 )
 
 // FuzzParse feeds any bytes to Parse: it must not panic, and whatever it
@@ -68,7 +70,7 @@ func FuzzParse(f *testing.F) {
 		if same, err := d.Render(s); err != nil || !bytes.Equal(same, data) {
 			t.Fatalf("unchanged render differs (%v):\n%q\n%q", err, same, data)
 		}
-		if _, err := json.Marshal(Analyze(s)); err != nil {
+		if _, err := json.Marshal(analysis.Analyze(s)); err != nil {
 			t.Fatalf("report of an accepted scenario: %v", err)
 		}
 	})
