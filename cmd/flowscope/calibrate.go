@@ -30,13 +30,14 @@ report of the Power Platform admin center (per flow: Caller ID is the flow
 id; non-licensed: Resource ID). Reports count requests, which become
 records through each stream's requests per record on its flow.
 
-The scenario file is saved in place, or to -o. See docs/import.md.`,
+The scenario file is saved in place, or to -o, keeping its comments,
+order and spellings: only the values set change. See docs/import.md.`,
 		Example: `  flowscope calibrate landscape.yaml counts.csv
   flowscope calibrate landscape.yaml "Per Flow Licensed Flows.csv" -o calibrated.yaml`,
 		Args: cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := args[0]
-			s, err := scenariofile.LoadFile(path)
+			doc, s, err := scenariofile.LoadDocument(path)
 			if err != nil {
 				return &fileError{err}
 			}
@@ -55,7 +56,7 @@ The scenario file is saved in place, or to -o. See docs/import.md.`,
 			if out == "" {
 				out = path
 			}
-			if err := saveCalibrated(out, s); err != nil {
+			if err := saveCalibrated(doc, path, out, s, result.Results); err != nil {
 				return &fileError{err}
 			}
 			printCalibration(e.stdout, result, out)
@@ -64,6 +65,26 @@ The scenario file is saved in place, or to -o. See docs/import.md.`,
 	}
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write the calibrated scenario to this file (default: in place)")
 	return cmd
+}
+
+// saveCalibrated writes the calibrated scenario format-preserving: only
+// the values set change, and the import's "assumed" comments on the
+// volumes set say where they come from now. In place, a file changed
+// since it was read is not overwritten.
+func saveCalibrated(doc *scenariofile.Document, path, out string, s model.Scenario, results []calibrate.Result) error {
+	if err := scenariofile.Validate(s); err != nil {
+		return inFile(path, err)
+	}
+	if out == path {
+		if err := doc.ChangedOnDisk(path); err != nil {
+			return err
+		}
+	}
+	data, err := doc.Render(s)
+	if err != nil {
+		return err
+	}
+	return scenariofile.WriteFileAtomic(out, calibrate.Restamp(data, results))
 }
 
 func readTable(name string) (*calibrate.Table, error) {
@@ -75,18 +96,14 @@ func readTable(name string) (*calibrate.Table, error) {
 	return calibrate.ReadCSV(name, f)
 }
 
-// saveNote says what saving keeps of the file.
-const saveNote = "rewritten in the standard field order: comments are not kept"
-
-// saveCalibrated writes the scenario atomically.
-func saveCalibrated(path string, s model.Scenario) error {
-	return scenariofile.SaveFile(path, s)
-}
-
 // printCalibration says, per stream, what was set from how many months
 // with which fit and how well it holds.
 func printCalibration(w io.Writer, o calibrate.Outcome, path string) {
-	fmt.Fprintf(w, "calibrated %d streams:\n", len(o.Results))
+	if len(o.Results) == 1 {
+		fmt.Fprintln(w, "calibrated 1 stream:")
+	} else {
+		fmt.Fprintf(w, "calibrated %d streams:\n", len(o.Results))
+	}
 	for _, r := range o.Results {
 		f := r.Fit
 		fmt.Fprintf(w, "  %s (by %s, %d months to %s from %s)\n", r.Stream, r.By, f.Months, f.Last, strings.Join(r.Files, ", "))
@@ -108,5 +125,5 @@ func printCalibration(w io.Writer, o calibrate.Outcome, path string) {
 	if len(o.Unmatched) > 0 {
 		fmt.Fprintf(w, "matched no stream: %s\n", strings.Join(o.Unmatched, ", "))
 	}
-	fmt.Fprintf(w, "saved %s (%s)\n", path, saveNote)
+	fmt.Fprintf(w, "saved %s (only the values set changed)\n", path)
 }

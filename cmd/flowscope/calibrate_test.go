@@ -38,7 +38,7 @@ func TestCalibrateAnImportedDraft(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"calibrated 1 streams", "order-status-changed (by flow id, 24 months to 2025-12", "growth 25%",
+	for _, want := range []string{"calibrated 1 stream:", "order-status-changed (by flow id, 24 months to 2025-12", "growth 25%",
 		"log-linear least squares with monthly factors", "mean absolute percentage error 0.0%",
 		"no data, left alone: approve-expense-app, new-document-in-library, nightly-order-sync, partner-webhook", "saved " + out} {
 		if !strings.Contains(stdout, want) {
@@ -68,9 +68,38 @@ func TestCalibrateAnImportedDraft(t *testing.T) {
 			}
 		}
 	}
-	if before, _ := os.ReadFile(draft); !strings.Contains(string(before), "volume: 10k/year") {
-		t.Error("with -o the scenario file itself changed")
+	before, _ := os.ReadFile(draft)
+	after, _ := os.ReadFile(out)
+	if string(before) == string(after) {
+		t.Fatal("nothing changed")
 	}
+	// Format-preserving: the lines that differ are the stream's volume
+	// (restamped), growth and seasonality; every other comment stays.
+	changed := diffLines(string(before), string(after))
+	if len(changed) != 3 || !strings.Contains(changed[0], "# calibrated from 24 months to 2025-12 (") ||
+		!strings.HasPrefix(strings.TrimSpace(changed[1]), "growth: 25%") || !strings.HasPrefix(strings.TrimSpace(changed[2]), "seasonality:") {
+		t.Errorf("changed lines:\n%s", strings.Join(changed, "\n"))
+	}
+	if strings.Count(string(after), "# assumed") != strings.Count(string(before), "# assumed")-1 {
+		t.Error("other assumed comments were lost")
+	}
+}
+
+// diffLines lists the lines of b that a does not have, in order.
+func diffLines(a, b string) []string {
+	have := map[string]int{}
+	for _, l := range strings.Split(a, "\n") {
+		have[l]++
+	}
+	var out []string
+	for _, l := range strings.Split(b, "\n") {
+		if have[l] > 0 {
+			have[l]--
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 func TestCalibrateRefusesBadInput(t *testing.T) {

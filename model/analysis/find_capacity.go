@@ -144,7 +144,7 @@ func (f *findings) entitlement(res *result, x int) {
 	}
 	total := make([]int, e.years)
 	flows := 0
-	for _, lc := range res.licences {
+	for _, lc := range res.licences() {
 		if lc.system != x {
 			continue
 		}

@@ -58,6 +58,10 @@ func (f *findings) scheduled(res *result, s int) {
 		msg = fmt.Sprintf("A run of %s picks up %s records %s and takes %s through %s, %s of its %s interval.",
 			e.streamName(s), figure.Num(res.perRun[s][first]), figure.InYear(first), figure.Dur(t), through,
 			figure.Util(t/st.Every), figure.Dur(st.Every))
+		if st.Via >= 0 && e.r.Systems[st.Via].ActionTimeAssumed {
+			msg += fmt.Sprintf(" (The flow's own part assumes %s per action and a loop of %s record(s) at once.)",
+				figure.Dur(e.r.Systems[st.Via].ActionTime), figure.Num(st.Concurrency))
+		}
 	}
 	if critical && !(t < 0 || t > st.Every) {
 		msg += " Later years take longer than the interval: runs overlap."

@@ -28,6 +28,11 @@ func (e *engine) license(r *result, x, li int) (extra []float64) {
 		}
 	}
 	r.unlicensed[x] = un
+	for s := range r.licUtil {
+		if e.r.Streams[s].Via == x {
+			delete(r.licUtil, s)
+		}
+	}
 	per := float64(sys.Layer.ProcessLicence.Count)
 	if lim.Per == model.ScopeFlow {
 		per = lim.Count
@@ -40,7 +45,7 @@ func (e *engine) license(r *result, x, li int) (extra []float64) {
 	flowOf := make([]int, len(on))
 	var flows []string
 	index := map[string]int{}
-	members := make([][]int, lg.n) // per group: places in on
+	members := make([][]int, lg.n) // per group: places in on, by flow
 	for k, s := range on {
 		name := e.r.Streams[s].Flow
 		f, ok := index[name]
@@ -51,6 +56,9 @@ func (e *engine) license(r *result, x, li int) (extra []float64) {
 		}
 		flowOf[k] = f
 		members[lg.of[k]] = append(members[lg.of[k]], k)
+	}
+	for _, ks := range members {
+		sort.SliceStable(ks, func(i, j int) bool { return flowOf[ks[i]] < flowOf[ks[j]] })
 	}
 	counts := make([][]int, len(flows))
 	for f := range counts {
@@ -140,7 +148,7 @@ func (e *engine) license(r *result, x, li int) (extra []float64) {
 	for f, name := range flows {
 		for _, c := range counts[f] {
 			if c > 0 {
-				r.licences = append(r.licences, licence{system: x, flow: name, count: counts[f]})
+				r.licBy[x] = append(r.licBy[x], licence{system: x, flow: name, count: counts[f]})
 				break
 			}
 		}
@@ -173,17 +181,26 @@ func (e *engine) licenseGroup(r *result, x, li, g, n int, members, flowOf []int,
 		daily[f] += d
 	}
 	sort.SliceStable(order, func(i, j int) bool { return daily[order[i]] > daily[order[j]] })
+	// members are sorted by flow: each flow's run of them
+	span := map[int][2]int{}
+	for i := 0; i < len(members); {
+		j := i
+		for j < len(members) && flowOf[members[j]] == flowOf[members[i]] {
+			j++
+		}
+		span[flowOf[members[i]]] = [2]int{i, j}
+		i = j
+	}
 	e.restOf(r, x, li, g, n, members, flowOf, licensed, vec)
 	for _, f := range order {
 		if ratio(worstMonth(vec), avail) <= 1 {
 			return
 		}
 		licensed[f] = true
-		for _, k := range members {
-			if flowOf[k] == f {
-				for m := range 12 {
-					vec[m] = math.Max(0, vec[m]-e.demand(r, on[k], x, li, k, n, m, r.bursting))
-				}
+		sp := span[f]
+		for _, k := range members[sp[0]:sp[1]] {
+			for m := range 12 {
+				vec[m] = math.Max(0, vec[m]-e.demand(r, on[k], x, li, k, n, m, r.bursting))
 			}
 		}
 	}

@@ -32,9 +32,12 @@ type System struct {
 	Licence    model.Licence  // power-automate layers
 	Layer      *catalog.Layer // nil unless the kind is a layer
 	ActionTime float64        // seconds per action (layers)
-	Baseline   float64
-	Restricted []string
-	Latency    float64 // seconds
+	// ActionTimeAssumed says the action time is the catalogue's
+	// assumption, not a figure of the file.
+	ActionTimeAssumed bool
+	Baseline          float64
+	Restricted        []string
+	Latency           float64 // seconds
 }
 
 // Flows says whether the system is a Power Automate layer.
@@ -168,6 +171,7 @@ func resolveSystem(sy *model.System) System {
 	}
 	if k.Layer != nil {
 		out.ActionTime = optNum(sy.ActionTime, float64(k.Layer.ActionTime), 0, 86400)
+		out.ActionTimeAssumed = sy.ActionTime == nil
 	} else {
 		out.ActionTime = optNum(sy.ActionTime, 0, 0, 86400)
 	}

@@ -13,11 +13,12 @@ const shortWindow = 3600.0
 // runs works out each scheduled stream's records per run and how long a
 // run takes per year, from the stage's first (arrival) pass. It reports
 // whether there is any schedule, whose bursts then need a second pass.
-func (e *engine) runs(r *result, sg *stage) bool {
+func (e *engine) runs(r *result, only []bool) bool {
+	sg := r.sg
 	any := false
 	for s := range e.r.Streams {
 		st := &e.r.Streams[s]
-		if st.Trigger != model.TriggerSchedule {
+		if st.Trigger != model.TriggerSchedule || (only != nil && !only[s]) {
 			continue
 		}
 		any = true

@@ -83,13 +83,13 @@ func (p perRecord) of(c model.Counts) float64 {
 
 // result is one stage's figures.
 type result struct {
-	limUtil  [][][]float64   // [system][limit][year]
-	grpUtil  [][][][]float64 // [system][limit][group][year]
-	sysUtil  [][]float64     // [system][year]
-	binding  [][]int         // [system][year]: limit index, -1 without limits
-	link     [][3][]float64  // [stream][position][year]: its groups' utilisation there
-	acc      [][][]float64   // [system][limit]: group × year × month demand
-	licences []licence       // Process licences per flow
+	limUtil [][][]float64   // [system][limit][year]
+	grpUtil [][][][]float64 // [system][limit][group][year]
+	sysUtil [][]float64     // [system][year]
+	binding [][]int         // [system][year]: limit index, -1 without limits
+	link    [][3][]float64  // [stream][position][year]: its groups' utilisation there
+	acc     [][][]float64   // [system][limit]: group × year × month demand
+	licBy   [][]licence     // [system]: Process licences per flow
 	// unlicensed is a flows layer's entitlement utilisation per year
 	// before any licence (nil for other systems).
 	unlicensed [][]float64
@@ -119,25 +119,120 @@ type licence struct {
 // run evaluates a stage: limits' demand and utilisation month by month,
 // then scheduled runs, then again with the runs' bursts, licences applied.
 func (e *engine) run(sg *stage) *result {
-	r := e.newResult()
+	r := e.newResult(nil, nil)
 	r.sg = sg
-	e.prepare(r)
-	e.accumulate(r, sg, false)
-	e.utilise(r, sg)
-	if e.runs(r, sg) && e.accumulate(r, sg, true) {
-		e.utilise(r, sg)
-	}
+	e.evaluate(r, nil, nil)
 	return r
 }
 
-func (e *engine) newResult() *result {
+// runFrom evaluates a stage that differs from prev's only for the given
+// streams: it redoes the systems whose figures those streams change (and
+// the paths of the scheduled runs through them), and shares the rest with
+// prev, which it leaves untouched.
+func (e *engine) runFrom(prev *result, sg *stage, changed []int) *result {
+	sys := make([]bool, len(e.r.Systems))
+	for _, s := range changed {
+		st := &e.r.Streams[s]
+		for _, x := range [3]int{st.From, st.Via, st.To} {
+			if x >= 0 {
+				sys[x] = true
+			}
+		}
+	}
+	// a scheduled run through a system that changes is paced anew, and
+	// its bursts change its whole path
+	for s := range e.r.Streams {
+		if e.r.Streams[s].Trigger != model.TriggerSchedule {
+			continue
+		}
+		path := e.pathSystems(s)
+		touched := false
+		for _, x := range path {
+			touched = touched || sys[x]
+		}
+		if touched {
+			for _, x := range path {
+				sys[x] = true
+			}
+		}
+	}
+	streams := make([]bool, len(e.r.Streams))
+	for s := range e.r.Streams {
+		st := &e.r.Streams[s]
+		for _, x := range [3]int{st.From, st.Via, st.To} {
+			streams[s] = streams[s] || (x >= 0 && sys[x])
+		}
+	}
+	r := e.newResult(prev, sys)
+	r.sg = sg
+	for s, on := range streams {
+		if !on {
+			r.perRun[s], r.runtime[s], r.burst[s], r.link[s] = prev.perRun[s], prev.runtime[s], prev.burst[s], prev.link[s]
+		} else {
+			for p := range 3 {
+				r.link[s][p] = make([]float64, e.years)
+			}
+		}
+	}
+	e.evaluate(r, sys, streams)
+	return r
+}
+
+// evaluate computes a result for the systems and streams marked (nil:
+// all of them).
+func (e *engine) evaluate(r *result, sys, streams []bool) {
+	e.prepare(r, sys)
+	e.accumulate(r, false, sys)
+	e.utilise(r, sys, streams)
+	if !e.runs(r, streams) {
+		return
+	}
+	// the second pass redoes only the systems a run's burst changes, and
+	// the streams through them
+	burst := e.accumulate(r, true, sys)
+	if burst == nil {
+		return
+	}
+	through := make([]bool, len(e.r.Streams))
+	for x, on := range burst {
+		if on {
+			for _, s := range e.on[x] {
+				through[s] = streams == nil || streams[s]
+			}
+		}
+	}
+	e.utilise(r, burst, through)
+}
+
+// newResult allocates a result; with prev, the systems not marked in sys
+// share prev's figures.
+func (e *engine) newResult(prev *result, sys []bool) *result {
 	ns, nx := len(e.r.Streams), len(e.r.Systems)
 	r := &result{
 		limUtil: make([][][]float64, nx), grpUtil: make([][][][]float64, nx), acc: make([][][]float64, nx),
 		sysUtil: make([][]float64, nx), binding: make([][]int, nx), unlicensed: make([][]float64, nx),
+		terms: make([][][]term, nx), licBy: make([][]licence, nx),
 		link: make([][3][]float64, ns), perRun: make([][]float64, ns), runtime: make([][]float64, ns), burst: make([][]float64, ns),
 	}
+	if prev != nil {
+		r.paced = map[[2]int]bool{}
+		for k, v := range prev.paced {
+			r.paced[k] = v
+		}
+		r.licUtil = map[int][]float64{}
+		for s, row := range prev.licUtil {
+			if v := e.r.Streams[s].Via; v >= 0 && !sys[v] {
+				r.licUtil[s] = row
+			}
+		}
+	}
 	for x := range e.r.Systems {
+		if prev != nil && !sys[x] {
+			r.limUtil[x], r.grpUtil[x], r.acc[x] = prev.limUtil[x], prev.grpUtil[x], prev.acc[x]
+			r.sysUtil[x], r.binding[x], r.unlicensed[x] = prev.sysUtil[x], prev.binding[x], prev.unlicensed[x]
+			r.terms[x], r.licBy[x] = prev.terms[x], prev.licBy[x]
+			continue
+		}
 		lims := e.r.Systems[x].Limits
 		r.limUtil[x] = make([][]float64, len(lims))
 		r.grpUtil[x] = make([][][]float64, len(lims))
@@ -147,19 +242,33 @@ func (e *engine) newResult() *result {
 			r.acc[x][li] = make([]float64, ng*e.years*12)
 			r.limUtil[x][li] = make([]float64, e.years)
 			r.grpUtil[x][li] = make([][]float64, ng)
+			back := make([]float64, ng*e.years)
 			for g := range ng {
-				r.grpUtil[x][li][g] = make([]float64, e.years)
+				r.grpUtil[x][li][g] = back[g*e.years : (g+1)*e.years : (g+1)*e.years]
 			}
 		}
 		r.sysUtil[x] = make([]float64, e.years)
 		r.binding[x] = make([]int, e.years)
 	}
-	for s := range e.r.Streams {
-		for p := range 3 {
-			r.link[s][p] = make([]float64, e.years)
+	if prev == nil {
+		back := make([]float64, ns*3*e.years)
+		for s := range e.r.Streams {
+			for p := range 3 {
+				i := (s*3 + p) * e.years
+				r.link[s][p] = back[i : i+e.years : i+e.years]
+			}
 		}
 	}
 	return r
+}
+
+// licences lists the Process licences of a result in system order.
+func (r *result) licences() []licence {
+	var out []licence
+	for _, ls := range r.licBy {
+		out = append(out, ls...)
+	}
+	return out
 }
 
 // term is what one stream puts on one limit, worked out once per stage:
@@ -181,11 +290,14 @@ const (
 	termQueue
 )
 
-// prepare works out each stream's term on each limit for the result's stage.
-func (e *engine) prepare(r *result) {
+// prepare works out each stream's term on each limit for the result's
+// stage, on the systems marked (nil: all).
+func (e *engine) prepare(r *result, only []bool) {
 	sg := r.sg
-	r.terms = make([][][]term, len(e.r.Systems))
 	for x := range e.r.Systems {
+		if only != nil && !only[x] {
+			continue
+		}
 		lims := e.r.Systems[x].Limits
 		r.terms[x] = make([][]term, len(lims))
 		for li := range lims {
@@ -246,15 +358,23 @@ func (e *engine) demand(r *result, s, x, li, k, n, m int, bursts bool) float64 {
 
 // accumulate sums every stream's demand on every limit, per group, year
 // and month. With bursts it redoes only the limits a run's burst changes,
-// and says whether there was any.
-func (e *engine) accumulate(r *result, sg *stage, bursts bool) (changed bool) {
+// and returns the systems they belong to (nil when none).
+func (e *engine) accumulate(r *result, bursts bool, only []bool) (changed []bool) {
 	r.bursting = bursts
 	for x := range e.r.Systems {
+		if only != nil && !only[x] {
+			continue
+		}
 		for li := range e.r.Systems[x].Limits {
 			if bursts && !slices.ContainsFunc(r.terms[x][li], func(t term) bool { return t.kind == termBurst }) {
 				continue
 			}
-			changed = true
+			if bursts {
+				if changed == nil {
+					changed = make([]bool, len(e.r.Systems))
+				}
+				changed[x] = true
+			}
 			acc := r.acc[x][li]
 			clear(acc)
 			lg := &e.groups[x][li]
@@ -321,10 +441,12 @@ func worstMonth(row []float64) float64 {
 // utilise turns demand into utilisation: per group the worst month, per
 // limit the worst group, per system the binding limit; entitlements with
 // that year's Process licences; per stream its groups on each system.
-func (e *engine) utilise(r *result, sg *stage) {
-	r.licences = r.licences[:0]
-	r.licUtil = nil
+func (e *engine) utilise(r *result, only, streams []bool) {
 	for x := range e.r.Systems {
+		if only != nil && !only[x] {
+			continue
+		}
+		r.licBy[x] = r.licBy[x][:0]
 		sys := &e.r.Systems[x]
 		for li := range sys.Limits {
 			avail := e.available(x, li)
@@ -361,6 +483,9 @@ func (e *engine) utilise(r *result, sg *stage) {
 		}
 	}
 	for s := range e.r.Streams {
+		if streams != nil && !streams[s] {
+			continue
+		}
 		st := &e.r.Streams[s]
 		for p, x := range [3]int{st.From, st.Via, st.To} {
 			clear(r.link[s][p])

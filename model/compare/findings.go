@@ -54,29 +54,41 @@ func keyOf(f *analysis.Finding) findingKey {
 // streams pair first, the rest in report order.
 func Findings(a, b analysis.Report) FindingChanges {
 	out := FindingChanges{Added: []analysis.Finding{}, Removed: []analysis.Finding{}, Changed: []FindingChange{}}
-	pending := map[findingKey][]int{} // a's unmatched findings per key, in order
+	// a's findings of one key form a chain in report order: first[key],
+	// then next[i] until -1.
+	first := make(map[findingKey]int, len(a.Findings))
+	next := make([]int, len(a.Findings))
+	last := map[findingKey]int{}
 	for i := range a.Findings {
+		next[i] = -1
 		k := keyOf(&a.Findings[i])
-		pending[k] = append(pending[k], i)
+		if _, ok := first[k]; !ok {
+			first[k] = i
+		} else {
+			next[last[k]] = i
+		}
+		last[k] = i
 	}
+	matchedA := make([]bool, len(a.Findings))
 	pairedB := make([]int, len(b.Findings)) // index into a, or -1
+	headB := make([]int, len(b.Findings))   // the chain of b's key in a
+	for j := range b.Findings {
+		pairedB[j], headB[j] = -1, -1
+		if h, ok := first[keyOf(&b.Findings[j])]; ok {
+			headB[j] = h
+		}
+	}
 	for pass := range 2 {
 		for j := range b.Findings {
-			if pass == 0 {
-				pairedB[j] = -1
-			} else if pairedB[j] >= 0 {
+			if pairedB[j] >= 0 {
 				continue
 			}
-			fb := &b.Findings[j]
-			k := keyOf(fb)
-			idx := slices.IndexFunc(pending[k], func(i int) bool {
-				return pass == 1 || slices.Equal(a.Findings[i].Streams, fb.Streams)
-			})
-			if idx < 0 {
-				continue
+			for i := headB[j]; i >= 0; i = next[i] {
+				if !matchedA[i] && (pass == 1 || slices.Equal(a.Findings[i].Streams, b.Findings[j].Streams)) {
+					pairedB[j], matchedA[i] = i, true
+					break
+				}
 			}
-			pairedB[j] = pending[k][idx]
-			pending[k] = slices.Delete(pending[k], idx, idx+1)
 		}
 	}
 	for j, i := range pairedB {
@@ -90,9 +102,8 @@ func Findings(a, b analysis.Report) FindingChanges {
 			out.Changed = append(out.Changed, FindingChange{Code: fb.Code, Stream: fb.Stream, System: fb.System, A: fa, B: fb})
 		}
 	}
-	for i := range a.Findings {
-		k := keyOf(&a.Findings[i])
-		if slices.Contains(pending[k], i) {
+	for i, matched := range matchedA {
+		if !matched {
 			out.Removed = append(out.Removed, a.Findings[i])
 		}
 	}

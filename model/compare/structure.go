@@ -2,6 +2,7 @@ package compare
 
 import (
 	"reflect"
+	"strings"
 
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/scenariofile"
@@ -69,19 +70,50 @@ func StructureOf(a, b model.Scenario) Structure {
 }
 
 func fieldChanges[T any](fields []scenariofile.Field[T], a, b *T) []FieldChange {
+	return changedFields(fields, structFields(fields), a, b)
+}
+
+// changedFields compares two items field by field. in[i] is the struct
+// field that fields[i] writes (-1 when unknown): when both hold equal
+// values, so are the texts, which are the slow part to write.
+func changedFields[T any](fields []scenariofile.Field[T], in []int, a, b *T) []FieldChange {
+	va, vb := reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem()
 	out := []FieldChange{}
-	for _, f := range fields {
-		if va, vb := f.Get(a), f.Get(b); va != vb {
-			out = append(out, FieldChange{Key: f.Key, A: va, B: vb})
+	for k, f := range fields {
+		if i := in[k]; i >= 0 && reflect.DeepEqual(va.Field(i).Interface(), vb.Field(i).Interface()) {
+			continue
+		}
+		if ta, tb := f.Get(a), f.Get(b); ta != tb {
+			out = append(out, FieldChange{Key: f.Key, A: ta, B: tb})
 		}
 	}
 	return out
+}
+
+// structFields finds, for each field, the struct field named like its
+// YAML key (busy_hours in BusyHours), ignoring case and underscores; -1
+// when there is none (the texts decide then).
+func structFields[T any](fields []scenariofile.Field[T]) []int {
+	t := reflect.TypeFor[T]()
+	in := make([]int, len(fields))
+	for k, f := range fields {
+		in[k] = -1
+		want := strings.ReplaceAll(f.Key, "_", "")
+		for i := range t.NumField() {
+			if strings.EqualFold(t.Field(i).Name, want) {
+				in[k] = i
+				break
+			}
+		}
+	}
+	return in
 }
 
 // itemChanges matches items by id: b's order for added and edited ones,
 // a's for removed ones.
 func itemChanges[T any](fields []scenariofile.Field[T], as, bs []T, id func(*T) string) ItemChanges {
 	out := ItemChanges{Added: []string{}, Removed: []string{}, Changed: []ItemChange{}}
+	in := structFields(fields)
 	inA := make(map[string]int, len(as))
 	for i := range as {
 		inA[id(&as[i])] = i
@@ -96,10 +128,10 @@ func itemChanges[T any](fields []scenariofile.Field[T], as, bs []T, id func(*T) 
 			continue
 		}
 		// Equal values give equal texts; writing the texts is the slow part.
-		if reflect.DeepEqual(as[i], bs[j]) {
+		if reflect.DeepEqual(&as[i], &bs[j]) {
 			continue
 		}
-		if fc := fieldChanges(fields, &as[i], &bs[j]); len(fc) > 0 {
+		if fc := changedFields(fields, in, &as[i], &bs[j]); len(fc) > 0 {
 			out.Changed = append(out.Changed, ItemChange{ID: k, Fields: fc})
 		}
 	}

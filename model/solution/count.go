@@ -110,15 +110,20 @@ func (c *counter) count(steps map[string]*step, into *tally, scale float64) {
 }
 
 // larger counts the branch with the most actions (If, Switch).
+// Only the counted branch's assumptions are noted.
 func (c *counter) larger(branches []map[string]*step, into *tally, scale float64) {
 	var best tally
+	var bestNotes []string
+	base := len(c.notes)
 	for i, b := range branches {
 		var t tally
 		c.count(b, &t, scale)
 		if i == 0 || t.actions > best.actions {
-			best = t
+			best, bestNotes = t, append([]string(nil), c.notes[base:]...)
 		}
+		c.notes = c.notes[:base]
 	}
+	c.notes = append(c.notes, bestNotes...)
 	into.merge(best)
 }
 

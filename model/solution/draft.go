@@ -135,12 +135,7 @@ func (imp *importer) stream(f *flowSource) (st *model.Stream, notes []Note, touc
 	} else {
 		perRecord, perRun = perRun, tally{}
 	}
-	total := perRecord
-	total.actions += perRun.actions / records
-	for _, s := range perRun.order {
-		total.reach(s, accessRead, perRun.reads[s]/records)
-		total.reach(s, accessWrite, perRun.writes[s]/records)
-	}
+	total := amortised(perRecord, perRun, records)
 	if from == "" {
 		from = most(total.order, total.reads)
 	}
@@ -186,6 +181,19 @@ func (imp *importer) stream(f *flowSource) (st *model.Stream, notes []Note, touc
 		note("to", "also reaches "+others, false)
 	}
 	return st, notes, append(total.order, from), ""
+}
+
+// amortised is what one record costs: its own steps plus its share of
+// the steps of the run it is in.
+func amortised(perRecord, perRun tally, records float64) tally {
+	var total tally
+	total.merge(perRecord)
+	total.actions += perRun.actions / records
+	for _, s := range perRun.order {
+		total.reach(s, accessRead, perRun.reads[s]/records)
+		total.reach(s, accessWrite, perRun.writes[s]/records)
+	}
+	return total
 }
 
 // volume sets a stream's year-0 volume: a schedule's from its runs, an

@@ -1,6 +1,7 @@
 package solution_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/flowscope/flowscope/model"
@@ -196,3 +197,19 @@ func TestConnectorsMapToSystems(t *testing.T) {
 }
 
 func roundTo2(v float64) float64 { return float64(int(v*100+0.5)) / 100 }
+
+// A loop in a branch that is not counted is no assumption of the draft.
+func TestOnlyTheCountedBranchIsNoted(t *testing.T) {
+	loop := `{"type": "Foreach", "foreach": "@x", "runAfter": {}, "actions": {"W": ` + after(dvWrite, "") + `}}`
+	bigger := `{"type": "Foreach", "foreach": "@x", "runAfter": {}, "actions": {"W": ` + after(dvWrite, "") +
+		`, "W2": ` + after(dvWrite, "W", "Succeeded") + `}}`
+	_, d := probe(t, button, `"I": {"type": "If", "runAfter": {},
+	  "actions": {"Big_loop": `+bigger+`}, "else": {"actions": {"Small_loop": `+loop+`}}}`)
+	text := ""
+	for _, n := range d.Notes {
+		text += n.Text + "\n"
+	}
+	if !strings.Contains(text, "'Big loop'") || strings.Contains(text, "'Small loop'") {
+		t.Errorf("notes:\n%s", text)
+	}
+}

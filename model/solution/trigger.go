@@ -52,6 +52,9 @@ func readTrigger(name string, t *step) (triggerInfo, error) {
 		}
 	case "openapiconnectionwebhook", "apiconnectionwebhook":
 		ti.trigger, ti.conn = model.TriggerEvent, t
+		if n := dataverseSubscription(t.Inputs.Parameters); n != "" {
+			ti.notes = append(ti.notes, n)
+		}
 	case "openapiconnection", "apiconnection":
 		ti.trigger, ti.conn = model.TriggerEvent, t
 		ti.batch = t.SplitOn == nil
@@ -152,6 +155,33 @@ func weekDays(list []string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// dataverseMessages name the change a Dataverse trigger fires on
+// (subscriptionRequest/message; docs/import.md).
+var dataverseMessages = map[string]string{
+	"1": "added", "2": "deleted", "3": "modified", "4": "added or modified",
+	"5": "added or deleted", "6": "modified or deleted", "7": "added, modified or deleted",
+}
+
+// dataverseSubscription describes a Dataverse trigger: its table and the
+// change it fires on, with the raw message code.
+func dataverseSubscription(p map[string]any) string {
+	table, _ := p["subscriptionRequest/entityname"].(string)
+	if table == "" {
+		return ""
+	}
+	code := ""
+	switch m := p["subscriptionRequest/message"].(type) {
+	case float64:
+		code = strconv.FormatFloat(m, 'f', -1, 64)
+	case string:
+		code = m
+	}
+	if code == "" {
+		return "table " + table
+	}
+	return "table " + table + ", rows " + or(dataverseMessages[code], "changed") + " (message " + code + ")"
 }
 
 // triggerFilter describes what keeps a trigger from firing on every

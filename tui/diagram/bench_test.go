@@ -104,19 +104,30 @@ func benchRepaint(b *testing.B, systems, streams int, step func(v *Viewer, s mod
 func BenchmarkPan300(b *testing.B) {
 	benchRepaint(b, 300, 1200, func(v *Viewer, _ model.Scenario, i int) {
 		d := 1 - 2*(i/8%2) // eight steps one way, eight back
-		v.Pan(d*60, d*17)
+		v.PanPage(d, d)
 	})
 }
 
 // BenchmarkSelect300: a new selection (system or stream) on the
-// 300-system landscape, repainted.
+// 300-system landscape, brought into view and repainted.
 func BenchmarkSelect300(b *testing.B) {
 	benchRepaint(b, 300, 1200, func(v *Viewer, s model.Scenario, i int) {
 		if i%2 == 0 {
-			v.SetHighlight(s.Systems[i%len(s.Systems)].ID)
+			v.Select(s.Systems[(i*37)%len(s.Systems)].ID)
 		} else {
-			v.SetHighlight(s.Streams[i%len(s.Streams)].ID)
+			v.Select(s.Streams[(i*53)%len(s.Streams)].ID)
 		}
+	})
+}
+
+// BenchmarkOverview300: the overview of the 300-system landscape, panned
+// and repainted.
+func BenchmarkOverview300(b *testing.B) {
+	benchRepaint(b, 300, 1200, func(v *Viewer, s model.Scenario, i int) {
+		if i == 0 {
+			v.Fit()
+		}
+		v.Select(s.Systems[(i*37)%len(s.Systems)].ID)
 	})
 }
 

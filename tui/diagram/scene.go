@@ -354,3 +354,64 @@ func (c canvas) box(r topology.Rect, lines []string, cl Class, gl glyphs, compac
 		}
 	}
 }
+
+// hit is the box at cell p, found through the tile index.
+func (sc *scene) hit(p topology.Point) (string, bool) {
+	if p.X < 0 || p.Y < 0 || p.X >= sc.Width() || p.Y >= sc.Height() {
+		return "", false
+	}
+	t := (p.Y/tileH)*sc.tilesX + p.X/tileW
+	for _, it := range sc.items[sc.start[t]:sc.start[t+1]] {
+		if it >= 0 && sc.lay.Boxes[it].Contains(p) {
+			return sc.g.Boxes[it].ID, true
+		}
+	}
+	return "", false
+}
+
+// reveal is where a box is, or a stream: the bounds of all its legs, and
+// its first label (else its last arrowhead) for when they do not fit.
+func (sc *scene) reveal(id string) (all, key topology.Rect, ok bool) {
+	for i, b := range sc.g.Boxes {
+		if b.ID == id {
+			r := sc.lay.Boxes[i]
+			return r, r, true
+		}
+	}
+	for i, a := range sc.g.Arrows {
+		rt := sc.lay.Routes[i]
+		if a.Stream != id || len(rt.Points) == 0 {
+			continue
+		}
+		for _, p := range rt.Points {
+			all = union(all, topology.Rect{X: p.X, Y: p.Y, W: 1, H: 1}, ok)
+			ok = true
+		}
+		if rt.Label.W > 0 {
+			all = union(all, rt.Label, true)
+			if key.W == 0 {
+				key = rt.Label
+			}
+		}
+	}
+	if ok && key.W == 0 {
+		for i := len(sc.g.Arrows) - 1; i >= 0; i-- {
+			if rt := sc.lay.Routes[i]; sc.g.Arrows[i].Stream == id && len(rt.Points) > 0 {
+				end := rt.Points[len(rt.Points)-1]
+				key = topology.Rect{X: end.X, Y: end.Y, W: 1, H: 1}
+				break
+			}
+		}
+	}
+	return all, key, ok
+}
+
+// union is the bounds of a and b; a counts only when has.
+func union(a, b topology.Rect, has bool) topology.Rect {
+	if !has {
+		return b
+	}
+	x0, y0 := min(a.X, b.X), min(a.Y, b.Y)
+	x1, y1 := max(a.X+a.W, b.X+b.W), max(a.Y+a.H, b.Y+b.H)
+	return topology.Rect{X: x0, Y: y0, W: x1 - x0, H: y1 - y0}
+}

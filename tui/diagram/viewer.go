@@ -16,10 +16,11 @@ import (
 type Styles struct{ Fine, Alert, Over, Edge, Label, Highlight, Muted lipgloss.Style }
 
 // Viewer is the topology pane: it fits the drawing to its size, pans when
-// the drawing is larger, highlights the selected system or stream, and
-// keeps its layouts keyed by the graph's shape so that a redraw (pan,
-// highlight, new figures of the same shape) does not lay out again. A
-// redraw paints only the window the pane shows.
+// the drawing is larger, highlights the selected system or stream, offers
+// an overview of the whole landscape and a focus on one item's
+// neighbourhood, and keeps its layouts keyed by the graph's shape so that
+// a redraw (pan, highlight, new figures of the same shape) does not lay
+// out again. A redraw paints only the window the pane shows.
 // Each viewer owns its state: one per session.
 type Viewer struct {
 	w, h        int
@@ -30,16 +31,37 @@ type Viewer struct {
 	highlight   string
 	x, y        int // top-left of the visible window
 
-	graph Graph
-	stale bool   // graph must be rebuilt from s and r
-	sc    *scene // the chosen form laid out; nil: choose again
-	pans  bool
-	cache layoutCache
+	full     Graph  // the whole scenario
+	graph    Graph  // what is drawn: full, or the focus's neighbourhood
+	stale    bool   // full must be rebuilt from s and r
+	focus    string // the item whose neighbourhood is drawn, "" for all
+	wantOver bool   // the overview is asked for
+	recentre bool   // centre the window once the drawing is chosen
+	sc       *scene // the chosen form laid out; nil: choose again
+	ov       *overview
+	cache    layoutCache
 
-	wraps  []wrap // styles of the cell classes, as of the last View
-	styles Styles // the styles wraps were made from
-	run    []byte // scratch for a run of cells
-	out    []byte // scratch for the view
+	last struct { // the surface and window of the last View, for HitTest
+		s    surface
+		x, y int
+		w, h int
+	}
+	wraps []wrap // styles of the cell classes, scratch of View
+	run   []byte // scratch for a run of cells
+	out   []byte // scratch for the view
+}
+
+// surface is what the pane shows: the drawing in full detail (a scene) or
+// the overview. Both paint any window and know where their items are.
+type surface interface {
+	Width() int
+	Height() int
+	paint(win topology.Rect, hl string) *Grid
+	// hit is the system whose box holds cell p.
+	hit(p topology.Point) (string, bool)
+	// reveal is where a system or stream is: all of it, and the part to
+	// show when all of it does not fit (a box, a label, an arrowhead).
+	reveal(id string) (all, key topology.Rect, ok bool)
 }
 
 // NewViewer returns an empty viewer.
@@ -49,16 +71,18 @@ func NewViewer() *Viewer { return &Viewer{stale: true} }
 func (v *Viewer) SetSize(w, h int) {
 	if w != v.w || h != v.h {
 		v.w, v.h = max(w, 0), max(h, 0)
-		v.sc = nil
+		v.sc, v.ov = nil, nil
+		v.recentre = v.recentre || v.highlight != ""
 	}
 }
 
 // SetAnalysis shows a scenario and its report. The layout is computed
 // again only when the shape changes (systems, streams, the width of a
-// text).
+// text). A new scenario opens centred on the selected item, else on the
+// busiest system.
 func (v *Viewer) SetAnalysis(s model.Scenario, r analysis.Report) {
 	v.s, v.r = s, r
-	v.stale, v.sc = true, nil
+	v.stale, v.sc, v.ov = true, nil, nil
 }
 
 // SetReport is SetAnalysis for a report of the first engine, while the
@@ -70,7 +94,7 @@ func (v *Viewer) SetReport(s model.Scenario, r model.Report) { v.SetAnalysis(s, 
 func (v *Viewer) SetRecommended(on bool) {
 	if on != v.recommended {
 		v.recommended = on
-		v.stale, v.sc = true, nil
+		v.stale, v.sc, v.ov = true, nil, nil
 	}
 }
 
@@ -78,7 +102,7 @@ func (v *Viewer) SetRecommended(on bool) {
 func (v *Viewer) SetASCII(on bool) {
 	if on != v.ascii {
 		v.ascii = on
-		v.sc = nil
+		v.sc, v.ov = nil, nil
 	}
 }
 
@@ -86,52 +110,86 @@ func (v *Viewer) SetASCII(on bool) {
 // the window; Select also brings it into view.
 func (v *Viewer) SetHighlight(id string) { v.highlight = id }
 
-// Pan moves the visible window by dx, dy cells, within the drawing.
-func (v *Viewer) Pan(dx, dy int) {
-	if v.w > 0 && v.h > 0 {
-		v.current()
-	}
-	v.x += dx
-	v.y += dy
-	v.clamp()
-}
-
-// Pans reports whether the drawing is larger than the pane.
+// Pans reports whether the drawing in full detail is larger than the pane
+// (and so whether Fit has an overview to offer).
 func (v *Viewer) Pans() bool {
 	sc := v.current()
 	return sc.Width() > v.w || sc.Height() > v.h
 }
 
+// current brings the drawing up to date: the graph from the report, the
+// form for the pane, the window's place.
 func (v *Viewer) current() *scene {
 	if v.stale {
-		v.graph = FromReport(v.s, v.r, v.recommended)
-		v.stale, v.sc = false, nil
+		full := FromReport(v.s, v.r, v.recommended)
+		v.recentre = v.recentre || !sameItems(full, v.full)
+		v.full, v.stale, v.sc, v.ov = full, false, nil, nil
+		v.graph = v.full
+		if v.focus != "" {
+			if sub, ok := v.full.Neighbourhood(v.focus, 1); ok {
+				v.graph = sub
+			} else {
+				v.focus = ""
+			}
+		}
 	}
 	if v.sc == nil {
-		v.sc, v.pans = v.graph.choose(&v.cache, v.w, v.h, v.ascii, 2*v.h > v.w)
+		v.sc, _ = v.graph.choose(&v.cache, v.w, v.h, v.ascii, 2*v.h > v.w)
+		v.ov = nil
+		if v.recentre {
+			v.recentre = false
+			v.centreOn(v.highlight)
+		}
 		v.clamp()
 	}
 	return v.sc
 }
 
-// view is the part of the pane the drawing gets: all of it, or all but
-// the hint line when panning.
-func (v *Viewer) view() (w, h int, pans bool) {
-	sc := v.sc
-	if sc == nil || (sc.Width() <= v.w && sc.Height() <= v.h) {
+// sameItems reports whether two graphs have the same boxes and streams,
+// in order: figures may differ.
+func sameItems(a, b Graph) bool {
+	if len(a.Boxes) != len(b.Boxes) || len(a.Arrows) != len(b.Arrows) {
+		return false
+	}
+	for i := range a.Boxes {
+		if a.Boxes[i].ID != b.Boxes[i].ID {
+			return false
+		}
+	}
+	for i := range a.Arrows {
+		if a.Arrows[i].Stream != b.Arrows[i].Stream {
+			return false
+		}
+	}
+	return true
+}
+
+// shown is the surface the pane shows now.
+func (v *Viewer) shown() surface {
+	sc := v.current()
+	if !v.wantOver || (sc.Width() <= v.w && sc.Height() <= v.h) {
+		return sc
+	}
+	if v.ov == nil {
+		v.ov = newOverview(v.graph, sc, v.w, max(v.h-1, 1), v.ascii)
+	}
+	return v.ov
+}
+
+// view is the part of the pane the surface gets: all of it, or all but
+// the hint line when panning or in the overview.
+func (v *Viewer) view(sf surface) (w, h int, hint bool) {
+	if _, over := sf.(*overview); !over && sf.Width() <= v.w && sf.Height() <= v.h {
 		return v.w, v.h, false
 	}
 	return v.w, max(v.h-1, 0), true
 }
 
 func (v *Viewer) clamp() {
-	if v.sc == nil {
-		v.x, v.y = max(v.x, 0), max(v.y, 0)
-		return
-	}
-	w, h, _ := v.view()
-	v.x = max(0, min(v.x, v.sc.Width()-w))
-	v.y = max(0, min(v.y, v.sc.Height()-h))
+	sf := v.shown()
+	w, h, _ := v.view(sf)
+	v.x = max(0, min(v.x, sf.Width()-w))
+	v.y = max(0, min(v.y, sf.Height()-h))
 }
 
 // View renders the pane: at most h lines of at most w cells, padded to the
@@ -141,12 +199,13 @@ func (v *Viewer) View(st Styles) string {
 	if v.w <= 0 || v.h <= 0 {
 		return ""
 	}
-	sc := v.current()
-	w, h, pans := v.view()
-	grid := sc.paint(topology.Rect{X: v.x, Y: v.y, W: w, H: h}, v.highlight)
+	sf := v.shown()
+	w, h, hinted := v.view(sf)
+	grid := sf.paint(topology.Rect{X: v.x, Y: v.y, W: w, H: h}, v.highlight)
+	v.last.s, v.last.x, v.last.y, v.last.w, v.last.h = sf, v.x, v.y, w, h
 	var hint string
-	if pans {
-		hint = panHint(v.ascii, v.x, v.y, sc.Width(), sc.Height())
+	if hinted {
+		hint = v.hint(sf)
 	}
 	return v.render(st, grid, hint)
 }
@@ -175,12 +234,17 @@ func (v *Viewer) render(st Styles, grid *Grid, hint string) string {
 	return string(b)
 }
 
-func panHint(ascii bool, x, y, w, h int) string {
+// hint is the pane's last line: where the window is and what keys do.
+func (v *Viewer) hint(sf surface) string {
 	arrows := "◀ ▶ ▲ ▼ pan"
-	if ascii {
+	if v.ascii {
 		arrows = "< > ^ v pan"
 	}
-	return arrows + "  " + strconv.Itoa(x) + "," + strconv.Itoa(y) + " of " + strconv.Itoa(w) + "×" + strconv.Itoa(h)
+	at := strconv.Itoa(v.x) + "," + strconv.Itoa(v.y) + " of " + strconv.Itoa(sf.Width()) + "×" + strconv.Itoa(sf.Height())
+	if _, over := sf.(*overview); over {
+		return "overview, " + strconv.Itoa(len(v.graph.Boxes)) + " boxes  + detail  " + arrows + "  " + at
+	}
+	return arrows + "  " + at + "  f overview"
 }
 
 func padRight(s string, w int) string {

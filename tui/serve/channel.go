@@ -29,7 +29,19 @@ func keptEnv(name string) bool {
 
 // sessionChannel serves a session channel as the SSH library does, with
 // the channel's requests passed through guardRequests first.
+// maxChannelsPerConn bounds the session channels of one connection.
+const maxChannelsPerConn = 8
+
+// A connection may hold a few session channels at once (a multiplexing
+// client opens several), not every session slot.
 func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
+	if tc, _ := ctx.Value(trackedKey).(*trackedConn); tc != nil {
+		if !s.conns.channelOpened(tc) {
+			_ = nc.Reject(gossh.ResourceShortage, "too many sessions on this connection")
+			return
+		}
+		defer s.conns.channelClosed(tc)
+	}
 	ssh.DefaultSessionHandler(srv, conn, guardedChannel{nc}, ctx)
 }
 

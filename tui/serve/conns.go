@@ -17,6 +17,9 @@ type connLimits struct {
 	total          int     // connections open overall
 	rate           float64 // new connections per second per address
 	burst          int     // new connections at once per address
+
+	noSession time.Duration // an authenticated connection without a session is closed after this
+	channels  int           // session channels open at once on one connection
 }
 
 // Why a connection is turned away before its handshake.
@@ -74,6 +77,9 @@ type trackedConn struct {
 	// Guarded by t.mu.
 	inPreAuth bool
 	released  bool
+	sessions  int         // session handlers running
+	channels  int         // session channels open
+	unused    *time.Timer // closes the connection while it has no session
 }
 
 // hostOf is the address part of a remote address, the unit of every
@@ -168,11 +174,56 @@ func (t *connTracker) leavePreAuthLocked(c *trackedConn) {
 	}
 }
 
-// authenticated moves c out of the unauthenticated budget.
+// authenticated moves c out of the unauthenticated budget; from now on it
+// is closed whenever it has had no session for lim.noSession.
 func (t *connTracker) authenticated(c *trackedConn) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.leavePreAuthLocked(c)
+	t.armUnusedLocked(c)
+}
+
+func (t *connTracker) armUnusedLocked(c *trackedConn) {
+	if c.released || c.sessions > 0 || c.unused != nil {
+		return
+	}
+	c.unused = time.AfterFunc(t.lim.noSession, func() { _ = c.Close() })
+}
+
+// sessionStarted and sessionEnded bracket a session's handler.
+func (t *connTracker) sessionStarted(c *trackedConn) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	c.sessions++
+	if c.unused != nil {
+		c.unused.Stop()
+		c.unused = nil
+	}
+}
+
+func (t *connTracker) sessionEnded(c *trackedConn) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	c.sessions--
+	t.armUnusedLocked(c)
+}
+
+// channelOpened counts a session channel in, unless c has as many as it
+// may; channelClosed counts it out.
+func (t *connTracker) channelOpened(c *trackedConn) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if c.channels >= t.lim.channels {
+		return false
+	}
+	c.channels++
+	return true
+}
+
+func (t *connTracker) channelClosed(c *trackedConn) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	c.channels--
 }
 
 func (t *connTracker) release(c *trackedConn) {
@@ -182,6 +233,9 @@ func (t *connTracker) release(c *trackedConn) {
 		return
 	}
 	c.released = true
+	if c.unused != nil {
+		c.unused.Stop()
+	}
 	t.leavePreAuthLocked(c)
 	t.open--
 	if st := t.addrs[c.host]; st != nil {

@@ -397,3 +397,15 @@ func (ts *testServer) rawTerm(t testing.TB, key gossh.Signer, command string) (n
 	tm.t = t
 	return raw, tm
 }
+
+// waitLog polls the server log until it contains text.
+func (ts *testServer) waitLog(t testing.TB, text string) {
+	t.Helper()
+	deadline := time.Now().Add(waitFor)
+	for !strings.Contains(ts.logs.String(), text) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the log never showed %q", text)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}

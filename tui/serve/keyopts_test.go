@@ -142,7 +142,8 @@ func TestAuthLogSaysWhatWasVerified(t *testing.T) {
 		c.Close()
 		t.Fatal("got in with a wrong signature")
 	}
-	if logs := ts.logs.String(); !strings.Contains(logs, "signature did not verify") || strings.Contains(logs, "authenticated") {
+	ts.waitLog(t, "signature did not verify")
+	if logs := ts.logs.String(); strings.Contains(logs, "authenticated") {
 		t.Errorf("a wrong signature is not logged as refused:\n%s", logs)
 	}
 	c, err := ts.dial("alice", gossh.PublicKeys(key))

@@ -40,7 +40,7 @@ func waitHeap(t *testing.T, max uint64) {
 // nor memory behind.
 func TestAbruptDisconnectsOfEveryKind(t *testing.T) {
 	key := newKey(t)
-	ts := startServer(t, func(o *Options) { o.ConnBurst = 1000; o.MaxSessions = 20 }, key)
+	ts := startServer(t, func(o *Options) { o.ConnBurst = 1000; o.MaxSessions = 20; o.SessionsPerKey = 20 }, key)
 	title := defaultTitle(t)
 	started := func() (*term, func()) {
 		raw, tm := ts.rawTerm(t, key, "")

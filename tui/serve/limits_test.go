@@ -81,7 +81,7 @@ func TestResizeRedraws(t *testing.T) {
 // count to come back.
 func TestAbruptDisconnectsLeaveNothingBehind(t *testing.T) {
 	key := newKey(t)
-	ts := startServer(t, func(o *Options) { o.ConnBurst = 1000 }, key) // many connections from one address
+	ts := startServer(t, func(o *Options) { o.ConnBurst = 1000; o.SessionsPerKey = 100 }, key) // many connections from one address and key
 
 	session := func(command string) (net.Conn, *term) {
 		raw, tm := ts.rawTerm(t, key, command)

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -39,6 +40,9 @@ type Options struct {
 	PreAuthPerAddr   int           // unauthenticated connections open per address; 8
 	PreAuthTotal     int           // unauthenticated connections open overall; 64
 	LogInterval      time.Duration // refused connections: one log line per address per interval; 1m
+	SessionsPerKey   int           // sessions at once per key (per user name when Open); 8
+	NoSession        time.Duration // close an authenticated connection after this long without a session; 20s
+	OpenKeep         time.Duration // Open: a user's folder is removed this long after their last session; 10m
 
 	Logger *log.Logger // log.Default() when nil
 }
@@ -64,6 +68,15 @@ func (o *Options) defaults() {
 	}
 	if o.LogInterval <= 0 {
 		o.LogInterval = time.Minute
+	}
+	if o.SessionsPerKey <= 0 {
+		o.SessionsPerKey = 8
+	}
+	if o.NoSession <= 0 {
+		o.NoSession = 20 * time.Second
+	}
+	if o.OpenKeep <= 0 {
+		o.OpenKeep = 10 * time.Minute
 	}
 	if o.ConnRate <= 0 {
 		o.ConnRate = 2
@@ -93,11 +106,13 @@ type Server struct {
 	hub      *hub
 	slots    slots
 	conns    *connTracker
+	open     *openArea   // users' folders with Open; nil otherwise
 	refusals *refusalLog // connections refused before their handshake
 	failures *refusalLog // handshakes that failed (or timed out)
 	hostKey  gossh.PublicKey
 
 	mu       sync.Mutex
+	perKey   map[string]int // sessions open per identity
 	stopped  bool
 	stopping chan struct{}
 	active   sync.WaitGroup
@@ -131,7 +146,9 @@ func NewServer(opts Options) (*Server, error) {
 			preAuthPerAddr: opts.PreAuthPerAddr, preAuthTotal: opts.PreAuthTotal,
 			perAddr: opts.ConnsPerAddr, total: 2*opts.MaxSessions + 16,
 			rate: opts.ConnRate, burst: opts.ConnBurst,
+			noSession: opts.NoSession, channels: maxChannelsPerConn,
 		}),
+		perKey:   map[string]int{},
 		refusals: newRefusalLog(opts.Logger, "connection refused", "connections refused"),
 		failures: newRefusalLog(opts.Logger, "handshake failed", "handshakes failed"),
 		hostKey:  signer.PublicKey(),
@@ -143,6 +160,11 @@ func NewServer(opts Options) (*Server, error) {
 		// The last middleware listed runs first.
 		wish.WithMiddleware(s.appMiddleware, s.limitMiddleware, s.ptyMiddleware, s.logMiddleware),
 		ssh.WrapConn(s.admitConn),
+	}
+	if opts.Open {
+		if s.open, err = newOpenArea(filepath.Join(opts.DataDir, "open"), opts.OpenKeep, 2*opts.MaxSessions); err != nil {
+			return nil, fmt.Errorf("open users' area: %w", err)
+		}
 	}
 	if !opts.Open {
 		if s.keys, err = newKeyring(opts.AuthorizedKeys, s.log); err != nil {
@@ -318,6 +340,9 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	_ = s.srv.Close()
 	if serr := <-shut; err == nil && serr != nil && !errors.Is(serr, context.Canceled) && !errors.Is(serr, context.DeadlineExceeded) {
 		err = serr
+	}
+	if s.open != nil {
+		s.open.close()
 	}
 	s.log.Info("stopped")
 	return err

@@ -26,6 +26,7 @@ const (
 	msgKeyNoPty = "flowscope: this key may not open a terminal (no-pty or restrict in authorized_keys), and the explorer needs one"
 	msgFull     = "flowscope: the server is full (%d sessions); try again later"
 	msgStopping = "flowscope: the server is shutting down"
+	msgPerKey   = "flowscope: you have %d sessions open already, the most one person may; close one first"
 	msgIdle     = "flowscope: closed after %s without input"
 )
 
@@ -61,10 +62,15 @@ func (s *Server) logMiddleware(next ssh.Handler) ssh.Handler {
 			}
 			logger.Info("disconnect", "command", verb, "room", room, "duration", time.Since(start).Round(time.Millisecond).String())
 		}()
-		if tc, _ := sess.Context().Value(trackedKey).(*trackedConn); tc != nil && tc.refusal != "" {
+		tc, _ := sess.Context().Value(trackedKey).(*trackedConn)
+		if tc != nil && tc.refusal != "" {
 			logger.Info("session refused", "reason", tc.refusal)
 			refuse(sess, 1, "flowscope: %s", tc.refusal)
 			return
+		}
+		if tc != nil {
+			s.conns.sessionStarted(tc)
+			defer s.conns.sessionEnded(tc)
 		}
 		if !s.enter() {
 			refuse(sess, 1, msgStopping)
@@ -109,9 +115,17 @@ func (s *Server) ptyMiddleware(next ssh.Handler) ssh.Handler {
 	}
 }
 
-// limitMiddleware holds a session slot for the session's life.
+// limitMiddleware holds a session slot, and one of the person's, for the
+// session's life.
 func (s *Server) limitMiddleware(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
+		id := sess.Context().Value(identityKey).(identity)
+		if !s.enterKey(id) {
+			s.log.Info("session refused", "addr", sess.RemoteAddr().String(), "who", id.display, "reason", "sessions per key", "max", s.opts.SessionsPerKey)
+			refuse(sess, 1, msgPerKey, s.opts.SessionsPerKey)
+			return
+		}
+		defer s.leaveKey(id)
 		if !s.slots.tryAcquire() {
 			s.log.Warn("session refused: server full", "addr", sess.RemoteAddr().String(), "max", s.opts.MaxSessions)
 			refuse(sess, 1, msgFull, s.opts.MaxSessions)
@@ -119,6 +133,25 @@ func (s *Server) limitMiddleware(next ssh.Handler) ssh.Handler {
 		}
 		defer s.slots.release()
 		next(sess)
+	}
+}
+
+// enterKey counts a session of id in, unless id has as many as it may.
+func (s *Server) enterKey(id identity) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.perKey[id.display] >= s.opts.SessionsPerKey {
+		return false
+	}
+	s.perKey[id.display]++
+	return true
+}
+
+func (s *Server) leaveKey(id identity) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.perKey[id.display]--; s.perKey[id.display] <= 0 {
+		delete(s.perKey, id.display)
 	}
 }
 
@@ -143,11 +176,11 @@ func (s *Server) appMiddleware(ssh.Handler) ssh.Handler {
 }
 
 func (s *Server) private(sess ssh.Session, id identity) {
-	files, ok := s.openFiles(sess, id)
+	files, done, ok := s.openFiles(sess, id)
 	if !ok {
 		return
 	}
-	defer files.Close()
+	defer done()
 	sc, err := loadDefault()
 	if err != nil {
 		refuse(sess, 1, "flowscope: %v", err)
@@ -157,11 +190,11 @@ func (s *Server) private(sess ssh.Session, id identity) {
 }
 
 func (s *Server) present(sess ssh.Session, id identity, name string) {
-	files, ok := s.openFiles(sess, id)
+	files, done, ok := s.openFiles(sess, id)
 	if !ok {
 		return
 	}
-	defer files.Close()
+	defer done()
 	r, sc, err := s.hub.present(name, id.display, loadDefault)
 	if err != nil {
 		s.refuseRoom(sess, id, name, err)
@@ -186,15 +219,33 @@ func (s *Server) watch(sess ssh.Session, id identity, name string) {
 		func(ctx context.Context, p *tea.Program) { go v.relay(ctx, p.Send) })
 }
 
-// openFiles opens the person's folder, or turns the session away.
-func (s *Server) openFiles(sess ssh.Session, id identity) (*userFiles, bool) {
-	files, err := openUserFiles(s.opts.DataDir, id.folder)
+// openFiles opens the person's folder, or turns the session away; done
+// closes it.
+func (s *Server) openFiles(sess ssh.Session, id identity) (files *userFiles, done func(), ok bool) {
+	dataDir := s.opts.DataDir
+	if s.open != nil {
+		if err := s.open.acquire(id.folder); err != nil {
+			s.log.Info("session refused", "addr", sess.RemoteAddr().String(), "who", id.display, "reason", err)
+			refuse(sess, 1, "flowscope: %v", err)
+			return nil, nil, false
+		}
+		dataDir = s.open.dir
+	}
+	files, err := openUserFiles(dataDir, id.folder)
 	if err != nil {
 		s.log.Error("user folder", "who", id.display, "err", err)
 		refuse(sess, 1, "flowscope: your folder cannot be opened")
-		return nil, false
+		if s.open != nil {
+			s.open.release(id.folder)
+		}
+		return nil, nil, false
 	}
-	return files, true
+	return files, func() {
+		_ = files.Close()
+		if s.open != nil {
+			s.open.release(id.folder)
+		}
+	}, true
 }
 
 // refuseRoom turns away a session that cannot present in or watch room
