@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/analysis"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // startEditing opens the selected field in a text input holding its
@@ -94,7 +95,7 @@ func (m *Model) commitEditing() bool {
 		m.showDoc()
 		return false
 	}
-	if it.kind == itemSystem && model.SystemFields[m.ed.field].Key == "id" {
+	if it.kind == itemSystem && scenariofile.SystemFields[m.ed.field].Key == "id" {
 		old, id := m.doc.s.Systems[it.idx].ID, n.Systems[it.idx].ID
 		m.setStatus(fmt.Sprintf("renamed %s to %s in %d stream(s)", old, id, len(usersOf(&n, id))), false)
 	}

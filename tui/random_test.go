@@ -8,8 +8,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/analysis"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // randomKeys are the presses a random session draws from: every binding,
@@ -56,7 +56,7 @@ func TestRandomSessionKeepsInvariants(t *testing.T) {
 					t.Fatalf("seed %d step %d: line %d is %d wide at %d×%d:\n%s", seed, step, i, lw, w, h, l)
 				}
 			}
-			if err := model.Validate(m.shown); err != nil {
+			if err := scenariofile.Validate(m.shown); err != nil {
 				t.Fatalf("seed %d step %d: the views show an invalid scenario: %v", seed, step, err)
 			}
 			if !reflect.DeepEqual(m.report, analysis.Analyze(m.shown)) {

@@ -10,6 +10,7 @@ import (
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/model/reporttext"
+	"github.com/flowscope/flowscope/model/scenariofile"
 	"github.com/flowscope/flowscope/scenarios"
 )
 
@@ -88,7 +89,7 @@ func loadScenario(arg string) (model.Scenario, string, error) {
 		if info.IsDir() {
 			return model.Scenario{}, "", &fileError{fmt.Errorf("%s: is a directory, not a scenario file", arg)}
 		}
-		s, err := model.LoadFile(arg)
+		s, err := scenariofile.LoadFile(arg)
 		if err != nil {
 			return model.Scenario{}, "", &fileError{err}
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/calibrate"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 func newCalibrateCmd(e *env) *cobra.Command {
@@ -36,7 +37,7 @@ order and spellings: only the values set change. See docs/import.md.`,
 		Args: cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := args[0]
-			doc, s, err := model.LoadDocument(path)
+			doc, s, err := scenariofile.LoadDocument(path)
 			if err != nil {
 				return &fileError{err}
 			}
@@ -70,8 +71,8 @@ order and spellings: only the values set change. See docs/import.md.`,
 // the values set change, and the import's "assumed" comments on the
 // volumes set say where they come from now. In place, a file changed
 // since it was read is not overwritten.
-func saveCalibrated(doc *model.Document, path, out string, s model.Scenario, results []calibrate.Result) error {
-	if err := model.Validate(s); err != nil {
+func saveCalibrated(doc *scenariofile.Document, path, out string, s model.Scenario, results []calibrate.Result) error {
+	if err := scenariofile.Validate(s); err != nil {
 		return inFile(path, err)
 	}
 	if out == path {
@@ -83,7 +84,7 @@ func saveCalibrated(doc *model.Document, path, out string, s model.Scenario, res
 	if err != nil {
 		return err
 	}
-	return model.WriteFileAtomic(out, calibrate.Restamp(data, results))
+	return scenariofile.WriteFileAtomic(out, calibrate.Restamp(data, results))
 }
 
 func readTable(name string) (*calibrate.Table, error) {

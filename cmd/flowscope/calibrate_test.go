@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // An imported draft calibrated from an admin center report: the flow's
@@ -45,7 +45,7 @@ func TestCalibrateAnImportedDraft(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, stdout)
 		}
 	}
-	s, err := model.LoadFile(out)
+	s, err := scenariofile.LoadFile(out)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/compare"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // loadSide resolves one design of a diff: an existing path, REV:PATH (the
@@ -23,7 +24,7 @@ func loadSide(arg string) (model.Scenario, compare.Side, error) {
 		if err != nil {
 			return model.Scenario{}, compare.Side{}, &fileError{fmt.Errorf("%s: %w", arg, err)}
 		}
-		s, err := model.Parse(arg, data)
+		s, err := scenariofile.Parse(arg, data)
 		if err != nil {
 			return model.Scenario{}, compare.Side{}, &fileError{err}
 		}
@@ -83,11 +84,11 @@ func gitShow(rev, path string) ([]byte, error) {
 	}
 	// Read no more than a scenario file may hold: a huge blob is refused
 	// without being read into memory.
-	data, readErr := io.ReadAll(io.LimitReader(stdout, model.MaxFileSize+1))
-	if len(data) > model.MaxFileSize {
+	data, readErr := io.ReadAll(io.LimitReader(stdout, scenariofile.MaxFileSize+1))
+	if len(data) > scenariofile.MaxFileSize {
 		_ = cmd.Process.Kill()
 		_ = cmd.Wait()
-		return nil, fmt.Errorf("%s:%s is larger than %d MiB", rev, base, model.MaxFileSize>>20)
+		return nil, fmt.Errorf("%s:%s is larger than %d MiB", rev, base, scenariofile.MaxFileSize>>20)
 	}
 	if err := cmd.Wait(); err != nil {
 		msg := strings.TrimPrefix(strings.TrimSpace(stderr.String()), "fatal: ")

@@ -13,6 +13,7 @@ import (
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/modeltest"
 	"github.com/flowscope/flowscope/model/quantity"
+	"github.com/flowscope/flowscope/model/scenariofile"
 	"github.com/flowscope/flowscope/scenarios"
 )
 
@@ -296,7 +297,7 @@ func TestDiffStructureListIsShort(t *testing.T) {
 	}
 	dir := t.TempDir()
 	write := func(name string, s model.Scenario) string {
-		data, err := model.Marshal(s)
+		data, err := scenariofile.Marshal(s)
 		if err != nil {
 			t.Fatal(err)
 		}

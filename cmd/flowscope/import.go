@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/scenariofile"
 	"github.com/flowscope/flowscope/model/solution"
 )
 
@@ -37,7 +37,7 @@ Without -o the draft goes to standard output. See docs/import.md.`,
 				if _, err := e.stdout.Write(data); err != nil {
 					return err
 				}
-			} else if err := model.WriteFileAtomic(out, data); err != nil {
+			} else if err := scenariofile.WriteFileAtomic(out, data); err != nil {
 				return &fileError{err}
 			}
 			printImportSummary(e.stderr, d, out)
@@ -57,7 +57,7 @@ func importDraft(path string) (*solution.Draft, []byte, error) {
 	}
 	data, err := d.YAML()
 	if err == nil {
-		_, err = model.Parse(path, data)
+		_, err = scenariofile.Parse(path, data)
 	}
 	if err != nil {
 		return nil, nil, &fileError{fmt.Errorf("%s: the draft does not load back (please report this): %w", path, err)}

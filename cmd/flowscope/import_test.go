@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 const importFixture = "../../model/solution/testdata/contoso"
@@ -16,7 +16,7 @@ func TestImportWritesADraftThatLoads(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	s, err := model.Parse("stdout", []byte(out))
+	s, err := scenariofile.Parse("stdout", []byte(out))
 	if err != nil {
 		t.Fatalf("the draft on stdout does not load: %v", err)
 	}

@@ -8,7 +8,7 @@ import (
 	"github.com/aymanbagabas/go-udiff"
 	"github.com/spf13/cobra"
 
-	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 func newSetCmd(e *env) *cobra.Command {
@@ -48,24 +48,24 @@ func setValues(e *env, path string, assignments []string, dryRun bool) error {
 		}
 		list = append(list, assignment{p, v})
 	}
-	doc, s, err := model.LoadDocument(path)
+	doc, s, err := scenariofile.LoadDocument(path)
 	if err != nil {
 		return &fileError{err}
 	}
 	for _, a := range list {
-		if err := model.SetPath(&s, a.path, a.value); err != nil {
-			var pe *model.PathError
+		if err := scenariofile.SetPath(&s, a.path, a.value); err != nil {
+			var pe *scenariofile.PathError
 			if errors.As(err, &pe) {
 				return err
 			}
 			return &fileError{inFile(path, err)}
 		}
 	}
-	if err := model.Validate(s); err != nil {
+	if err := scenariofile.Validate(s); err != nil {
 		return &fileError{inFile(path, err)}
 	}
 	if !dryRun {
-		if err := doc.Save(path, s, model.SaveOptions{}); err != nil {
+		if err := doc.Save(path, s, scenariofile.SaveOptions{}); err != nil {
 			return &fileError{err}
 		}
 		return nil
@@ -80,8 +80,8 @@ func setValues(e *env, path string, assignments []string, dryRun bool) error {
 
 // inFile names the file in scenario errors that carry no file.
 func inFile(path string, err error) error {
-	var one *model.Error
-	var many model.Errors
+	var one *scenariofile.Error
+	var many scenariofile.Errors
 	switch {
 	case errors.As(err, &many):
 		for _, e := range many {

@@ -6,12 +6,13 @@ import (
 
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/analysis"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // parse reads a scenario written in the file format.
 func parse(t *testing.T, src string) model.Scenario {
 	t.Helper()
-	s, err := model.Parse("test.yaml", []byte(src))
+	s, err := scenariofile.Parse("test.yaml", []byte(src))
 	if err != nil {
 		t.Fatalf("scenario does not load: %v\n%s", err, src)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/model/modeltest"
 	"github.com/flowscope/flowscope/model/quantity"
+	"github.com/flowscope/flowscope/model/scenariofile"
 	"github.com/flowscope/flowscope/scenarios"
 )
 
@@ -96,7 +97,7 @@ func FuzzAnalyzeLoaded(f *testing.F) {
 		f.Add(data)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := model.Parse("fuzz.yaml", data)
+		s, err := scenariofile.Parse("fuzz.yaml", data)
 		if err != nil {
 			return
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/calibrate"
 	"github.com/flowscope/flowscope/model/quantity"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // Synthetic monthly records: base·(1+g)^(t/12)·w[calendar month], with a
@@ -189,7 +190,7 @@ func TestApplyJoinsAndConverts(t *testing.T) {
 	if len(s.Streams[0].Seasonality) != 12 || s.Streams[2].Growth != nil || s.Streams[2].Volume.PerYear() != 1000 {
 		t.Errorf("seasonality %v, untouched %+v", s.Streams[0].Seasonality, s.Streams[2])
 	}
-	if err := model.Validate(s); err != nil {
+	if err := scenariofile.Validate(s); err != nil {
 		t.Errorf("the calibrated scenario is not valid: %v", err)
 	}
 }

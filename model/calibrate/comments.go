@@ -7,7 +7,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // Restamp replaces the "# assumed" comment an import left on a calibrated
@@ -92,12 +92,12 @@ func value(m *yaml.Node, key string) *yaml.Node {
 
 // sameScenario says whether two texts load as the same scenario.
 func sameScenario(a, b []byte) bool {
-	sa, errA := model.Parse("", a)
-	sb, errB := model.Parse("", b)
+	sa, errA := scenariofile.Parse("", a)
+	sb, errB := scenariofile.Parse("", b)
 	if errA != nil || errB != nil {
 		return false
 	}
-	ma, errA := model.Marshal(sa)
-	mb, errB := model.Marshal(sb)
+	ma, errA := scenariofile.Marshal(sa)
+	mb, errB := scenariofile.Marshal(sb)
 	return errA == nil && errB == nil && bytes.Equal(ma, mb)
 }

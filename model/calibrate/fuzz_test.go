@@ -6,6 +6,7 @@ import (
 
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/quantity"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // Whatever the bytes of a CSV, reading never panics, and what it accepts
@@ -23,7 +24,7 @@ func FuzzReadCSV(f *testing.F) {
 		s := model.Scenario{Name: "f", Systems: []model.System{{ID: "a", Kind: "custom"}},
 			Streams: []model.Stream{{ID: "s", Flow: "f", From: "a", To: "a", Trigger: model.TriggerEvent, Volume: model.Volume{Rate: rate}}}}
 		Apply(&s, []*Table{tb})
-		if err := model.Validate(s); err != nil {
+		if err := scenariofile.Validate(s); err != nil {
 			t.Fatalf("calibrated into an invalid scenario: %v", err)
 		}
 	})

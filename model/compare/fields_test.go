@@ -7,6 +7,7 @@ import (
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/compare"
 	"github.com/flowscope/flowscope/model/modeltest"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // Every field of a system or stream, changed alone, shows in the structure
@@ -17,12 +18,12 @@ func TestEveryFieldChangeIsSeen(t *testing.T) {
 	for _, a := range []model.Scenario{modeltest.Landscape(60, 400), parse(t, rareFields)} {
 		checkScenario(t, a, seen)
 	}
-	for _, f := range model.SystemFields {
+	for _, f := range scenariofile.SystemFields {
 		if !seen[f.Key] && f.Key != "id" {
 			t.Errorf("system field %s is never tried", f.Key)
 		}
 	}
-	for _, f := range model.StreamFields {
+	for _, f := range scenariofile.StreamFields {
 		if !seen[f.Key] && f.Key != "id" {
 			t.Errorf("stream field %s is never tried", f.Key)
 		}
@@ -48,12 +49,12 @@ streams:
 
 func checkScenario(t *testing.T, a model.Scenario, seen map[string]bool) {
 	t.Helper()
-	checkItems(t, model.SystemFields, a.Systems, func(items []model.System) compare.ItemChanges {
+	checkItems(t, scenariofile.SystemFields, a.Systems, func(items []model.System) compare.ItemChanges {
 		b := a
 		b.Systems = items
 		return compare.StructureOf(a, b).Systems
 	}, seen)
-	checkItems(t, model.StreamFields, a.Streams, func(items []model.Stream) compare.ItemChanges {
+	checkItems(t, scenariofile.StreamFields, a.Streams, func(items []model.Stream) compare.ItemChanges {
 		b := a
 		b.Streams = items
 		return compare.StructureOf(a, b).Streams
@@ -62,7 +63,7 @@ func checkScenario(t *testing.T, a model.Scenario, seen map[string]bool) {
 
 // checkItems gives, for each field, one item the text another item has
 // for it, and expects that field among the item's changes.
-func checkItems[T any](t *testing.T, fields []model.Field[T], items []T, structure func([]T) compare.ItemChanges, seen map[string]bool) {
+func checkItems[T any](t *testing.T, fields []scenariofile.Field[T], items []T, structure func([]T) compare.ItemChanges, seen map[string]bool) {
 	t.Helper()
 	for _, f := range fields {
 		if f.Key == "id" {

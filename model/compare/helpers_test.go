@@ -6,6 +6,7 @@ import (
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/model/compare"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // report builds a report over years 0..horizon with the given systems.
@@ -56,7 +57,7 @@ func compareReports(a, b analysis.Report) compare.Diff {
 
 func parse(t *testing.T, text string) model.Scenario {
 	t.Helper()
-	s, err := model.Parse("test.yaml", []byte(text))
+	s, err := scenariofile.Parse("test.yaml", []byte(text))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // Structure is what changed in the scenario itself: its header fields,
@@ -55,27 +56,27 @@ var headerKeys = map[string]bool{"horizon": true, "monitor_at": true}
 
 // StructureOf compares two scenarios field by field.
 func StructureOf(a, b model.Scenario) Structure {
-	var header []model.Field[model.Scenario]
-	for _, f := range model.ScenarioFields {
+	var header []scenariofile.Field[model.Scenario]
+	for _, f := range scenariofile.ScenarioFields {
 		if headerKeys[f.Key] {
 			header = append(header, f)
 		}
 	}
 	return Structure{
 		Scenario: fieldChanges(header, &a, &b),
-		Systems:  itemChanges(model.SystemFields, a.Systems, b.Systems, func(s *model.System) string { return s.ID }),
-		Streams:  itemChanges(model.StreamFields, a.Streams, b.Streams, func(s *model.Stream) string { return s.ID }),
+		Systems:  itemChanges(scenariofile.SystemFields, a.Systems, b.Systems, func(s *model.System) string { return s.ID }),
+		Streams:  itemChanges(scenariofile.StreamFields, a.Streams, b.Streams, func(s *model.Stream) string { return s.ID }),
 	}
 }
 
-func fieldChanges[T any](fields []model.Field[T], a, b *T) []FieldChange {
+func fieldChanges[T any](fields []scenariofile.Field[T], a, b *T) []FieldChange {
 	return changedFields(fields, structFields(fields), a, b)
 }
 
 // changedFields compares two items field by field. in[i] is the struct
 // field that fields[i] writes (-1 when unknown): when both hold equal
 // values, so are the texts, which are the slow part to write.
-func changedFields[T any](fields []model.Field[T], in []int, a, b *T) []FieldChange {
+func changedFields[T any](fields []scenariofile.Field[T], in []int, a, b *T) []FieldChange {
 	va, vb := reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem()
 	out := []FieldChange{}
 	for k, f := range fields {
@@ -92,7 +93,7 @@ func changedFields[T any](fields []model.Field[T], in []int, a, b *T) []FieldCha
 // structFields finds, for each field, the struct field named like its
 // YAML key (busy_hours in BusyHours), ignoring case and underscores; -1
 // when there is none (the texts decide then).
-func structFields[T any](fields []model.Field[T]) []int {
+func structFields[T any](fields []scenariofile.Field[T]) []int {
 	t := reflect.TypeFor[T]()
 	in := make([]int, len(fields))
 	for k, f := range fields {
@@ -110,7 +111,7 @@ func structFields[T any](fields []model.Field[T]) []int {
 
 // itemChanges matches items by id: b's order for added and edited ones,
 // a's for removed ones.
-func itemChanges[T any](fields []model.Field[T], as, bs []T, id func(*T) string) ItemChanges {
+func itemChanges[T any](fields []scenariofile.Field[T], as, bs []T, id func(*T) string) ItemChanges {
 	out := ItemChanges{Added: []string{}, Removed: []string{}, Changed: []ItemChange{}}
 	in := structFields(fields)
 	inA := make(map[string]int, len(as))

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 var fuzzLimits = Limits{Files: 50, FileBytes: 1 << 20, Bytes: 4 << 20}
@@ -32,7 +32,7 @@ func checkDraft(t *testing.T, d *Draft) {
 	if err != nil {
 		t.Fatalf("YAML: %v", err)
 	}
-	if _, err := model.Parse("fuzz.yaml", data); err != nil {
+	if _, err := scenariofile.Parse("fuzz.yaml", data); err != nil {
 		t.Fatalf("an accepted draft does not load: %v\n%s", err, data)
 	}
 }

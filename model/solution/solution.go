@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // LayerID is the id of the Power Automate layer every stream goes through.
@@ -128,7 +129,7 @@ func build(f *files, fallbackName string) (*Draft, error) {
 	if d.Flows == 0 {
 		return nil, fmt.Errorf("no cloud flow to import: %s", skippedText(d.Skipped))
 	}
-	if err := model.Validate(d.Scenario); err != nil {
+	if err := scenariofile.Validate(d.Scenario); err != nil {
 		return nil, fmt.Errorf("the draft does not hold together (please report this): %w", err)
 	}
 	return d, nil

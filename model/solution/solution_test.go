@@ -11,6 +11,7 @@ import (
 
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/analysis"
+	"github.com/flowscope/flowscope/model/scenariofile"
 	"github.com/flowscope/flowscope/model/solution"
 )
 
@@ -26,12 +27,12 @@ func TestImportGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden.RequireEqual(t, data)
-	back, err := model.Parse("draft.yaml", data)
+	back, err := scenariofile.Parse("draft.yaml", data)
 	if err != nil {
 		t.Fatalf("the draft does not load: %v", err)
 	}
-	a, _ := model.Marshal(back)
-	b, _ := model.Marshal(d.Scenario)
+	a, _ := scenariofile.Marshal(back)
+	b, _ := scenariofile.Marshal(d.Scenario)
 	if string(a) != string(b) {
 		t.Fatalf("the draft loads back to another scenario:\n%s\nwant\n%s", a, b)
 	}

@@ -7,13 +7,13 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // YAML writes the draft as a scenario file, with each note as a comment
 // on the line of the figure it explains.
 func (d *Draft) YAML() ([]byte, error) {
-	data, err := model.Marshal(d.Scenario)
+	data, err := scenariofile.Marshal(d.Scenario)
 	if err != nil {
 		return nil, err
 	}

@@ -211,4 +211,3 @@ func (v *Viewer) whole() *Grid {
 	sc := v.current()
 	return sc.paint(topology.Rect{W: sc.Width(), H: sc.Height()}, v.highlight)
 }
-

@@ -1,4 +1,4 @@
-package model_test
+package scenariofile_test
 
 import (
 	"reflect"
@@ -6,11 +6,12 @@ import (
 
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/modeltest"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 func largeFile(tb testing.TB) (model.Scenario, []byte) {
 	s := modeltest.Landscape(300, 1200)
-	data, err := model.Marshal(s)
+	data, err := scenariofile.Marshal(s)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -20,18 +21,18 @@ func largeFile(tb testing.TB) (model.Scenario, []byte) {
 // TestLargeRoundTrip checks a generated landscape survives save and load.
 func TestLargeRoundTrip(t *testing.T) {
 	s, data := largeFile(t)
-	back, err := model.Parse("large.yaml", data)
+	back, err := scenariofile.Parse("large.yaml", data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := model.Marshal(back)
+	again, err := scenariofile.Marshal(back)
 	if err != nil || string(again) != string(data) {
 		t.Fatalf("saving the loaded landscape gives other bytes: %v", err)
 	}
 	if len(back.Systems) != len(s.Systems) || len(back.Streams) != len(s.Streams) {
 		t.Fatalf("%d systems, %d streams", len(back.Systems), len(back.Streams))
 	}
-	if reload, _ := model.Parse("again.yaml", again); !reflect.DeepEqual(reload, back) {
+	if reload, _ := scenariofile.Parse("again.yaml", again); !reflect.DeepEqual(reload, back) {
 		t.Fatal("load → save → load differs")
 	}
 }
@@ -42,7 +43,7 @@ func BenchmarkParseLarge(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := model.Parse("large.yaml", data); err != nil {
+		if _, err := scenariofile.Parse("large.yaml", data); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -53,7 +54,7 @@ func BenchmarkMarshalLarge(b *testing.B) {
 	s, _ := largeFile(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := model.Marshal(s); err != nil {
+		if _, err := scenariofile.Marshal(s); err != nil {
 			b.Fatal(err)
 		}
 	}

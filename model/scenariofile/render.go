@@ -1,10 +1,11 @@
-package model
+package scenariofile
 
 import (
 	"bytes"
 	"cmp"
 	"strings"
 
+	"github.com/flowscope/flowscope/model"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -42,7 +43,7 @@ func (r *renderer) add(start, end int, text string) {
 }
 
 // scenario edits the top-level mapping root from old to new.
-func (r *renderer) scenario(root *yaml.Node, old, new *Scenario) error {
+func (r *renderer) scenario(root *yaml.Node, old, new *model.Scenario) error {
 	if root.Kind != yaml.MappingNode || root.Anchor != "" {
 		return errCannotSplice
 	}
@@ -55,8 +56,8 @@ func (r *renderer) scenario(root *yaml.Node, old, new *Scenario) error {
 	return diffItems(r, root, "streams", StreamFields, old.Streams, new.Streams, streamID)
 }
 
-func systemID(s *System) string { return s.ID }
-func streamID(s *Stream) string { return s.ID }
+func systemID(s *model.System) string { return s.ID }
+func streamID(s *model.Stream) string { return s.ID }
 
 // keysOf lists field keys in file order.
 func keysOf[T any](fields []Field[T]) []string {

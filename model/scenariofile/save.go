@@ -1,4 +1,4 @@
-package model
+package scenariofile
 
 import (
 	"bytes"
@@ -9,11 +9,12 @@ import (
 	"strconv"
 	"syscall"
 
+	"github.com/flowscope/flowscope/model"
 	"go.yaml.in/yaml/v3"
 )
 
 // SaveFile validates the scenario and writes it to path atomically.
-func SaveFile(path string, s Scenario) error {
+func SaveFile(path string, s model.Scenario) error {
 	if err := Validate(s); err != nil {
 		return err
 	}
@@ -24,11 +25,11 @@ func SaveFile(path string, s Scenario) error {
 	return WriteFileAtomic(path, data)
 }
 
-// Marshal writes the scenario file: fields in DESIGN §3 order, defaults
+// Marshal writes the scenario file: fields in the format's order, defaults
 // left out, quantities in their short form, a product volume as a mapping.
-func Marshal(s Scenario) ([]byte, error) {
+func Marshal(s model.Scenario) ([]byte, error) {
 	root := &yaml.Node{Kind: yaml.MappingNode}
-	put(root, "flowscope", scalar(strconv.Itoa(FormatVersion), false))
+	put(root, "flowscope", scalar(strconv.Itoa(model.FormatVersion), false))
 	putFields(root, ScenarioFields, &s)
 	putList(root, "systems", SystemFields, s.Systems)
 	putList(root, "streams", StreamFields, s.Streams)

@@ -1,11 +1,14 @@
-package model
+package scenariofile
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/flowscope/flowscope/model/analysis"
 )
 
 // FuzzParse feeds any bytes to Parse: it must not panic, and whatever it
@@ -66,6 +69,9 @@ func FuzzParse(f *testing.F) {
 		}
 		if same, err := d.Render(s); err != nil || !bytes.Equal(same, data) {
 			t.Fatalf("unchanged render differs (%v):\n%q\n%q", err, same, data)
+		}
+		if _, err := json.Marshal(analysis.Analyze(s)); err != nil {
+			t.Fatalf("report of an accepted scenario: %v", err)
 		}
 	})
 }

@@ -1,4 +1,10 @@
-package model
+// Package scenariofile is flowscope's file format (docs/files.md): it
+// reads scenario files into a model.Scenario with every problem at its
+// line and column, checks scenarios built in memory, holds the table of
+// fields the editor shows and sets as text, and writes scenarios back:
+// into the text they were loaded from, changing only what changed
+// (Document), or whole in the format's order (Marshal).
+package scenariofile
 
 import (
 	"bytes"
@@ -12,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/quantity"
 	"go.yaml.in/yaml/v3"
 )
@@ -40,42 +47,42 @@ var (
 )
 
 // LoadFile reads and parses a scenario file.
-func LoadFile(path string) (Scenario, error) {
+func LoadFile(path string) (model.Scenario, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return Scenario{}, err
+		return model.Scenario{}, err
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return Scenario{}, fmt.Errorf("%s: %w", path, err)
+		return model.Scenario{}, fmt.Errorf("%s: %w", path, err)
 	}
 	return Parse(path, data)
 }
 
-// Parse reads a scenario file (DESIGN §3). Every problem found is
+// Parse reads a scenario file (docs/files.md). Every problem found is
 // reported, each as "file:line:col: path: message" (an Errors value).
 // It never panics, whatever the bytes.
-func Parse(filename string, data []byte) (Scenario, error) {
+func Parse(filename string, data []byte) (model.Scenario, error) {
 	s, _, err := parse(filename, data, false)
 	return s, err
 }
 
 // parse is Parse that also gives the file's top-level node, and with
 // partial set, the scenario as far as it could be read (see ParseBroken).
-func parse(filename string, data []byte, partial bool) (s Scenario, root *yaml.Node, err error) {
+func parse(filename string, data []byte, partial bool) (s model.Scenario, root *yaml.Node, err error) {
 	l := &loader{file: filename, reported: map[string]bool{}}
 	defer func() {
 		if r := recover(); r != nil {
-			s, root, err = Scenario{}, nil, Errors{{File: filename, Line: 1, Col: 1, Err: fmt.Errorf("cannot read this file: %v", r)}}
+			s, root, err = model.Scenario{}, nil, Errors{{File: filename, Line: 1, Col: 1, Err: fmt.Errorf("cannot read this file: %v", r)}}
 		}
 	}()
 	if len(data) > MaxFileSize {
-		return Scenario{}, nil, l.fail(1, 1, fmt.Errorf("file is larger than %d MiB", MaxFileSize>>20))
+		return model.Scenario{}, nil, l.fail(1, 1, fmt.Errorf("file is larger than %d MiB", MaxFileSize>>20))
 	}
 	root, err = l.tree(data)
 	if err != nil {
-		return Scenario{}, nil, err
+		return model.Scenario{}, nil, err
 	}
 	l.scenario(root, &s)
 	if !l.full() {
@@ -100,7 +107,7 @@ func parse(filename string, data []byte, partial bool) (s Scenario, root *yaml.N
 		if partial {
 			return s, root, l.errs
 		}
-		return Scenario{}, nil, l.errs
+		return model.Scenario{}, nil, l.errs
 	}
 	return s, root, nil
 }
@@ -280,14 +287,14 @@ func (l *loader) sequence(n *yaml.Node, path, what string, each func(i int, v *y
 	}
 }
 
-func (l *loader) scenario(root *yaml.Node, s *Scenario) {
+func (l *loader) scenario(root *yaml.Node, s *model.Scenario) {
 	version := false
 	l.mapping(root, "", "a scenario: a mapping starting with flowscope: 1", func(key string, k, v *yaml.Node) {
 		switch key {
 		case "flowscope":
 			version = true
-			if v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) != strconv.Itoa(FormatVersion) {
-				l.errAt(v, key, fmt.Errorf("%q — this version of flowscope reads format version %d", quantity.Clip(v.Value), FormatVersion))
+			if v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) != strconv.Itoa(model.FormatVersion) {
+				l.errAt(v, key, fmt.Errorf("%q — this version of flowscope reads format version %d", quantity.Clip(v.Value), model.FormatVersion))
 			}
 		case "systems":
 			s.Systems = entries(l, v, key, "a list of systems", "a system: a mapping with id, kind, capacity, ...", SystemFields)
@@ -302,7 +309,7 @@ func (l *loader) scenario(root *yaml.Node, s *Scenario) {
 		}
 	})
 	if !version && root.Kind == yaml.MappingNode {
-		l.errAt(root, "flowscope", fmt.Errorf("missing — expected flowscope: %d first, the file format version", FormatVersion))
+		l.errAt(root, "flowscope", fmt.Errorf("missing — expected flowscope: %d first, the file format version", model.FormatVersion))
 	}
 }
 

@@ -1,4 +1,4 @@
-package model
+package scenariofile
 
 import (
 	"errors"
@@ -7,13 +7,14 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/quantity"
 )
 
-func triggerField() Field[Stream] {
-	return enumField(Field[Stream]{Key: "trigger", Unit: "instant|event|schedule", required: true,
+func triggerField() Field[model.Stream] {
+	return enumField(Field[model.Stream]{Key: "trigger", Unit: "instant|event|schedule", required: true,
 		Help: "how a run starts: instant (a user), event (a change) or schedule (every interval)"},
-		func(s *Stream) *Trigger { return &s.Trigger }, checkTrigger)
+		func(s *model.Stream) *model.Trigger { return &s.Trigger }, checkTrigger)
 }
 
 // enumField completes a field whose value is one of a few words.
@@ -31,8 +32,8 @@ func enumField[T any, E ~string](f Field[T], ptr func(*T) *E, valid func(string)
 }
 
 func checkTrigger(v string) error {
-	switch Trigger(v) {
-	case TriggerInstant, TriggerEvent, TriggerSchedule:
+	switch model.Trigger(v) {
+	case model.TriggerInstant, model.TriggerEvent, model.TriggerSchedule:
 		return nil
 	case "":
 		return errMissing
@@ -40,29 +41,29 @@ func checkTrigger(v string) error {
 	return &quantity.Error{Text: v, Expected: "instant, event or schedule"}
 }
 
-func licenceField() Field[System] {
-	return enumField(Field[System]{Key: "licence", Unit: "premium|process", def: string(LicencePremium),
+func licenceField() Field[model.System] {
+	return enumField(Field[model.System]{Key: "licence", Unit: "premium|process", def: string(model.LicencePremium),
 		Help: "integration layers: premium (the owner's entitlement) or process (a licence per flow) (default premium)"},
-		func(s *System) *Licence { return &s.Licence }, checkLicence)
+		func(s *model.System) *model.Licence { return &s.Licence }, checkLicence)
 }
 
 func checkLicence(v string) error {
-	switch Licence(v) {
-	case "", LicencePremium, LicenceProcess:
+	switch model.Licence(v) {
+	case "", model.LicencePremium, model.LicenceProcess:
 		return nil
 	}
 	return &quantity.Error{Text: v, Expected: "premium or process"}
 }
 
-func filterAtField() Field[Stream] {
-	return enumField(Field[Stream]{Key: "filter_at", Unit: "trigger|flow", def: string(FilterAtFlow),
+func filterAtField() Field[model.Stream] {
+	return enumField(Field[model.Stream]{Key: "filter_at", Unit: "trigger|flow", def: string(model.FilterAtFlow),
 		Help: "where the filter applies: trigger (no run) or flow (a run that stops) (default flow)"},
-		func(s *Stream) *FilterAt { return &s.FilterAt }, checkFilterAt)
+		func(s *model.Stream) *model.FilterAt { return &s.FilterAt }, checkFilterAt)
 }
 
 func checkFilterAt(v string) error {
-	switch FilterAt(v) {
-	case "", FilterAtTrigger, FilterAtFlow:
+	switch model.FilterAt(v) {
+	case "", model.FilterAtTrigger, model.FilterAtFlow:
 		return nil
 	}
 	return &quantity.Error{Text: v, Expected: "trigger or flow"}
@@ -70,12 +71,12 @@ func checkFilterAt(v string) error {
 
 const flatSeasonality = "1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1"
 
-func seasonalityField() Field[Stream] {
-	f := Field[Stream]{Key: "seasonality", Unit: "12 weights", def: flatSeasonality,
+func seasonalityField() Field[model.Stream] {
+	f := Field[model.Stream]{Key: "seasonality", Unit: "12 weights", def: flatSeasonality,
 		Help: "12 monthly weights, January first, comma-separated like 1, 1, 2, ... (default flat)"}
-	f.Get = func(s *Stream) string { return strings.Join(f.itemsOf(s), ", ") }
-	f.reset = func(s *Stream) { s.Seasonality = nil }
-	f.isDef = func(s *Stream) bool {
+	f.Get = func(s *model.Stream) string { return strings.Join(f.itemsOf(s), ", ") }
+	f.reset = func(s *model.Stream) { s.Seasonality = nil }
+	f.isDef = func(s *model.Stream) bool {
 		for _, w := range s.Seasonality {
 			if w != 1 {
 				return false
@@ -83,15 +84,15 @@ func seasonalityField() Field[Stream] {
 		}
 		return len(s.Seasonality) == 12
 	}
-	f.itemsOf = func(s *Stream) []string {
+	f.itemsOf = func(s *model.Stream) []string {
 		parts := make([]string, len(s.Seasonality))
 		for i, w := range s.Seasonality {
 			parts[i] = quantity.FormatNumber(w)
 		}
 		return parts
 	}
-	f.check = func(s *Stream) error { return checkSeasonality(s.Seasonality) }
-	return finishItems(f, func(s *Stream, parts []string) error {
+	f.check = func(s *model.Stream) error { return checkSeasonality(s.Seasonality) }
+	return finishItems(f, func(s *model.Stream, parts []string) error {
 		w := make([]float64, len(parts))
 		for i, p := range parts {
 			v, err := quantity.ParseNumber(p)
@@ -132,12 +133,12 @@ func checkSeasonality(w []float64) error {
 
 const expectProduct = "COUNT/PERIOD like 10M/year, or factors like customers=50k, cases_per_customer=4 per year"
 
-func volumeField() Field[Stream] {
-	f := Field[Stream]{Key: "volume", Unit: "records/period", required: true,
+func volumeField() Field[model.Stream] {
+	f := Field[model.Stream]{Key: "volume", Unit: "records/period", required: true,
 		Help: "source records per period like 10M/year, or a product like customers=50k, cases_per_customer=4 per year"}
-	f.Get = func(s *Stream) string { return formatVolume(s.Volume) }
-	f.reset = func(s *Stream) { s.Volume = Volume{} }
-	f.pairsOf = func(s *Stream) [][2]string {
+	f.Get = func(s *model.Stream) string { return formatVolume(s.Volume) }
+	f.reset = func(s *model.Stream) { s.Volume = model.Volume{} }
+	f.pairsOf = func(s *model.Stream) [][2]string {
 		if len(s.Volume.Factors) == 0 {
 			return nil
 		}
@@ -147,8 +148,8 @@ func volumeField() Field[Stream] {
 		}
 		return append(pairs, [2]string{"per", formatPeriod(s.Volume.Per)})
 	}
-	f.check = func(s *Stream) error { return checkVolume(s.Volume) }
-	f.pairs = func(s *Stream, pairs [][2]string) error {
+	f.check = func(s *model.Stream) error { return checkVolume(s.Volume) }
+	f.pairs = func(s *model.Stream, pairs [][2]string) error {
 		tmp := *s
 		v, err := productVolume(pairs)
 		if err != nil {
@@ -157,13 +158,13 @@ func volumeField() Field[Stream] {
 		tmp.Volume = v
 		return f.commit(s, &tmp)
 	}
-	return finishField(f, func(s *Stream, text string) error {
+	return finishField(f, func(s *model.Stream, text string) error {
 		if !strings.Contains(text, "=") {
 			r, err := quantity.ParseRate(text)
 			if err != nil {
 				return err
 			}
-			s.Volume = Volume{Rate: r}
+			s.Volume = model.Volume{Rate: r}
 			return nil
 		}
 		pairs, err := productPairs(text)
@@ -181,7 +182,7 @@ func volumeField() Field[Stream] {
 
 // formatVolume writes the plain rate, or the product as
 // "customers=50k, cases_per_customer=4 per year".
-func formatVolume(v Volume) string {
+func formatVolume(v model.Volume) string {
 	if len(v.Factors) == 0 {
 		if v.Rate == (quantity.Rate{}) {
 			return ""
@@ -225,7 +226,7 @@ func productPairs(text string) ([][2]string, error) {
 	return pairs, nil
 }
 
-// isFactorName accepts any name the architect chooses (DESIGN §3), in any
+// isFactorName accepts any name the architect chooses, in any
 // script and with inner spaces ("Fälle pro Kunde"), as long as the
 // editor's text form can hold it: no comma or "=" (they separate the
 // factors), no control characters, no leading or trailing space.
@@ -251,42 +252,42 @@ func checkFactorName(name string, seen map[string]bool) error {
 
 // productVolume reads the product form from name/value pairs; "per" is
 // the period, every other pair a factor.
-func productVolume(pairs [][2]string) (Volume, error) {
-	var v Volume
+func productVolume(pairs [][2]string) (model.Volume, error) {
+	var v model.Volume
 	perAt := -1
 	seen := map[string]bool{}
 	for i, p := range pairs {
 		name, val := strings.TrimSpace(p[0]), strings.TrimSpace(p[1])
 		if name == "per" {
 			if perAt >= 0 {
-				return Volume{}, &partError{index: i, key: true, err: errors.New(`"per" appears twice`)}
+				return model.Volume{}, &partError{index: i, key: true, err: errors.New(`"per" appears twice`)}
 			}
 			per, err := quantity.ParsePeriod(val)
 			if err != nil {
-				return Volume{}, &partError{index: i, err: err}
+				return model.Volume{}, &partError{index: i, err: err}
 			}
 			v.Per, perAt = per, i
 			continue
 		}
 		if err := checkFactorName(name, seen); err != nil {
-			return Volume{}, &partError{index: i, key: true, err: err}
+			return model.Volume{}, &partError{index: i, key: true, err: err}
 		}
 		c, err := quantity.ParseCount(val)
 		if err != nil {
-			return Volume{}, &partError{index: i, err: err}
+			return model.Volume{}, &partError{index: i, err: err}
 		}
-		v.Factors = append(v.Factors, Factor{Name: name, Value: c})
+		v.Factors = append(v.Factors, model.Factor{Name: name, Value: c})
 	}
 	if len(v.Factors) == 0 {
-		return Volume{}, errors.New("no factors — expected names with counts like customers: 50k and per: year")
+		return model.Volume{}, errors.New("no factors — expected names with counts like customers: 50k and per: year")
 	}
 	if perAt < 0 {
-		return Volume{}, errors.New(`no "per" — expected the period of the product like per: year`)
+		return model.Volume{}, errors.New(`no "per" — expected the period of the product like per: year`)
 	}
 	return v, nil
 }
 
-func checkVolume(v Volume) error {
+func checkVolume(v model.Volume) error {
 	if len(v.Factors) == 0 {
 		if v.Rate == (quantity.Rate{}) {
 			return errMissing

@@ -1,10 +1,11 @@
-package model
+package scenariofile
 
 import (
 	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/quantity"
 )
 
@@ -25,7 +26,7 @@ func (e *PathError) Unwrap() error { return e.Err }
 // A bad address is a *PathError; a value the field refuses is an
 // *Error naming the item, and leaves s unchanged. SetPath checks the
 // field alone: Validate the scenario for the rules across fields.
-func SetPath(s *Scenario, path, text string) error {
+func SetPath(s *model.Scenario, path, text string) error {
 	section, rest, nested := strings.Cut(path, ".")
 	if !nested {
 		if f, ok := lookupField(ScenarioFields, path); ok {
@@ -61,7 +62,7 @@ func SetPath(s *Scenario, path, text string) error {
 	return &PathError{Path: path, Err: fmt.Errorf("unknown list %q — expected systems or streams", quantity.Clip(section))}
 }
 
-func setSystem(s *Scenario, j int, key, text string) error {
+func setSystem(s *model.Scenario, j int, key, text string) error {
 	sys := &s.Systems[j]
 	f, ok := lookupField(SystemFields, key)
 	if !ok {
@@ -79,7 +80,7 @@ func setSystem(s *Scenario, j int, key, text string) error {
 
 // RenameSystemRefs points every stream that refers to system old (from,
 // to, via) at new instead.
-func RenameSystemRefs(s *Scenario, old, new string) {
+func RenameSystemRefs(s *model.Scenario, old, new string) {
 	for i := range s.Streams {
 		st := &s.Streams[i]
 		for _, p := range []*string{&st.From, &st.To, &st.Via} {

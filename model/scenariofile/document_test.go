@@ -1,4 +1,4 @@
-package model
+package scenariofile
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/quantity"
 )
 
@@ -27,7 +28,7 @@ func lineDiff(a, b []byte) (removed, added []string) {
 }
 
 // emptyListsNil is s as a file holds it: no systems or streams is nil.
-func emptyListsNil(s Scenario) Scenario {
+func emptyListsNil(s model.Scenario) model.Scenario {
 	if len(s.Systems) == 0 {
 		s.Systems = nil
 	}
@@ -39,7 +40,7 @@ func emptyListsNil(s Scenario) Scenario {
 
 func sameLines(a, b []string) bool { return len(a) == 0 && len(b) == 0 || reflect.DeepEqual(a, b) }
 
-func mustDocument(t *testing.T, name string, data []byte) (*Document, Scenario) {
+func mustDocument(t *testing.T, name string, data []byte) (*Document, model.Scenario) {
 	t.Helper()
 	d, s, err := ParseDocument(name, data)
 	if err != nil {
@@ -49,7 +50,7 @@ func mustDocument(t *testing.T, name string, data []byte) (*Document, Scenario) 
 }
 
 // render renders s, checks it loads back to s, and returns the text.
-func render(t *testing.T, d *Document, s Scenario) []byte {
+func render(t *testing.T, d *Document, s model.Scenario) []byte {
 	t.Helper()
 	out, err := d.Render(s)
 	if err != nil {
@@ -90,55 +91,55 @@ var handwritten = func() []byte {
 func TestRenderKeepsTheFile(t *testing.T) {
 	tests := []struct {
 		name           string
-		change         func(t *testing.T, s *Scenario)
+		change         func(t *testing.T, s *model.Scenario)
 		removed, added []string
 	}{
-		{"share spelt as a fraction", func(t *testing.T, s *Scenario) { set(t, StreamFields, &s.Streams[0], "growth", "25%") },
+		{"share spelt as a fraction", func(t *testing.T, s *model.Scenario) { set(t, StreamFields, &s.Streams[0], "growth", "25%") },
 			[]string{"    growth: 0.2             # a share written as a fraction\n"},
 			[]string{"    growth: 25%             # a share written as a fraction\n"}},
-		{"rate with a comment", func(t *testing.T, s *Scenario) { set(t, SystemFields, &s.Systems[0], "capacity", "2000/min") },
+		{"rate with a comment", func(t *testing.T, s *model.Scenario) { set(t, SystemFields, &s.Systems[0], "capacity", "2000/min") },
 			[]string{"    capacity: 1000/min      # from the load test\n"},
 			[]string{"    capacity: 2k/min      # from the load test\n"}},
-		{"quoted name", func(t *testing.T, s *Scenario) { s.Name = `Plan "B"` },
+		{"quoted name", func(t *testing.T, s *model.Scenario) { s.Name = `Plan "B"` },
 			[]string{`name: "Hand-written plan"   # quoted on purpose` + "\n"},
 			[]string{`name: "Plan \"B\""   # quoted on purpose` + "\n"}},
-		{"value in a flow item", func(t *testing.T, s *Scenario) { set(t, StreamFields, &s.Streams[1], "every", "2h") },
+		{"value in a flow item", func(t *testing.T, s *model.Scenario) { set(t, StreamFields, &s.Streams[1], "every", "2h") },
 			[]string{"  - {id: nightly, from: dv, to: web, trigger: schedule, every: 1h, volume: {customers: 50k, per: day}}\n"},
 			[]string{"  - {id: nightly, from: dv, to: web, trigger: schedule, every: 2h, volume: {customers: 50k, per: day}}\n"}},
-		{"factor in a flow item", func(t *testing.T, s *Scenario) { s.Streams[1].Volume.Factors[0].Value = 60e3 },
+		{"factor in a flow item", func(t *testing.T, s *model.Scenario) { s.Streams[1].Volume.Factors[0].Value = 60e3 },
 			[]string{"  - {id: nightly, from: dv, to: web, trigger: schedule, every: 1h, volume: {customers: 50k, per: day}}\n"},
 			[]string{"  - {id: nightly, from: dv, to: web, trigger: schedule, every: 1h, volume: {customers: 60k, per: day}}\n"}},
-		{"key added to a flow item", func(t *testing.T, s *Scenario) { set(t, StreamFields, &s.Streams[1], "growth", "-5%") },
+		{"key added to a flow item", func(t *testing.T, s *model.Scenario) { set(t, StreamFields, &s.Streams[1], "growth", "-5%") },
 			[]string{"  - {id: nightly, from: dv, to: web, trigger: schedule, every: 1h, volume: {customers: 50k, per: day}}\n"},
 			[]string{"  - {id: nightly, from: dv, to: web, trigger: schedule, every: 1h, volume: {customers: 50k, per: day}, growth: -5%}\n"}},
-		{"key added to a block item", func(t *testing.T, s *Scenario) { set(t, StreamFields, &s.Streams[0], "busy_hours", "10") },
+		{"key added to a block item", func(t *testing.T, s *model.Scenario) { set(t, StreamFields, &s.Streams[0], "busy_hours", "10") },
 			nil, []string{"    busy_hours: 10\n"}},
-		{"key removed", func(t *testing.T, s *Scenario) { s.Streams[0].Growth = nil },
+		{"key removed", func(t *testing.T, s *model.Scenario) { s.Streams[0].Growth = nil },
 			[]string{"    growth: 0.2             # a share written as a fraction\n"}, nil},
-		{"one weight", func(t *testing.T, s *Scenario) { s.Streams[0].Seasonality[2] = 2.5 },
+		{"one weight", func(t *testing.T, s *model.Scenario) { s.Streams[0].Seasonality[2] = 2.5 },
 			[]string{"    seasonality: [1, 1, 1.5, 1, 1, 1, 1, 1, 1, 1, 1, 2]\n"},
 			[]string{"    seasonality: [1, 1, 2.5, 1, 1, 1, 1, 1, 1, 1, 1, 2]\n"}},
-		{"one limit", func(t *testing.T, s *Scenario) { s.Systems[2].Limits[1].Per = ScopeFlow },
+		{"one limit", func(t *testing.T, s *model.Scenario) { s.Systems[2].Limits[1].Per = model.ScopeFlow },
 			[]string{"      - {rate: 6000/5m, per: identity, name: service protection}\n"},
 			[]string{"      - {rate: 6000/5m, per: flow, name: service protection}\n"}},
-		{"alias written out", func(t *testing.T, s *Scenario) { s.Streams[0].Fields = []string{"contact"} },
+		{"alias written out", func(t *testing.T, s *model.Scenario) { s.Streams[0].Fields = []string{"contact"} },
 			[]string{"    fields: *classes\n"}, []string{"    fields: [contact]\n"}},
-		{"explicit default kept, changed", func(t *testing.T, s *Scenario) { s.Horizon = 7 },
+		{"explicit default kept, changed", func(t *testing.T, s *model.Scenario) { s.Horizon = 7 },
 			[]string{"horizon: 5                  # the default, written out\n"},
 			[]string{"horizon: 7                  # the default, written out\n"}},
-		{"stream added in the list's style", func(t *testing.T, s *Scenario) {
+		{"stream added in the list's style", func(t *testing.T, s *model.Scenario) {
 			st := s.Streams[1]
 			st.ID = "weekly"
 			s.Streams = append(s.Streams, st)
 		}, nil, []string{"  - {id: weekly, from: dv, to: web, trigger: schedule, every: 1h, volume: {customers: 50k, per: day}}\n"}},
-		{"system added after the last", func(t *testing.T, s *Scenario) {
-			s.Systems = append(s.Systems, System{ID: "mail", Kind: "email", Zone: "eu-de"})
+		{"system added after the last", func(t *testing.T, s *model.Scenario) {
+			s.Systems = append(s.Systems, model.System{ID: "mail", Kind: "email", Zone: "eu-de"})
 		}, nil, []string{"  - id: mail\n", "    kind: email\n", "    zone: eu-de\n"}},
-		{"stream deleted", func(t *testing.T, s *Scenario) { s.Streams = s.Streams[1:] },
+		{"stream deleted", func(t *testing.T, s *model.Scenario) { s.Streams = s.Streams[1:] },
 			[]string{"  - id: comments\n", "    from: web\n", "    to: dv\n", "    via: flows\n", "    trigger: event\n",
 				"    volume: 10M/year\n", "    growth: 0.2             # a share written as a fraction\n",
 				"    seasonality: [1, 1, 1.5, 1, 1, 1, 1, 1, 1, 1, 1, 2]\n", "    fields: *classes\n", "\n"}, nil},
-		{"name that followed the id follows a rename", func(t *testing.T, s *Scenario) {
+		{"name that followed the id follows a rename", func(t *testing.T, s *model.Scenario) {
 			s.Systems[2].ID = "layer"
 			s.Streams[0].Via = "layer"
 		}, []string{"  - id: flows\n", "    name: flows\n", "    kind: power-automate\n", "    zone: cloud\n", "    limits:\n",
@@ -190,7 +191,7 @@ func TestRenderUnchangedIsIdentical(t *testing.T) {
 func filesForRoundTrips(t *testing.T) map[string][]byte {
 	t.Helper()
 	files := map[string][]byte{}
-	names, _ := filepath.Glob("../scenarios/*.yaml")
+	names, _ := filepath.Glob("../../scenarios/*.yaml")
 	more, _ := filepath.Glob("testdata/*.yaml")
 	if len(names) < 5 || len(more) < 3 {
 		t.Fatalf("scenario files missing: %v %v", names, more)
@@ -212,7 +213,7 @@ func TestRenderOneValueOneLine(t *testing.T) {
 	for name, data := range filesForRoundTrips(t) {
 		d, orig := mustDocument(t, name, data)
 		plain := bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
-		check := func(what string, s Scenario, wantRemoved int) {
+		check := func(what string, s model.Scenario, wantRemoved int) {
 			t.Helper()
 			out := bytes.ReplaceAll(render(t, d, s), []byte("\r\n"), []byte("\n"))
 			removed, added := lineDiff(plain, out)

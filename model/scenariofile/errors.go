@@ -1,9 +1,11 @@
-package model
+package scenariofile
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/flowscope/flowscope/model"
 )
 
 // Error is one problem in a scenario: where it is (file, line and column
@@ -89,7 +91,7 @@ func joinPath(path, key string) string {
 
 // labelItems sets the Item of every error inside a system or stream
 // whose id names it alone.
-func labelItems(s *Scenario, es Errors) {
+func labelItems(s *model.Scenario, es Errors) {
 	if len(es) == 0 {
 		return
 	}

@@ -1,10 +1,14 @@
-package model
+package scenariofile
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/flowscope/flowscope/model"
+)
 
 // cloneScenario copies s so that changing the copy, down to its lists
 // and optional values, leaves s as it was.
-func cloneScenario(s Scenario) Scenario {
+func cloneScenario(s model.Scenario) model.Scenario {
 	s.MonitorAt = clonePtr(s.MonitorAt)
 	s.Systems = slices.Clone(s.Systems)
 	for i := range s.Systems {

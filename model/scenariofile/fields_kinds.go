@@ -1,4 +1,4 @@
-package model
+package scenariofile
 
 import (
 	"errors"
@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/quantity"
 )
 
@@ -85,7 +86,7 @@ func idField[T any](key, unit, help string, ptr func(*T) *string) Field[T] {
 	return requiredText(key, unit, help, ptr, checkID)
 }
 
-// streamIDField holds a stream's id. DESIGN §3 asks only that it be
+// streamIDField holds a stream's id. The format asks only that it be
 // unique (system ids, which streams refer to, are [a-z0-9-]+): any one-line
 // text without surrounding spaces will do, like web_to_dv or Orders.
 func streamIDField[T any](key, unit, help string, ptr func(*T) *string) Field[T] {
@@ -235,10 +236,10 @@ func (r numRange) describe(format func(float64) string) string {
 type shareRange = numRange
 
 // growthField is a share that may be negative: a shrinking business.
-func growthField() Field[Stream] {
+func growthField() Field[model.Stream] {
 	r := shareRange{min: -0.9, max: 10}
 	return ptrField("growth", "share/year", "compound growth per year, -90% to 1000%, like 20% or -5% (default 0%)",
-		func(s *Stream) **quantity.Share { return &s.Growth }, "0%", parseSignedShare, formatSignedShare,
+		func(s *model.Stream) **quantity.Share { return &s.Growth }, "0%", parseSignedShare, formatSignedShare,
 		func(v quantity.Share) error {
 			if !r.contains(float64(v)) {
 				return &quantity.Error{Text: formatSignedShare(v), Expected: "a share " + r.describe(func(v float64) string {

@@ -1,4 +1,4 @@
-package model
+package scenariofile
 
 import (
 	"bytes"
@@ -9,10 +9,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/quantity"
 )
 
-func loadOK(t *testing.T, name string, data []byte) Scenario {
+func loadOK(t *testing.T, name string, data []byte) model.Scenario {
 	t.Helper()
 	s, err := Parse(name, data)
 	if err != nil {
@@ -99,22 +100,22 @@ func TestRoundTripInMemory(t *testing.T) {
 		return &quantity.Rate{Count: quantity.Count(c), Window: quantity.Period{N: n, Unit: u}}
 	}
 	no := false
-	s := Scenario{
+	s := model.Scenario{
 		Name: "null", Description: "true \n  indented\n\n\ttab\r\nend", Horizon: 30, MonitorAt: sh(1.0 / 3),
-		Systems: []System{
+		Systems: []model.System{
 			{ID: "a", Name: "- dash: colon # hash", Kind: "sap", Zone: "~", Inbound: &no, Events: &no,
 				Capacity: r(1.0/3, 0.1, quantity.Hour), Read: r(1e300, 7, quantity.Week), Write: r(123.456, 2, quantity.Month),
 				Baseline: sh(0.1 + 0.2), Restricted: []string{"true", "1500"}, Latency: d(1.0 / 3)},
 			{ID: "b", Name: "  "},
 			{ID: "c", Name: "a\u0085b\u2028c\td\re\x00f\u00a0g 'h' \"i\" \\j"},
 		},
-		Streams: []Stream{{
-			ID: "s", Name: "'quoted' \"double\"", From: "a", To: "b", Trigger: TriggerSchedule, Every: d(0.1),
-			Volume:      Volume{Factors: []Factor{{Name: "x", Value: 1.0 / 7}, {Name: "Y_2", Value: 1e21}}, Per: quantity.Period{N: 0.5, Unit: quantity.Day}},
+		Streams: []model.Stream{{
+			ID: "s", Name: "'quoted' \"double\"", From: "a", To: "b", Trigger: model.TriggerSchedule, Every: d(0.1),
+			Volume:      model.Volume{Factors: []model.Factor{{Name: "x", Value: 1.0 / 7}, {Name: "Y_2", Value: 1e21}}, Per: quantity.Period{N: 0.5, Unit: quantity.Day}},
 			Growth:      sh(1.005),
 			Seasonality: []float64{0.1, 0.2, 0.3, 1e-9, 5e-324, 1, 1, 1, 1, 1, 1, 1e21},
 			BusyHours:   f(1.0 / 3), Workdays: f(6.99), PeakFactor: f(math.Nextafter(1, 2)), PeakDuration: d(5400),
-			Filter: sh(0.07), FilterAt: FilterAtTrigger, ReadsPerRecord: f(0), WritesPerRecord: f(2.675),
+			Filter: sh(0.07), FilterAt: model.FilterAtTrigger, ReadsPerRecord: f(0), WritesPerRecord: f(2.675),
 			ActionsPerRecord: f(1e-7), Compute: d(1e-4), Latency: d(0), Fields: []string{"null", "x y"},
 		}},
 	}
@@ -207,7 +208,7 @@ func TestSaveFile(t *testing.T) {
 		t.Fatalf("LoadFile after SaveFile: %v", err)
 	}
 	bad := s
-	bad.Streams = append([]Stream(nil), s.Streams...)
+	bad.Streams = append([]model.Stream(nil), s.Streams...)
 	bad.Streams[0].To = "nowhere"
 	err = SaveFile(path, bad)
 	if err == nil || err.Error() != `stream web-to-dv: to: "nowhere" — no system has this id` {

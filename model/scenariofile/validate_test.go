@@ -1,4 +1,4 @@
-package model
+package scenariofile
 
 import (
 	"errors"
@@ -6,18 +6,19 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/quantity"
 )
 
-func validScenario() Scenario {
+func validScenario() model.Scenario {
 	every := quantity.Duration(600)
-	return Scenario{
-		Systems: []System{{ID: "a", Kind: "sap"}, {ID: "b"}, {ID: "flows", Kind: "power-automate"}},
-		Streams: []Stream{
-			{ID: "s", From: "a", To: "b", Via: "flows", Trigger: TriggerEvent,
-				Volume: Volume{Rate: quantity.Rate{Count: 10e6, Window: quantity.Period{N: 1, Unit: quantity.Year}}}},
-			{ID: "t", From: "b", To: "a", Trigger: TriggerSchedule, Every: &every,
-				Volume: Volume{Factors: []Factor{{Name: "x", Value: 2}}, Per: quantity.Period{N: 1, Unit: quantity.Day}}},
+	return model.Scenario{
+		Systems: []model.System{{ID: "a", Kind: "sap"}, {ID: "b"}, {ID: "flows", Kind: "power-automate"}},
+		Streams: []model.Stream{
+			{ID: "s", From: "a", To: "b", Via: "flows", Trigger: model.TriggerEvent,
+				Volume: model.Volume{Rate: quantity.Rate{Count: 10e6, Window: quantity.Period{N: 1, Unit: quantity.Year}}}},
+			{ID: "t", From: "b", To: "a", Trigger: model.TriggerSchedule, Every: &every,
+				Volume: model.Volume{Factors: []model.Factor{{Name: "x", Value: 2}}, Per: quantity.Period{N: 1, Unit: quantity.Day}}},
 		},
 	}
 }
@@ -26,44 +27,44 @@ func TestValidate(t *testing.T) {
 	if err := Validate(validScenario()); err != nil {
 		t.Fatalf("valid scenario: %v", err)
 	}
-	if err := Validate(Scenario{}); err != nil {
+	if err := Validate(model.Scenario{}); err != nil {
 		t.Fatalf("empty scenario: %v", err)
 	}
 	tests := []struct {
 		name   string
-		change func(*Scenario)
+		change func(*model.Scenario)
 		want   string
 	}{
-		{"duplicate system", func(s *Scenario) { s.Systems = append(s.Systems, System{ID: "a"}) },
+		{"duplicate system", func(s *model.Scenario) { s.Systems = append(s.Systems, model.System{ID: "a"}) },
 			`systems[3].id: "a" is already the id of systems[0]`},
-		{"duplicate stream", func(s *Scenario) { s.Streams[1].ID = "s" },
+		{"duplicate stream", func(s *model.Scenario) { s.Streams[1].ID = "s" },
 			`streams[1].id: "s" is already the id of streams[0]`},
-		{"missing system", func(s *Scenario) { s.Streams[0].To = "c" },
+		{"missing system", func(s *model.Scenario) { s.Streams[0].To = "c" },
 			`stream s: to: "c" — no system has this id`},
-		{"via is to", func(s *Scenario) { s.Streams[0].Via = "b" },
+		{"via is to", func(s *model.Scenario) { s.Streams[0].Via = "b" },
 			`stream s: via: "b" is the stream's own to — via names the layer in between`},
-		{"schedule without every", func(s *Scenario) { s.Streams[1].Every = nil },
+		{"schedule without every", func(s *model.Scenario) { s.Streams[1].Every = nil },
 			`stream t: every: missing — a schedule needs an interval like every: 10m`},
-		{"every without schedule", func(s *Scenario) { s.Streams[1].Trigger = TriggerInstant },
+		{"every without schedule", func(s *model.Scenario) { s.Streams[1].Trigger = model.TriggerInstant },
 			`stream t: every: only for trigger: schedule, and this stream's trigger is instant`},
-		{"no trigger", func(s *Scenario) { s.Streams[0].Trigger = "" },
+		{"no trigger", func(s *model.Scenario) { s.Streams[0].Trigger = "" },
 			`stream s: trigger: required, but missing`},
-		{"no volume", func(s *Scenario) { s.Streams[0].Volume = Volume{} },
+		{"no volume", func(s *model.Scenario) { s.Streams[0].Volume = model.Volume{} },
 			`stream s: volume: required, but missing`},
-		{"no id", func(s *Scenario) { s.Systems[1].ID = "" },
+		{"no id", func(s *model.Scenario) { s.Systems[1].ID = "" },
 			"systems[1].id: required, but missing\n" + `stream s: to: "b" — no system has this id` + "\n" +
 				`stream t: from: "b" — no system has this id`},
-		{"bad factor", func(s *Scenario) {
-			s.Streams[1].Volume.Factors = append(s.Streams[1].Volume.Factors, Factor{Name: "x", Value: 1})
+		{"bad factor", func(s *model.Scenario) {
+			s.Streams[1].Volume.Factors = append(s.Streams[1].Volume.Factors, model.Factor{Name: "x", Value: 1})
 		},
 			`stream t: volume: factor "x" appears twice`},
-		{"bad list", func(s *Scenario) { s.Systems[0].Restricted = []string{"a", ""} },
+		{"bad list", func(s *model.Scenario) { s.Systems[0].Restricted = []string{"a", ""} },
 			`system a: restricted[1]: "" — expected a name without commas, brackets or # like medical`},
-		{"bad enum", func(s *Scenario) { s.Streams[0].FilterAt = "later" },
+		{"bad enum", func(s *model.Scenario) { s.Streams[0].FilterAt = "later" },
 			`stream s: filter_at: "later" — expected trigger or flow`},
-		{"bad kind", func(s *Scenario) { s.Systems[0].Kind = "mainframe" },
+		{"bad kind", func(s *model.Scenario) { s.Systems[0].Kind = "mainframe" },
 			`system a: kind: "mainframe" — expected a catalogue kind: ` + kindNames()},
-		{"long id", func(s *Scenario) { s.Streams[0].From = strings.Repeat("x", 100) },
+		{"long id", func(s *model.Scenario) { s.Streams[0].From = strings.Repeat("x", 100) },
 			`stream s: from: "` + strings.Repeat("x", 60) + `…" — no system has this id`},
 	}
 	for _, tt := range tests {

@@ -1,12 +1,12 @@
-package model_test
+package scenariofile_test
 
 import (
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/quantity"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // BenchmarkSaveOneValueLarge saves a loaded 300-system, 1,200-stream
@@ -21,14 +21,14 @@ func BenchmarkSaveOneValueLarge(b *testing.B) {
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			b.Fatal(err)
 		}
-		d, s, err := model.ParseDocument(path, data)
+		d, s, err := scenariofile.ParseDocument(path, data)
 		if err != nil {
 			b.Fatal(err)
 		}
 		g := quantity.Share(0.37)
 		s.Streams[600].Growth = &g
 		b.StartTimer()
-		if err := d.Save(path, s, model.SaveOptions{}); err != nil {
+		if err := d.Save(path, s, scenariofile.SaveOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -42,7 +42,7 @@ func BenchmarkSaveAgainLarge(b *testing.B) {
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		b.Fatal(err)
 	}
-	d, s, err := model.ParseDocument(path, data)
+	d, s, err := scenariofile.ParseDocument(path, data)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func BenchmarkSaveAgainLarge(b *testing.B) {
 		i++
 		g := quantity.Share(float64(i%500) / 100)
 		s.Streams[(i*37)%len(s.Streams)].Growth = &g
-		if err := d.Save(path, s, model.SaveOptions{}); err != nil {
+		if err := d.Save(path, s, scenariofile.SaveOptions{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,4 +1,4 @@
-package model
+package scenariofile
 
 import (
 	"unicode/utf8"

@@ -1,4 +1,4 @@
-package model
+package scenariofile
 
 import (
 	"errors"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/catalog"
 	"github.com/flowscope/flowscope/model/quantity"
 )
@@ -289,7 +290,7 @@ func TestParseTooManyErrorsInFileOrder(t *testing.T) {
 func TestParseEmptyLists(t *testing.T) {
 	for _, in := range []string{"flowscope: 1\nsystems: []\nstreams: []\n", "flowscope: 1\nsystems:\nstreams: ~\n"} {
 		s, err := Parse("e.yaml", []byte(in))
-		if err != nil || !reflect.DeepEqual(s, Scenario{}) {
+		if err != nil || !reflect.DeepEqual(s, model.Scenario{}) {
 			t.Errorf("Parse(%q) = %#v, %v", in, s, err)
 		}
 	}

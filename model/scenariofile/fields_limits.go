@@ -1,4 +1,4 @@
-package model
+package scenariofile
 
 import (
 	"errors"
@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/quantity"
 )
 
@@ -39,23 +40,23 @@ type entryError struct {
 func (e *entryError) Error() string { return e.err.Error() }
 func (e *entryError) Unwrap() error { return e.err }
 
-func limitsField() Field[System] {
-	f := Field[System]{Key: "limits", Unit: "limits",
+func limitsField() Field[model.System] {
+	f := Field[model.System]{Key: "limits", Unit: "limits",
 		Help: "limits replacing the kind's, like 6000/5m per identity counts requests name service protection; 40k/day " +
 			"(none: no limits; empty: the kind's)"}
-	f.Get = func(s *System) string { return formatLimits(s.Limits) }
-	f.reset = func(s *System) { s.Limits = nil }
-	f.check = func(s *System) error { return checkLimits(s.Limits) }
-	f.rowsOf = func(s *System) [][][2]string {
+	f.Get = func(s *model.System) string { return formatLimits(s.Limits) }
+	f.reset = func(s *model.System) { s.Limits = nil }
+	f.check = func(s *model.System) error { return checkLimits(s.Limits) }
+	f.rowsOf = func(s *model.System) [][][2]string {
 		rows := make([][][2]string, len(s.Limits))
 		for i, l := range s.Limits {
 			rows[i] = limitPairs(l)
 		}
 		return rows
 	}
-	f.rows = func(s *System, rows [][][2]string) error {
+	f.rows = func(s *model.System, rows [][][2]string) error {
 		tmp := *s
-		list := make([]Limit, 0, len(rows))
+		list := make([]model.Limit, 0, len(rows))
 		for i, row := range rows {
 			l, err := limitFromPairs(row)
 			if err != nil {
@@ -67,7 +68,7 @@ func limitsField() Field[System] {
 		tmp.Limits = list
 		return f.commit(s, &tmp)
 	}
-	return finishField(f, func(s *System, text string) error {
+	return finishField(f, func(s *model.System, text string) error {
 		list, err := parseLimits(text)
 		if err != nil {
 			return err
@@ -78,7 +79,7 @@ func limitsField() Field[System] {
 }
 
 // formatLimits writes the text form; "" for nil (the kind's limits).
-func formatLimits(list []Limit) string {
+func formatLimits(list []model.Limit) string {
 	if list == nil {
 		return ""
 	}
@@ -104,7 +105,7 @@ func formatLimits(list []Limit) string {
 }
 
 // limitPairs is a limit's mapping form, the keys it sets in file order.
-func limitPairs(l Limit) [][2]string {
+func limitPairs(l model.Limit) [][2]string {
 	pairs := [][2]string{{"rate", l.Rate.String()}}
 	if l.Per != "" {
 		pairs = append(pairs, [2]string{"per", string(l.Per)})
@@ -120,8 +121,8 @@ func limitPairs(l Limit) [][2]string {
 
 // limitFromPairs reads one limit from its keys (a bare rate comes as
 // its "rate" key); the error's index is left to the caller.
-func limitFromPairs(pairs [][2]string) (Limit, *entryError) {
-	var l Limit
+func limitFromPairs(pairs [][2]string) (model.Limit, *entryError) {
+	var l model.Limit
 	hasRate := false
 	for _, p := range pairs {
 		key, val := p[0], strings.TrimSpace(p[1])
@@ -134,34 +135,34 @@ func limitFromPairs(pairs [][2]string) (Limit, *entryError) {
 				err = checkRate(l.Rate, true)
 			}
 		case "per":
-			l.Per, err = Scope(val), checkScope(val)
+			l.Per, err = model.Scope(val), checkScope(val)
 		case "counts":
-			l.Counts, err = Counts(val), checkCounts(val)
+			l.Counts, err = model.Counts(val), checkCounts(val)
 		case "name":
 			l.Name, err = val, checkLimitName(val)
 		default:
-			return Limit{}, &entryError{key: key, onKey: true, err: unknownKey(key, strings.Join(limitKeys, ", "))}
+			return model.Limit{}, &entryError{key: key, onKey: true, err: unknownKey(key, strings.Join(limitKeys, ", "))}
 		}
 		if err != nil {
-			return Limit{}, &entryError{key: key, err: err}
+			return model.Limit{}, &entryError{key: key, err: err}
 		}
 	}
 	if !hasRate {
-		return Limit{}, &entryError{err: errors.New("no rate — expected a limit like {rate: 6000/5m, per: identity}")}
+		return model.Limit{}, &entryError{err: errors.New("no rate — expected a limit like {rate: 6000/5m, per: identity}")}
 	}
 	return l, nil
 }
 
 // parseLimits reads the text form.
-func parseLimits(text string) ([]Limit, error) {
+func parseLimits(text string) ([]model.Limit, error) {
 	if text == limitsNone {
-		return []Limit{}, nil
+		return []model.Limit{}, nil
 	}
-	var list []Limit
+	var list []model.Limit
 	for i, entry := range strings.Split(text, ";") {
 		pairs, err := limitEntryPairs(strings.TrimSpace(entry))
 		if err == nil {
-			var l Limit
+			var l model.Limit
 			if l, err = limitFromPairs(pairs); err == nil {
 				list = append(list, l)
 				continue
@@ -197,16 +198,16 @@ func limitEntryPairs(entry string) ([][2]string, *entryError) {
 }
 
 func checkScope(v string) error {
-	switch Scope(v) {
-	case ScopeSystem, ScopeIdentity, ScopeFlow:
+	switch model.Scope(v) {
+	case model.ScopeSystem, model.ScopeIdentity, model.ScopeFlow:
 		return nil
 	}
 	return &quantity.Error{Text: v, Expected: expectScope}
 }
 
 func checkCounts(v string) error {
-	switch Counts(v) {
-	case CountsRequests, CountsReads, CountsWrites, CountsRuns:
+	switch model.Counts(v) {
+	case model.CountsRequests, model.CountsReads, model.CountsWrites, model.CountsRuns:
 		return nil
 	}
 	return &quantity.Error{Text: v, Expected: expectCounts}
@@ -222,7 +223,7 @@ func checkLimitName(v string) error {
 }
 
 // checkLimits applies the rules of every limit, for scenarios built in memory.
-func checkLimits(list []Limit) error {
+func checkLimits(list []model.Limit) error {
 	for i, l := range list {
 		if err := checkRate(l.Rate, true); err != nil {
 			return &entryError{index: i, key: "rate", err: err}

@@ -1,4 +1,4 @@
-package model
+package scenariofile
 
 import (
 	"errors"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/quantity"
 )
 
@@ -161,7 +162,7 @@ func TestSystemFieldSet(t *testing.T)   { runFieldCases(t, SystemFields, systemC
 func TestScenarioFieldSet(t *testing.T) { runFieldCases(t, ScenarioFields, scenarioCases) }
 
 func TestFieldResetAndDefaults(t *testing.T) {
-	st := Stream{}
+	st := model.Stream{}
 	set := func(key, text string) {
 		t.Helper()
 		f, _ := lookupField(StreamFields, key)
@@ -179,10 +180,10 @@ func TestFieldResetAndDefaults(t *testing.T) {
 	set("compute", "0")
 	set("growth", "0")
 	set("fields", "")
-	if !reflect.DeepEqual(st, Stream{}) {
+	if !reflect.DeepEqual(st, model.Stream{}) {
 		t.Errorf("defaults not folded to unset: %+v", st)
 	}
-	sys := System{}
+	sys := model.System{}
 	for key, text := range map[string]string{"zone": "cloud", "inbound": "true", "baseline": "0%"} {
 		f, _ := lookupField(SystemFields, key)
 		if err := f.Set(&sys, text); err != nil || f.Get(&sys) != "" {
@@ -195,7 +196,7 @@ func TestFieldResetAndDefaults(t *testing.T) {
 	}
 	for _, key := range []string{"id", "from", "to", "trigger", "volume"} {
 		f, _ := lookupField(StreamFields, key)
-		st := Stream{ID: "x", From: "a", To: "b", Trigger: TriggerEvent, Volume: Volume{Rate: quantity.Rate{Count: 1, Window: quantity.Period{N: 1, Unit: quantity.Day}}}}
+		st := model.Stream{ID: "x", From: "a", To: "b", Trigger: model.TriggerEvent, Volume: model.Volume{Rate: quantity.Rate{Count: 1, Window: quantity.Period{N: 1, Unit: quantity.Day}}}}
 		before := st
 		if err := f.Set(&st, " "); !errors.Is(err, errMissing) || !reflect.DeepEqual(st, before) {
 			t.Errorf("%s.Set(\"\") = %v, value %+v", key, err, st)
@@ -205,7 +206,7 @@ func TestFieldResetAndDefaults(t *testing.T) {
 
 func TestFieldErrorsAreQuantityErrors(t *testing.T) {
 	f, _ := lookupField(StreamFields, "volume")
-	var st Stream
+	var st model.Stream
 	err := f.Set(&st, "10 M/yr")
 	var qe *quantity.Error
 	if !errors.As(err, &qe) || qe.Text != "10 M/yr" {
@@ -216,12 +217,12 @@ func TestFieldErrorsAreQuantityErrors(t *testing.T) {
 func TestFieldChecksInMemory(t *testing.T) {
 	nan, neg := math.NaN(), -1.0
 	share := quantity.Share(math.Inf(1))
-	s := Scenario{
+	s := model.Scenario{
 		Horizon: 40,
-		Systems: []System{{ID: "a", Baseline: &share}, {ID: "b"}},
-		Streams: []Stream{{
-			ID: "s", From: "a", To: "b", Trigger: TriggerEvent,
-			Volume:      Volume{Factors: []Factor{{Name: "x", Value: 1}}, Per: quantity.Period{N: 1, Unit: "fortnight"}},
+		Systems: []model.System{{ID: "a", Baseline: &share}, {ID: "b"}},
+		Streams: []model.Stream{{
+			ID: "s", From: "a", To: "b", Trigger: model.TriggerEvent,
+			Volume:      model.Volume{Factors: []model.Factor{{Name: "x", Value: 1}}, Per: quantity.Period{N: 1, Unit: "fortnight"}},
 			Seasonality: []float64{1, 1, 1, 1, 1, nan, 1, 1, 1, 1, 1, 1},
 			BusyHours:   &neg,
 		}},

@@ -1,4 +1,4 @@
-package model
+package scenariofile
 
 import (
 	"bytes"
@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/flowscope/flowscope/model"
 )
 
 // ParseBroken reads a scenario file that may not validate, as far as it
@@ -17,14 +19,14 @@ import (
 // unset, an unknown key. With a YAML syntax error nothing can be read:
 // the document is nil, the scenario empty, and the error, marked
 // Syntax, has a position; SourceContext shows the lines around it.
-func ParseBroken(filename string, data []byte) (*Document, Scenario, Errors) {
+func ParseBroken(filename string, data []byte) (*Document, model.Scenario, Errors) {
 	s, root, err := parse(filename, data, true)
 	var es Errors
 	if err != nil && !errors.As(err, &es) {
 		es = Errors{{File: filename, Line: 1, Col: 1, Err: err}}
 	}
 	if root == nil {
-		return nil, Scenario{}, es
+		return nil, model.Scenario{}, es
 	}
 	d := &Document{data: bytes.Clone(data), root: root, base: cloneScenario(s), hash: sha256.Sum256(data), loaded: true}
 	for _, e := range es {

@@ -1,10 +1,12 @@
-package model
+package scenariofile
 
 import (
 	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/flowscope/flowscope/model"
 )
 
 // fuzzTexts are values the random edits try on any field; most fields
@@ -18,7 +20,7 @@ var fuzzTexts = []string{"", "1", "2.5", "10%", "-5%", "0.2", "10m", "1h", "6000
 // renamed items) on valid files: the rendered file must load, and load
 // as the edited scenario.
 func FuzzRenderEdits(f *testing.F) {
-	names, _ := filepath.Glob("../scenarios/*.yaml")
+	names, _ := filepath.Glob("../../scenarios/*.yaml")
 	more, _ := filepath.Glob("testdata/*.yaml")
 	for i, name := range append(names, more...) {
 		data, err := os.ReadFile(name)
@@ -57,7 +59,7 @@ func FuzzRenderEdits(f *testing.F) {
 }
 
 // randomEdit makes one edit chosen by three bytes.
-func randomEdit(s *Scenario, what, which, value byte) {
+func randomEdit(s *model.Scenario, what, which, value byte) {
 	text := fuzzTexts[int(value)%len(fuzzTexts)]
 	switch what % 8 {
 	case 0, 1, 2:
@@ -82,7 +84,7 @@ func randomEdit(s *Scenario, what, which, value byte) {
 			} else {
 				c := cloneScenario(*s).Streams[i]
 				c.ID += "-" + text
-				s.Streams = append(s.Streams[:i+1:i+1], append([]Stream{c}, s.Streams[i+1:]...)...)
+				s.Streams = append(s.Streams[:i+1:i+1], append([]model.Stream{c}, s.Streams[i+1:]...)...)
 			}
 		}
 	case 7:
@@ -109,7 +111,7 @@ func randomEdit(s *Scenario, what, which, value byte) {
 // document as Save does: every round must render as a document freshly
 // read from the last round's text would.
 func FuzzSaveAgain(f *testing.F) {
-	names, _ := filepath.Glob("../scenarios/*.yaml")
+	names, _ := filepath.Glob("../../scenarios/*.yaml")
 	more, _ := filepath.Glob("testdata/*.yaml")
 	for i, name := range append(names, more...) {
 		f.Add(name, []byte{byte(i), 0, 9, 1, 1, 3, 0, 1, 17, 3, 0, 40, 5, 2, 1, 0, 3, 200, 1, 2, 2})

@@ -1,4 +1,4 @@
-package model
+package scenariofile
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/flowscope/flowscope/model"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -18,8 +19,8 @@ import (
 // A Document is not safe for use by several goroutines at once.
 type Document struct {
 	data   []byte
-	root   *yaml.Node // nil: a new file, or stale after a save
-	base   Scenario   // what data holds (a private copy)
+	root   *yaml.Node     // nil: a new file, or stale after a save
+	base   model.Scenario // what data holds (a private copy)
 	hash   [sha256.Size]byte
 	loaded bool // data came from (or went to) a file
 	broken map[string]map[string]bool
@@ -30,20 +31,20 @@ type Document struct {
 func NewDocument() *Document { return &Document{} }
 
 // ParseDocument reads a scenario file like Parse and keeps its text.
-func ParseDocument(filename string, data []byte) (*Document, Scenario, error) {
+func ParseDocument(filename string, data []byte) (*Document, model.Scenario, error) {
 	s, root, err := parse(filename, data, false)
 	if err != nil {
-		return nil, Scenario{}, err
+		return nil, model.Scenario{}, err
 	}
 	d := &Document{data: bytes.Clone(data), root: root, base: cloneScenario(s), hash: sha256.Sum256(data), loaded: true}
 	return d, s, nil
 }
 
 // LoadDocument reads a scenario file from disk like LoadFile.
-func LoadDocument(path string) (*Document, Scenario, error) {
+func LoadDocument(path string) (*Document, model.Scenario, error) {
 	data, err := readLimited(path)
 	if err != nil {
-		return nil, Scenario{}, err
+		return nil, model.Scenario{}, err
 	}
 	return ParseDocument(path, data)
 }
@@ -65,21 +66,21 @@ func readLimited(path string) ([]byte, error) {
 func (d *Document) Bytes() []byte { return d.data }
 
 // Scenario is a copy of the scenario the file holds.
-func (d *Document) Scenario() Scenario { return cloneScenario(d.base) }
+func (d *Document) Scenario() model.Scenario { return cloneScenario(d.base) }
 
 // Render is the file's text holding s: the loaded text with only the
 // values, items and keys that differ from it changed; a new document is
 // written in the field order of the format. Where a change cannot be
 // made in place (an edit inside an anchored value, say), the file is
 // written whole. Render does not validate s.
-func (d *Document) Render(s Scenario) ([]byte, error) {
+func (d *Document) Render(s model.Scenario) ([]byte, error) {
 	out, _, err := d.render(s)
 	return out, err
 }
 
 // render is Render that also gives the renderer of an in-place change
 // (nil when the file was written whole).
-func (d *Document) render(s Scenario) ([]byte, *renderer, error) {
+func (d *Document) render(s model.Scenario) ([]byte, *renderer, error) {
 	if !d.loaded {
 		out, err := Marshal(s)
 		return out, nil, err
@@ -113,7 +114,7 @@ func (d *Document) render(s Scenario) ([]byte, *renderer, error) {
 }
 
 // holds says whether data loads as s (as a file holds it).
-func holds(data []byte, s Scenario) bool {
+func holds(data []byte, s model.Scenario) bool {
 	back, err := Parse("", data)
 	if err != nil {
 		return false
@@ -174,7 +175,7 @@ func (d *Document) ChangedOnDisk(path string) error {
 // still the one the document loaded or last saved, and returns a
 // *ChangedOnDiskError (errors.Is ErrChangedOnDisk) when it is not. After
 // a save the document holds s and the new text.
-func (d *Document) Save(path string, s Scenario, opt SaveOptions) error {
+func (d *Document) Save(path string, s model.Scenario, opt SaveOptions) error {
 	if err := Validate(s); err != nil {
 		return err
 	}
@@ -197,7 +198,7 @@ func (d *Document) Save(path string, s Scenario, opt SaveOptions) error {
 // accept makes data, holding s, the document's text. After one-line
 // value changes the tree follows them; after anything else it is read
 // again when it is next needed.
-func (d *Document) accept(data []byte, s Scenario, r *renderer) {
+func (d *Document) accept(data []byte, s model.Scenario, r *renderer) {
 	switch {
 	case r == nil || r.structural || d.broken != nil:
 		d.root = nil

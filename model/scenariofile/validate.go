@@ -1,10 +1,11 @@
-package model
+package scenariofile
 
 import (
 	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/catalog"
 	"github.com/flowscope/flowscope/model/quantity"
 )
@@ -13,7 +14,7 @@ import (
 // (the same ones Set applies) and the rules across fields: unique ids,
 // streams between existing systems, `every` exactly on schedules.
 // Errors name the field by path (streams[2].every) but carry no position.
-func Validate(s Scenario) error {
+func Validate(s model.Scenario) error {
 	var es Errors
 	for _, p := range problems(&s) {
 		es = append(es, &Error{Path: p.path, Err: p.err})
@@ -29,7 +30,7 @@ type problem struct {
 	ref  bool // a reference to a system that does not exist
 }
 
-func problems(s *Scenario) []problem {
+func problems(s *model.Scenario) []problem {
 	var out []problem
 	add := func(path string, err error) { out = append(out, problem{path: path, err: err}) }
 	checkFields(ScenarioFields, s, "", add)
@@ -74,9 +75,9 @@ func problems(s *Scenario) []problem {
 			add(p+".via", fmt.Errorf("%q is the stream's own to — via names the layer in between", st.Via))
 		}
 		switch {
-		case st.Trigger == TriggerSchedule && st.Every == nil:
+		case st.Trigger == model.TriggerSchedule && st.Every == nil:
 			add(p+".every", errors.New("missing — a schedule needs an interval like every: 10m"))
-		case st.Every != nil && checkTrigger(string(st.Trigger)) == nil && st.Trigger != TriggerSchedule:
+		case st.Every != nil && checkTrigger(string(st.Trigger)) == nil && st.Trigger != model.TriggerSchedule:
 			add(p+".every", fmt.Errorf("only for trigger: schedule, and this stream's trigger is %s", st.Trigger))
 		}
 	}
