@@ -9,6 +9,7 @@ import (
 
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/analysis"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 func TestListHasEveryBuiltinDefaultFirst(t *testing.T) {
@@ -62,21 +63,21 @@ func TestBuiltinsLoadValidateAndRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := model.Validate(s); err != nil {
+			if err := scenariofile.Validate(s); err != nil {
 				t.Fatalf("Validate: %v", err)
 			}
-			data, err := model.Marshal(s)
+			data, err := scenariofile.Marshal(s)
 			if err != nil {
 				t.Fatalf("Marshal: %v", err)
 			}
-			back, err := model.Parse(name+".yaml", data)
+			back, err := scenariofile.Parse(name+".yaml", data)
 			if err != nil {
 				t.Fatalf("Parse(Marshal(s)): %v\n%s", err, data)
 			}
 			if !reflect.DeepEqual(s, back) {
 				t.Errorf("round trip changed the scenario:\nbefore %+v\nafter  %+v", s, back)
 			}
-			again, err := model.Marshal(back)
+			again, err := scenariofile.Marshal(back)
 			if err != nil || string(again) != string(data) {
 				t.Errorf("second Marshal differs (%v):\n%s\n---\n%s", err, data, again)
 			}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/quantity"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // itemKind is what an editor row stands for.
@@ -58,15 +59,15 @@ func fieldsOf(k itemKind) []fieldInfo {
 	var out []fieldInfo
 	switch k {
 	case itemSystem:
-		for _, f := range model.SystemFields {
+		for _, f := range scenariofile.SystemFields {
 			out = append(out, fieldInfo{f.Key, f.Unit, f.Help})
 		}
 	case itemStream:
-		for _, f := range model.StreamFields {
+		for _, f := range scenariofile.StreamFields {
 			out = append(out, fieldInfo{f.Key, f.Unit, f.Help})
 		}
 	default:
-		for _, f := range model.ScenarioFields {
+		for _, f := range scenariofile.ScenarioFields {
 			out = append(out, fieldInfo{f.Key, f.Unit, f.Help})
 		}
 	}
@@ -77,16 +78,16 @@ func fieldsOf(k itemKind) []fieldInfo {
 func fieldValue(s *model.Scenario, it item, f int) string {
 	switch it.kind {
 	case itemSystem:
-		if it.idx < len(s.Systems) && f < len(model.SystemFields) {
-			return model.SystemFields[f].Get(&s.Systems[it.idx])
+		if it.idx < len(s.Systems) && f < len(scenariofile.SystemFields) {
+			return scenariofile.SystemFields[f].Get(&s.Systems[it.idx])
 		}
 	case itemStream:
-		if it.idx < len(s.Streams) && f < len(model.StreamFields) {
-			return model.StreamFields[f].Get(&s.Streams[it.idx])
+		if it.idx < len(s.Streams) && f < len(scenariofile.StreamFields) {
+			return scenariofile.StreamFields[f].Get(&s.Streams[it.idx])
 		}
 	default:
-		if f < len(model.ScenarioFields) {
-			return model.ScenarioFields[f].Get(s)
+		if f < len(scenariofile.ScenarioFields) {
+			return scenariofile.ScenarioFields[f].Get(s)
 		}
 	}
 	return ""
@@ -101,35 +102,35 @@ func withField(s model.Scenario, it item, f int, v string) (model.Scenario, erro
 	var err error
 	switch it.kind {
 	case itemSystem:
-		if it.idx >= len(n.Systems) || f >= len(model.SystemFields) {
+		if it.idx >= len(n.Systems) || f >= len(scenariofile.SystemFields) {
 			return s, errors.New("no such field")
 		}
 		sys := copySystem(n.Systems[it.idx])
 		old := sys.ID
-		if err = model.SystemFields[f].Set(&sys, v); err == nil {
+		if err = scenariofile.SystemFields[f].Set(&sys, v); err == nil {
 			n.Systems[it.idx] = sys
 			if sys.ID != old {
 				renameRefs(&n, old, sys.ID)
 			}
 		}
 	case itemStream:
-		if it.idx >= len(n.Streams) || f >= len(model.StreamFields) {
+		if it.idx >= len(n.Streams) || f >= len(scenariofile.StreamFields) {
 			return s, errors.New("no such field")
 		}
 		st := copyStream(n.Streams[it.idx])
-		if err = model.StreamFields[f].Set(&st, v); err == nil {
+		if err = scenariofile.StreamFields[f].Set(&st, v); err == nil {
 			n.Streams[it.idx] = st
 		}
 	default:
-		if f >= len(model.ScenarioFields) {
+		if f >= len(scenariofile.ScenarioFields) {
 			return s, errors.New("no such field")
 		}
-		err = model.ScenarioFields[f].Set(&n, v)
+		err = scenariofile.ScenarioFields[f].Set(&n, v)
 	}
 	if err != nil {
 		return s, err
 	}
-	if err := model.Validate(n); err != nil {
+	if err := scenariofile.Validate(n); err != nil {
 		return s, err
 	}
 	return n, nil
@@ -300,7 +301,7 @@ func deleteItem(s model.Scenario, at item) (model.Scenario, item, error) {
 }
 
 func validated(old, n model.Scenario, it item) (model.Scenario, item, error) {
-	if err := model.Validate(n); err != nil {
+	if err := scenariofile.Validate(n); err != nil {
 		return old, it, err
 	}
 	return n, it, nil

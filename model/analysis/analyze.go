@@ -60,7 +60,7 @@ func AnalyzeResolved(r *Resolved) Report {
 	for _, s := range cached {
 		sg.cached[s] = true
 	}
-	res1 := l.step(res, &sg, len(cached) > 0)
+	res1 := l.step(res, &sg, cached)
 	l.group(catalog.ComponentCache, CodeReadCache, cached, func(s int) int { return r.Streams[s].From }, res, res1)
 
 	var queued []int
@@ -71,7 +71,7 @@ func AnalyzeResolved(r *Resolved) Report {
 			queued = append(queued, s)
 		}
 	}
-	res2 := l.step(res1, &sg2, len(queued) > 0)
+	res2 := l.step(res1, &sg2, queued)
 	l.group(catalog.ComponentQueue, CodeWriteQueue, queued, func(s int) int { return r.Streams[s].To }, res1, res2)
 
 	for _, z := range zones {
@@ -86,7 +86,7 @@ func AnalyzeResolved(r *Resolved) Report {
 			coded = append(coded, s)
 		}
 	}
-	res3 := l.step(res2, &sg3, len(coded) > 0)
+	res3 := l.step(res2, &sg3, coded)
 	for _, s := range coded {
 		v := r.Streams[s].Via
 		l.add(catalog.ComponentCustomCode, CodeCustomCode, v, "", []int{s}, res2.sysUtil[v], res3.sysUtil[v])
@@ -104,12 +104,13 @@ type ladder struct {
 	rep *Report
 }
 
-// step evaluates the next stage when it changes anything.
-func (l ladder) step(prev *result, sg *stage, changed bool) *result {
-	if !changed {
+// step evaluates the next stage, in which the changed streams have their
+// component.
+func (l ladder) step(prev *result, sg *stage, changed []int) *result {
+	if len(changed) == 0 {
 		return prev
 	}
-	return l.e.run(sg)
+	return l.e.runFrom(prev, sg, changed)
 }
 
 // group adds one component per system for the streams that need it there.
@@ -154,7 +155,7 @@ func after(e *engine, res *result) AfterComponents {
 
 func licences(e *engine, res *result) []Licence {
 	out := []Licence{}
-	for _, lc := range res.licences {
+	for _, lc := range res.licences() {
 		l := Licence{System: e.r.Systems[lc.system].ID, Kind: "process", Flow: lc.flow, Count: lc.count}
 		for _, s := range e.on[lc.system] {
 			if e.r.Streams[s].Flow == lc.flow {

@@ -144,7 +144,7 @@ func (f *findings) entitlement(res *result, x int) {
 	}
 	total := make([]int, e.years)
 	flows := 0
-	for _, lc := range res.licences {
+	for _, lc := range res.licences() {
 		if lc.system != x {
 			continue
 		}
@@ -214,21 +214,4 @@ func (f *findings) expiry(res *result, x, alert int) {
 
 // pacedBy says whether a scheduled run through system x is paced by its
 // limit li in some year.
-func (e *engine) pacedBy(res *result, x, li int) bool {
-	for s := range e.r.Streams {
-		if res.runtime[s] == nil {
-			continue
-		}
-		for _, y := range e.pathSystems(s) {
-			if y != x {
-				continue
-			}
-			for n := range e.years {
-				if p, _ := e.pacingLimit(res, &stage{cached: make([]bool, len(e.r.Streams)), queue: make([][]float64, len(e.r.Streams)), code: make([]bool, len(e.r.Streams))}, s, x, n); p == li {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
+func (e *engine) pacedBy(res *result, x, li int) bool { return res.paced[[2]int{x, li}] }

@@ -53,14 +53,17 @@ func (f *findings) customCode(res *result, sg *stage, s int) bool {
 // tenth of the time) and one action left on the layer.
 func (e *engine) codeLatency(res *result, sg *stage, s int) float64 {
 	st := &e.r.Streams[s]
-	code := sg.clone()
-	code.code[s] = true
 	start := 0.0
 	switch {
 	case st.Trigger == model.TriggerSchedule:
+		// the stage as it would be with this stream's code, for this
+		// figure only
+		was := sg.code[s]
+		sg.code[s] = true
 		R := e.perRun(s, 0, e.peakM[s])
-		rt, _ := e.rateTime(res, &code, s, 0, R)
-		start = st.Every + max(R*e.processing(s, &code, st.Concurrency), rt)
+		rt, _ := e.rateTime(res, sg, s, 0, R)
+		start = st.Every + max(R*e.processing(s, sg, st.Concurrency), rt)
+		sg.code[s] = was
 	default:
 		start, _ = e.startLatency(res, s, 0)
 	}
@@ -136,19 +139,19 @@ func (f *findings) simple(res *result, sg *stage, s int) {
 	lat, ok := e.pathLatency(res, sg, s, 0)
 	if st.HasLatency && (!ok || lat > st.Latency) {
 		f.add(CodeLatencyExpectation, SeverityWarn, s, -1, -1,
-			fmt.Sprintf("%s asks for data within %s, but its path typically takes %s.", e.streamName(s), figure.Dur(st.Latency), latencyText(lat, ok)),
+			fmt.Sprintf("%s asks for data within %s, but its path typically takes %s (%s).", e.streamName(s), figure.Dur(st.Latency), latencyText(lat, ok), e.pathParts(res, s)),
 			"Agree on a realistic delay with the business before building (flows are asynchronous and promise no response time), or choose a faster path.")
 	}
 	if st.Trigger == model.TriggerInstant && st.Via >= 0 {
 		via := &e.r.Systems[st.Via]
 		if via.Layer != nil && via.Layer.SyncLimit > 0 && lat > float64(via.Layer.SyncLimit) {
 			f.add(CodeSyncTimeout, SeverityCritical, s, st.Via, -1,
-				fmt.Sprintf("The caller of %s waits %s, past the %s in which %s must answer a waiting caller.",
-					e.streamName(s), figure.Dur(lat), figure.Dur(float64(via.Layer.SyncLimit)), via.Name),
+				fmt.Sprintf("The caller of %s waits %s (%s), past the %s in which %s must answer a waiting caller.",
+					e.streamName(s), figure.Dur(lat), e.pathParts(res, s), figure.Dur(float64(via.Layer.SyncLimit)), via.Name),
 				"Answer at once and finish asynchronously (the caller polls or is notified), or move the slow step into custom code.")
 		}
 		f.add(CodeProgressFeedback, SeverityInfo, s, -1, -1,
-			fmt.Sprintf("A user starts %s and waits; its path typically takes %s, longer when a system is busy.", e.streamName(s), figure.Dur(lat)),
+			fmt.Sprintf("A user starts %s and waits; its path typically takes %s (%s), longer when a system is busy.", e.streamName(s), figure.Dur(lat), e.pathParts(res, s)),
 			"Show that the run is in progress and let the user cancel it; never leave the screen frozen.")
 	}
 }

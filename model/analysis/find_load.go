@@ -36,9 +36,10 @@ func (f *findings) readCache(res *result, sg *stage, s int) bool {
 	}
 	cache, _ := catalog.LookupComponent(catalog.ComponentCache)
 	stale := float64(cache.Staleness)
-	msg := fmt.Sprintf("%s reads %s from %s, which reaches %s %s (over the %s alert line; %s %s).",
+	msg := fmt.Sprintf("%s reads %s from %s, whose %s reaches %s %s (over the %s alert line; %s %s).",
 		e.streamName(s), perRecordText(e.perRecord(s, st.From, sg).reads, "request"), src.Name,
-		figure.Util(row[y]), figure.InYear(y), figure.Util(e.r.MonitorAt), figure.Util(maxOf(row)), e.byHorizon())
+		e.limitPhrase(st.From, res.binding[st.From][y]), figure.Util(row[y]), figure.InYear(y),
+		figure.Util(e.r.MonitorAt), figure.Util(maxOf(row)), e.byHorizon())
 	var adv string
 	fix := false
 	switch {

@@ -58,6 +58,10 @@ func (f *findings) scheduled(res *result, s int) {
 		msg = fmt.Sprintf("A run of %s picks up %s records %s and takes %s through %s, %s of its %s interval.",
 			e.streamName(s), figure.Num(res.perRun[s][first]), figure.InYear(first), figure.Dur(t), through,
 			figure.Util(t/st.Every), figure.Dur(st.Every))
+		if st.Via >= 0 && e.r.Systems[st.Via].ActionTimeAssumed {
+			msg += fmt.Sprintf(" (The flow's own part assumes %s per action and a loop of %s record(s) at once.)",
+				figure.Dur(e.r.Systems[st.Via].ActionTime), figure.Num(st.Concurrency))
+		}
 	}
 	if critical && !(t < 0 || t > st.Every) {
 		msg += " Later years take longer than the interval: runs overlap."
@@ -73,68 +77,75 @@ func (f *findings) scheduled(res *result, s int) {
 // cannot finish within its interval even at the highest loop concurrency.
 func (f *findings) beyondFlows(res *result, sg *stage) {
 	e := f.e
-	done := map[string]bool{}
-	for s := range e.r.Streams {
-		st := &e.r.Streams[s]
-		if st.Via < 0 || !e.r.Systems[st.Via].Flows() || done[st.Flow] {
+	for x := range e.r.Systems {
+		if !e.r.Systems[x].Flows() {
 			continue
 		}
-		x := st.Via
-		layer := e.r.Systems[x].Layer
-		var why string
-		year := -1
-		for n := range e.years {
-			if why = e.beyondWhy(res, sg, s, x, n, layer.MaxLicences); why != "" {
-				year = n
-				break
+		// the layer's flows and their streams, in file order
+		index := map[string]int{}
+		var flows [][]int
+		for _, s := range e.on[x] {
+			if e.r.Streams[s].Via != x {
+				continue
+			}
+			name := e.r.Streams[s].Flow
+			i, ok := index[name]
+			if !ok {
+				i = len(flows)
+				index[name] = i
+				flows = append(flows, nil)
+			}
+			flows[i] = append(flows[i], s)
+		}
+		for _, ss := range flows {
+			for n := range e.years {
+				if s, why := e.beyondWhy(res, sg, ss, x, n); why != "" {
+					f.add(CodeBeyondFlows, SeverityCritical, s, x, n,
+						fmt.Sprintf("The flow %s of %s outgrows cloud flows %s: %s.", e.r.Streams[s].Flow, e.streamName(s), figure.InYear(n), why),
+						"Carry this stream with a bulk or streaming engine (Data Factory for bulk copies, Service Bus with Functions for streams), and keep flows for the orchestration.")
+					break
+				}
 			}
 		}
-		if why == "" {
-			continue
-		}
-		done[st.Flow] = true
-		f.add(CodeBeyondFlows, SeverityCritical, s, x, year,
-			fmt.Sprintf("The flow %s of %s outgrows cloud flows %s: %s.", st.Flow, e.streamName(s), figure.InYear(year), why),
-			"Carry this stream with a bulk or streaming engine (Data Factory for bulk copies, Service Bus with Functions for streams), and keep flows for the orchestration.")
 	}
 }
 
-// beyondWhy says why stream s's flow is beyond flows in year n, "" when
-// it is not.
-func (e *engine) beyondWhy(res *result, sg *stage, s, x, n, maxLic int) string {
-	st := &e.r.Streams[s]
+// beyondWhy says why the flow of streams ss on layer x is beyond flows in
+// year n and which stream it concerns; "" when it is not.
+func (e *engine) beyondWhy(res *result, sg *stage, ss []int, x, n int) (int, string) {
 	layer := e.r.Systems[x].Layer
 	daily, five := 0.0, 0.0
-	for _, o := range e.on[x] {
-		if e.r.Streams[o].Flow != st.Flow {
-			continue
-		}
-		req := e.perRecord(o, x, sg).requests
-		daily += e.peakDay(o, n) * req
-		five += e.peakDay(o, n) * e.curves[o].at(300) * req
+	for _, s := range ss {
+		req := e.perRecord(s, x, sg).requests
+		daily += e.peakDay(s, n) * req
+		five += e.peakDay(s, n) * e.curves[s].at(300) * req
 	}
 	per := float64(layer.ProcessLicence.Count)
-	if per > 0 && daily > float64(maxLic)*per {
-		return fmt.Sprintf("%s requests a day, more than %d stacked Process licences carry (%s)", figure.Num(daily), maxLic, figure.Num(float64(maxLic)*per))
+	if per > 0 && daily > float64(layer.MaxLicences)*per {
+		return ss[0], fmt.Sprintf("%s requests a day, more than %d stacked Process licences carry (%s)",
+			figure.Num(daily), layer.MaxLicences, figure.Num(float64(layer.MaxLicences)*per))
 	}
 	if ceil := float64(layer.FlowRequests.Count) * 300 / layer.FlowRequests.Window.Seconds(); ceil > 0 && five > ceil {
-		return fmt.Sprintf("%s requests in its busiest 5 minutes, above the platform's %s per flow", figure.Num(five), figure.Num(ceil))
+		return ss[0], fmt.Sprintf("%s requests in its busiest 5 minutes, above the platform's %s per flow", figure.Num(five), figure.Num(ceil))
 	}
-	if st.Trigger != model.TriggerSchedule {
-		return ""
-	}
-	R := res.perRun[s][n]
-	if layer.MaxItemsPerRun > 0 && R > layer.MaxItemsPerRun {
-		return fmt.Sprintf("%s records per run, more than a loop or paged list holds (%s)", figure.Num(R), figure.Num(layer.MaxItemsPerRun))
-	}
-	// Only the flow's own processing counts here: a run paced by a slow
-	// system would be paced the same in any engine.
-	if layer.MaxConcurrency > 0 {
-		if t := R * e.processing(s, sg, layer.MaxConcurrency); t > st.Every {
-			return fmt.Sprintf("a run cannot finish within its %s interval even at a loop concurrency of %s", figure.Dur(st.Every), figure.Num(layer.MaxConcurrency))
+	for _, s := range ss {
+		st := &e.r.Streams[s]
+		if st.Trigger != model.TriggerSchedule {
+			continue
+		}
+		R := res.perRun[s][n]
+		if layer.MaxItemsPerRun > 0 && R > layer.MaxItemsPerRun {
+			return s, fmt.Sprintf("%s records per run, more than a loop or paged list holds (%s)", figure.Num(R), figure.Num(layer.MaxItemsPerRun))
+		}
+		// Only the flow's own processing counts here: a run paced by a slow
+		// system would be paced the same in any engine.
+		if layer.MaxConcurrency > 0 {
+			if t := R * e.processing(s, sg, layer.MaxConcurrency); t > st.Every {
+				return s, fmt.Sprintf("a run cannot finish within its %s interval even at a loop concurrency of %s", figure.Dur(st.Every), figure.Num(layer.MaxConcurrency))
+			}
 		}
 	}
-	return ""
+	return -1, ""
 }
 
 // loopGuard raises loop-guard once per cycle of event streams (a strongly

@@ -84,17 +84,42 @@ func severityRank(s Severity) int {
 // sorted orders findings by severity (critical first), code, stream id
 // and system id (none first), keeping generation order on ties.
 func (f *findings) sorted() []Finding {
-	str := func(p *string) string {
-		if p == nil {
-			return ""
-		}
-		return "\x01" + *p
+	type key struct {
+		rank                 int
+		code, stream, system string
+		hasStream, hasSystem bool
+		i                    int
 	}
-	slices.SortStableFunc(f.out, func(a, b Finding) int {
-		return cmp.Or(cmp.Compare(severityRank(a.Severity), severityRank(b.Severity)), cmp.Compare(a.Code, b.Code),
-			cmp.Compare(str(a.Stream), str(b.Stream)), cmp.Compare(str(a.System), str(b.System)))
+	keys := make([]key, len(f.out))
+	for i, fd := range f.out {
+		k := key{rank: severityRank(fd.Severity), code: fd.Code, i: i}
+		if fd.Stream != nil {
+			k.stream, k.hasStream = *fd.Stream, true
+		}
+		if fd.System != nil {
+			k.system, k.hasSystem = *fd.System, true
+		}
+		keys[i] = k
+	}
+	boolCmp := func(a, b bool) int {
+		switch {
+		case a == b:
+			return 0
+		case a:
+			return 1
+		}
+		return -1
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.code, b.code),
+			boolCmp(a.hasStream, b.hasStream), cmp.Compare(a.stream, b.stream),
+			boolCmp(a.hasSystem, b.hasSystem), cmp.Compare(a.system, b.system), cmp.Compare(a.i, b.i))
 	})
-	return f.out
+	out := make([]Finding, len(keys))
+	for j, k := range keys {
+		out[j] = f.out[k.i]
+	}
+	return out
 }
 
 // yearSeverity is critical when a limit is passed today or next year, else warn.

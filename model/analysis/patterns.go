@@ -1,6 +1,12 @@
 package analysis
 
-import "github.com/flowscope/flowscope/model"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/figure"
+)
 
 // Service-oriented: a landscape of at least this many systems and streams
 // with at least two kinds of trigger.
@@ -99,6 +105,36 @@ func (e *engine) pathLatency(res *result, sg *stage, s, n int) (float64, bool) {
 		t += st.Actions * e.r.Systems[st.Via].ActionTime
 	}
 	return t, true
+}
+
+// pathParts spells out what a path latency is made of.
+func (e *engine) pathParts(res *result, s int) string {
+	st := &e.r.Streams[s]
+	var parts []string
+	for _, x := range [2]int{st.From, st.To} {
+		if x >= 0 && e.r.Systems[x].Latency > 0 {
+			parts = append(parts, e.sysName(x)+" "+figure.Dur(e.r.Systems[x].Latency))
+		}
+	}
+	if start, ok := e.startLatency(res, s, 0); ok && start > 0 {
+		what := "the start"
+		if st.Trigger == model.TriggerSchedule {
+			what = "the wait for a run and the run"
+		}
+		parts = append(parts, what+" "+figure.Dur(start))
+	}
+	if st.Via >= 0 && st.Actions > 0 && e.r.Systems[st.Via].ActionTime > 0 {
+		via := &e.r.Systems[st.Via]
+		p := fmt.Sprintf("%s action(s) × %s", figure.Sig3(st.Actions), figure.Dur(via.ActionTime))
+		if via.ActionTimeAssumed {
+			p += " (an assumed action time)"
+		}
+		parts = append(parts, p)
+	}
+	if st.Compute > 0 {
+		parts = append(parts, "logic "+figure.Dur(st.Compute))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // endLatency is what source and target add.

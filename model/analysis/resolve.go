@@ -32,9 +32,12 @@ type System struct {
 	Licence    model.Licence  // power-automate layers
 	Layer      *catalog.Layer // nil unless the kind is a layer
 	ActionTime float64        // seconds per action (layers)
-	Baseline   float64
-	Restricted []string
-	Latency    float64 // seconds
+	// ActionTimeAssumed says the action time is the catalogue's
+	// assumption, not a figure of the file.
+	ActionTimeAssumed bool
+	Baseline          float64
+	Restricted        []string
+	Latency           float64 // seconds
 }
 
 // Flows says whether the system is a Power Automate layer.
@@ -168,6 +171,7 @@ func resolveSystem(sy *model.System) System {
 	}
 	if k.Layer != nil {
 		out.ActionTime = optNum(sy.ActionTime, float64(k.Layer.ActionTime), 0, 86400)
+		out.ActionTimeAssumed = sy.ActionTime == nil
 	} else {
 		out.ActionTime = optNum(sy.ActionTime, 0, 0, 86400)
 	}
@@ -178,8 +182,9 @@ func resolveSystem(sy *model.System) System {
 	return out
 }
 
-// resolveLimits is the kind's limits (or the file's list), with the
-// shorthands replacing the limit that counts the same over the same window.
+// resolveLimits is the kind's limits (or the file's list), with each
+// shorthand replacing the kind's limit that counts the same over the same
+// window (keeping its per), else added as a per-system limit.
 func resolveLimits(sy *model.System, k *catalog.Kind) []Limit {
 	var out []Limit
 	if sy.Limits != nil {
@@ -204,6 +209,9 @@ func resolveLimits(sy *model.System, k *catalog.Kind) []Limit {
 		l := limitOf(*sh.rate, model.ScopeSystem, sh.counts, sh.name, SourceScenario, "")
 		replaced := false
 		for i := range out {
+			if out[i].Source != SourceCatalogue {
+				continue // only the kind's limits are replaced; the file's own list stays
+			}
 			if out[i].Counts == sh.counts && out[i].Window == l.Window {
 				l.Per = out[i].Per
 				out[i] = l

@@ -13,11 +13,12 @@ const shortWindow = 3600.0
 // runs works out each scheduled stream's records per run and how long a
 // run takes per year, from the stage's first (arrival) pass. It reports
 // whether there is any schedule, whose bursts then need a second pass.
-func (e *engine) runs(r *result, sg *stage) bool {
+func (e *engine) runs(r *result, only []bool) bool {
+	sg := r.sg
 	any := false
 	for s := range e.r.Streams {
 		st := &e.r.Streams[s]
-		if st.Trigger != model.TriggerSchedule {
+		if st.Trigger != model.TriggerSchedule || (only != nil && !only[s]) {
 			continue
 		}
 		any = true
@@ -69,11 +70,16 @@ func (e *engine) processing(s int, sg *stage, concurrency float64) float64 {
 // requests at the spare rate of its busiest short-window limit; never is
 // true when a system has no spare rate left for it.
 func (e *engine) rateTime(r *result, sg *stage, s, n int, records float64) (t float64, never bool) {
-	st := &e.r.Streams[s]
 	for _, x := range e.pathSystems(s) {
 		li, c := e.pacingLimit(r, sg, s, x, n)
 		if li < 0 {
 			continue
+		}
+		if sg == r.sg {
+			if r.paced == nil {
+				r.paced = map[[2]int]bool{}
+			}
+			r.paced[[2]int{x, li}] = true
 		}
 		spare := e.spare(r, sg, s, x, li, n, e.peakM[s])
 		if spare <= 0 {
@@ -81,7 +87,6 @@ func (e *engine) rateTime(r *result, sg *stage, s, n int, records float64) (t fl
 		}
 		t = math.Max(t, records*c/spare)
 	}
-	_ = st
 	return t, false
 }
 
@@ -125,8 +130,9 @@ func (e *engine) spare(r *result, sg *stage, s, x, li, n, m int) float64 {
 	l := &e.r.Systems[x].Limits[li]
 	others := 0.0
 	if l.Per != model.ScopeFlow {
-		g := int(e.groups[x][li].of[e.onIndex(x, s)])
-		others = r.acc[x][li][(g*e.years+n)*12+m] - e.demand(r, sg, s, x, li, n, m, false)
+		k := e.onIndex(x, s)
+		g := int(e.groups[x][li].of[k])
+		others = r.acc[x][li][(g*e.years+n)*12+m] - e.demand(r, s, x, li, k, n, m, r.bursting)
 	}
 	return (e.available(x, li) - math.Max(0, others)) / l.Window
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/model/quantity"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 func ptr[T any](v T) *T { return &v }
@@ -196,7 +197,7 @@ streams:
     volume: 10M/year
     growth: 20%
 `
-	s, err := model.Parse("comments.yaml", []byte(src))
+	s, err := scenariofile.Parse("comments.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
