@@ -69,6 +69,25 @@ func TestOpensOnBusiestOrSelection(t *testing.T) {
 	}
 }
 
+// case-updates' one system over capacity is in the pane at the sizes the
+// explorer meets.
+func TestOverloadedSystemInView(t *testing.T) {
+	s, r := defaultScenario(t)
+	for _, size := range [][2]int{{120, 36}, {80, 24}, {60, 16}} {
+		v := NewViewer()
+		v.SetSize(size[0], size[1])
+		v.SetAnalysis(s, r)
+		v.View(testStyles())
+		busiest := v.graph.Boxes[v.graph.busiest()]
+		if busiest.State != Over {
+			t.Fatalf("the busiest system %s is not over capacity", busiest.ID)
+		}
+		if !paneHits(v, size[0], size[1])[busiest.ID] {
+			t.Fatalf("%v: %s is not in the pane", size, busiest.ID)
+		}
+	}
+}
+
 // Selecting a system brings its box into view, a stream at least its
 // label or arrowhead; clearing leaves the window where it is.
 func TestSelectPansToTheItem(t *testing.T) {
