@@ -33,18 +33,20 @@ func assignTracks(bent []*gline) (placed, stuck []*gline) {
 		byTop[i] = i
 	}
 	sort.SliceStable(byTop, func(a, b int) bool { return ls.top[byTop[a]] < ls.top[byTop[b]] })
-	at := make([]int, n) // index in byTop
+	at := make([]int, n)  // index in byTop
+	end := make([]int, n) // index in byTop past the later lines it overlaps
+	diff := make([]int, n+1)
 	for a, i := range byTop {
 		at[i] = a
+		rest := byTop[a+1:]
+		end[i] = a + 1 + sort.Search(len(rest), func(k int) bool { return ls.top[rest[k]] > ls.bottom[i] })
+		diff[a+1]++ // i is earlier than each of byTop[a+1:end]
+		diff[end[i]]--
 	}
 	start := make([]int, n+1)
-	for a, i := range byTop {
-		for _, j := range byTop[a+1:] {
-			if ls.top[j] > ls.bottom[i] {
-				break
-			}
-			start[j+1]++
-		}
+	for a, run := 0, 0; a < n; a++ {
+		run += diff[a]
+		start[byTop[a]+1] = run
 	}
 	for i := 0; i < n; i++ {
 		start[i+1] += start[i]
@@ -52,10 +54,7 @@ func assignTracks(bent []*gline) (placed, stuck []*gline) {
 	earlier := make([]int32, start[n])
 	fill := append([]int(nil), start[:n]...)
 	for a, i := range byTop {
-		for _, j := range byTop[a+1:] {
-			if ls.top[j] > ls.bottom[i] {
-				break
-			}
+		for _, j := range byTop[a+1 : end[i]] {
 			earlier[fill[j]] = int32(i)
 			fill[j]++
 			ij, ji := ls.rule(i, j)
@@ -94,10 +93,7 @@ func assignTracks(bent []*gline) (placed, stuck []*gline) {
 	}
 	take := func(i int) {
 		done[i] = true
-		for _, j := range byTop[at[i]+1:] {
-			if ls.top[j] > ls.bottom[i] {
-				break
-			}
+		for _, j := range byTop[at[i]+1 : end[i]] {
 			release(i, j)
 		}
 		for _, j := range earlier[start[i]:start[i+1]] {
