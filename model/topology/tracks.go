@@ -23,43 +23,57 @@ func assignTracks(bent []*gline) (placed, stuck []*gline) {
 			hardIn[to]++
 		}
 	}
-	// lines by the top of their run: the lines overlapping line i and
-	// after it start no lower than its bottom, so each scan stops there;
-	// the overlapping lines before it are listed once (earlier). Soft
-	// rules can be as many as pairs, so they are counted, never stored:
-	// a taken line looks its followers up again.
+	// Lines by the top of their run: the lines overlapping line i and
+	// after it are byTop[at[i]+1 : end[i]], found by a binary search. Each
+	// overlapping pair is looked at twice: to count every line's rules,
+	// then to list them, as one flat list of followers per line (a hard
+	// rule's follower stored as ^j).
 	byTop := make([]int, n)
 	for i := range byTop {
 		byTop[i] = i
 	}
 	sort.SliceStable(byTop, func(a, b int) bool { return ls.top[byTop[a]] < ls.top[byTop[b]] })
-	at := make([]int, n)  // index in byTop
-	end := make([]int, n) // index in byTop past the later lines it overlaps
-	diff := make([]int, n+1)
+	end := make([]int, n)
 	for a, i := range byTop {
-		at[i] = a
 		rest := byTop[a+1:]
 		end[i] = a + 1 + sort.Search(len(rest), func(k int) bool { return ls.top[rest[k]] > ls.bottom[i] })
-		diff[a+1]++ // i is earlier than each of byTop[a+1:end]
-		diff[end[i]]--
 	}
 	start := make([]int, n+1)
-	for a, run := 0, 0; a < n; a++ {
-		run += diff[a]
-		start[byTop[a]+1] = run
+	for a, i := range byTop {
+		for _, j := range byTop[a+1 : end[i]] {
+			ij, ji := ls.rule(i, j)
+			if ij != none {
+				start[i+1]++
+				count(j, ij)
+			}
+			if ji != none {
+				start[j+1]++
+				count(i, ji)
+			}
+		}
 	}
 	for i := 0; i < n; i++ {
 		start[i+1] += start[i]
 	}
-	earlier := make([]int32, start[n])
+	follow := make([]int32, start[n])
 	fill := append([]int(nil), start[:n]...)
+	put := func(from, to int, kind uint8) {
+		e := int32(to)
+		if kind == hard {
+			e = ^e
+		}
+		follow[fill[from]] = e
+		fill[from]++
+	}
 	for a, i := range byTop {
 		for _, j := range byTop[a+1 : end[i]] {
-			earlier[fill[j]] = int32(i)
-			fill[j]++
 			ij, ji := ls.rule(i, j)
-			count(j, ij)
-			count(i, ji)
+			if ij != none {
+				put(i, j, ij)
+			}
+			if ji != none {
+				put(j, i, ji)
+			}
 		}
 	}
 	// Take lines in order: the first line free of rules; when none is,
@@ -75,29 +89,24 @@ func assignTracks(bent []*gline) (placed, stuck []*gline) {
 	}
 	heap.Init(free)
 	order := make([]int, 0, n)
-	release := func(i, j int) { // i is taken: its rules over j go
-		if done[j] {
-			return
-		}
-		switch ij, _ := ls.rule(i, j); ij {
-		case none:
-			return
-		case soft:
-			softIn[j]--
-		case hard:
-			hardIn[j]--
-		}
-		if hardIn[j] == 0 && softIn[j] == 0 {
-			heap.Push(free, j)
-		}
-	}
 	take := func(i int) {
 		done[i] = true
-		for _, j := range byTop[at[i]+1 : end[i]] {
-			release(i, j)
-		}
-		for _, j := range earlier[start[i]:start[i+1]] {
-			release(i, int(j))
+		for _, e := range follow[start[i]:start[i+1]] {
+			j := int(e)
+			if e < 0 {
+				j = int(^e)
+			}
+			if done[j] {
+				continue
+			}
+			if e < 0 {
+				hardIn[j]--
+			} else {
+				softIn[j]--
+			}
+			if hardIn[j] == 0 && softIn[j] == 0 {
+				heap.Push(free, j)
+			}
 		}
 	}
 	for len(order)+len(stuck) < n {
