@@ -115,6 +115,9 @@ func (g Graph) choose(c *layoutCache, width, height int, ascii, tall bool) (*sce
 		if roomy != nil && level < 3 && width > 0 && roomy.lay.Gaps > width {
 			continue // its gaps alone are wider than asked
 		}
+		if roomy != nil && level == 3 && width > 0 && 2*fullestLayer(roomy.lay.NodeLayer) > width {
+			continue // top down, a layer's boxes (two cells each at least) are wider than asked
+		}
 		sh := g.shape(Form{Level: level, ASCII: ascii})
 		key := c.key(sh)
 		if _, cached := c.lookup(key); !cached && roomy != nil && sh.form.TopDown() && width > 0 && widestRow(sh, roomy.lay.NodeLayer) > width {
@@ -156,6 +159,17 @@ func widestRow(sh shaped, layer []int) int {
 		}
 	}
 	return widest
+}
+
+// fullestLayer is the number of boxes in the layer that has most.
+func fullestLayer(layer []int) int {
+	count := map[int]int{}
+	most := 0
+	for _, l := range layer {
+		count[l]++
+		most = max(most, count[l])
+	}
+	return most
 }
 
 // share is the part of n cells a window of w shows.
