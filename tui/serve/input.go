@@ -13,14 +13,14 @@ import (
 // a mistake or an attack; an escape sequence longer than any terminal
 // reply is one too.
 const (
-	maxPaste       = 16 << 10 // bytes of one bracketed paste
-	maxCSI         = 256      // bytes of one control sequence
-	maxString      = 4 << 10  // bytes of one OSC, DCS, APC, PM or SOS string
-	inputRate      = 16 << 10 // bytes per second a client may send, sustained
-	inputBurst     = 64 << 10 // bytes a client may send at once
+	maxPaste       = 16 << 10              // bytes of one bracketed paste
+	maxCSI         = 256                   // bytes of one control sequence
+	maxString      = 4 << 10               // bytes of one OSC, DCS, APC, PM or SOS string
+	inputRate      = 16 << 10              // bytes per second a client may send, sustained
+	inputBurst     = 64 << 10              // bytes a client may send at once
 	decoderGap     = 60 * time.Millisecond // a little over the decoder's escape timeout (50 ms)
-	maxBeforeGap   = 64 << 10 // bytes forwarded before the decoder must get a quiet gap
-	maxPasteRecord = 64       // paste ends remembered for the filter
+	maxBeforeGap   = 64 << 10              // bytes forwarded before the decoder must get a quiet gap
+	maxPasteRecord = 64                    // paste ends remembered for the filter
 )
 
 // Bytes the scanner cares about.
