@@ -13,56 +13,52 @@ import (
 // caught in a cycle of hard rules are returned as stuck.
 func assignTracks(bent []*gline) (placed, stuck []*gline) {
 	n := len(bent)
-	// rule tells which of the two lines must come first: hard rules bind,
-	// soft ones may be dropped. Soft rules can be as many as pairs, so
-	// they are counted, never stored; a taken line looks its followers up
-	// again.
-	rule := func(a, b *gline) (aFirst, bFirst int) { // 0 none, 1 soft, 2 hard
-		if !spanOverlap(a, b) {
-			return 0, 0
-		}
-		if a.L == b.R {
-			aFirst = 2
-		}
-		if b.L == a.R {
-			bFirst = 2
-		}
-		if aFirst != 0 || bFirst != 0 {
-			return aFirst, bFirst
-		}
-		down := a.L < a.R
-		if down != (b.L < b.R) {
-			return 0, 0
-		}
-		if (down && a.L > b.L) || (!down && a.L < b.L) {
-			return 1, 0
-		}
-		return 0, 1
-	}
+	ls := newLineSet(bent)
 	hardIn, softIn := make([]int, n), make([]int, n)
-	count := func(to, kind int) {
+	count := func(to int, kind uint8) {
 		switch kind {
-		case 1:
+		case soft:
 			softIn[to]++
-		case 2:
+		case hard:
 			hardIn[to]++
 		}
 	}
-	// lines by the top of their run: the lines overlapping line i start
-	// no lower than its bottom, so each scan stops there
+	// lines by the top of their run: the lines overlapping line i and
+	// after it start no lower than its bottom, so each scan stops there;
+	// the overlapping lines before it are listed once (earlier). Soft
+	// rules can be as many as pairs, so they are counted, never stored:
+	// a taken line looks its followers up again.
 	byTop := make([]int, n)
 	for i := range byTop {
 		byTop[i] = i
 	}
-	top := func(i int) int { return min(bent[i].L, bent[i].R) }
-	bottom := func(i int) int { return max(bent[i].L, bent[i].R) }
-	sort.SliceStable(byTop, func(a, b int) bool { return top(byTop[a]) < top(byTop[b]) })
+	sort.SliceStable(byTop, func(a, b int) bool { return ls.top[byTop[a]] < ls.top[byTop[b]] })
+	at := make([]int, n) // index in byTop
+	for a, i := range byTop {
+		at[i] = a
+	}
+	start := make([]int, n+1)
 	for a, i := range byTop {
 		for _, j := range byTop[a+1:] {
-			if top(j) > bottom(i) {
+			if ls.top[j] > ls.bottom[i] {
 				break
 			}
-			ij, ji := rule(bent[i], bent[j])
+			start[j+1]++
+		}
+	}
+	for i := 0; i < n; i++ {
+		start[i+1] += start[i]
+	}
+	earlier := make([]int32, start[n])
+	fill := append([]int(nil), start[:n]...)
+	for a, i := range byTop {
+		for _, j := range byTop[a+1:] {
+			if ls.top[j] > ls.bottom[i] {
+				break
+			}
+			earlier[fill[j]] = int32(i)
+			fill[j]++
+			ij, ji := ls.rule(i, j)
 			count(j, ij)
 			count(i, ji)
 		}
@@ -80,26 +76,32 @@ func assignTracks(bent []*gline) (placed, stuck []*gline) {
 	}
 	heap.Init(free)
 	order := make([]int, 0, n)
+	release := func(i, j int) { // i is taken: its rules over j go
+		if done[j] {
+			return
+		}
+		switch ij, _ := ls.rule(i, j); ij {
+		case none:
+			return
+		case soft:
+			softIn[j]--
+		case hard:
+			hardIn[j]--
+		}
+		if hardIn[j] == 0 && softIn[j] == 0 {
+			heap.Push(free, j)
+		}
+	}
 	take := func(i int) {
 		done[i] = true
-		for _, j := range byTop {
-			if top(j) > bottom(i) {
+		for _, j := range byTop[at[i]+1:] {
+			if ls.top[j] > ls.bottom[i] {
 				break
 			}
-			if done[j] {
-				continue
-			}
-			switch ij, _ := rule(bent[i], bent[j]); ij {
-			case 0:
-				continue
-			case 1:
-				softIn[j]--
-			case 2:
-				hardIn[j]--
-			}
-			if hardIn[j] == 0 && softIn[j] == 0 {
-				heap.Push(free, j)
-			}
+			release(i, j)
+		}
+		for _, j := range earlier[start[i]:start[i+1]] {
+			release(i, int(j))
 		}
 	}
 	for len(order)+len(stuck) < n {
@@ -131,6 +133,50 @@ func assignTracks(bent []*gline) (placed, stuck []*gline) {
 		placed = append(placed, bent[i])
 	}
 	return placed, stuck
+}
+
+// Kinds of rule between two lines.
+const (
+	none uint8 = iota
+	soft       // avoids needless crossings; may be dropped
+	hard       // keeps horizontal runs apart; binds
+)
+
+// lineSet holds the bent lines' rows flat, for the pair loops.
+type lineSet struct {
+	l, r, top, bottom []int32
+}
+
+func newLineSet(bent []*gline) lineSet {
+	n := len(bent)
+	ls := lineSet{make([]int32, n), make([]int32, n), make([]int32, n), make([]int32, n)}
+	for i, ln := range bent {
+		ls.l[i], ls.r[i] = int32(ln.L), int32(ln.R)
+		ls.top[i], ls.bottom[i] = int32(min(ln.L, ln.R)), int32(max(ln.L, ln.R))
+	}
+	return ls
+}
+
+// rule tells which of two overlapping lines must come first (the kind of
+// rule that makes a go before b, and b before a).
+func (ls lineSet) rule(a, b int) (aFirst, bFirst uint8) {
+	if ls.l[a] == ls.r[b] {
+		aFirst = hard
+	}
+	if ls.l[b] == ls.r[a] {
+		bFirst = hard
+	}
+	if aFirst != none || bFirst != none {
+		return aFirst, bFirst
+	}
+	down := ls.l[a] < ls.r[a]
+	if down != (ls.l[b] < ls.r[b]) {
+		return none, none
+	}
+	if (down && ls.l[a] > ls.l[b]) || (!down && ls.l[a] < ls.l[b]) {
+		return soft, none
+	}
+	return none, soft
 }
 
 // intHeap is a min-heap of line indices.

@@ -216,7 +216,7 @@ func (ov *overview) lights(hl string) []bool {
 
 func (ov *overview) hit(p topology.Point) (string, bool) {
 	for i, r := range ov.items {
-		if r.Contains(p) {
+		if r.Contains(p) && !ov.g.Boxes[i].Component {
 			return ov.g.Boxes[i].ID, true
 		}
 	}
