@@ -30,7 +30,7 @@ type renderer struct {
 	structural bool
 
 	root      *yaml.Node
-	aliasList []*yaml.Node         // every alias of the tree, found once
+	aliasList []*yaml.Node        // every alias of the tree, found once
 	dealiased map[*yaml.Node]bool // aliases already written out
 }
 
