@@ -181,7 +181,9 @@ func (d *Document) ChangedOnDisk(path string) error {
 // (see Render). Unless opt.Force, it first checks the file on disk is
 // still the one the document loaded or last saved, and returns a
 // *ChangedOnDiskError (errors.Is ErrChangedOnDisk) when it is not. After
-// a save the document holds s and the new text.
+// a save the document holds s and the new text. Saving under another
+// name (save-as) takes Force, once the user agreed to replace any file
+// there: the check compares with the file the document came from.
 func (d *Document) Save(path string, s model.Scenario, opt SaveOptions) error {
 	if err := Validate(s); err != nil {
 		return err
