@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 )
 
 // Options configure one explorer session.
@@ -55,7 +56,7 @@ type Model struct {
 
 	doc                   // the document: scenario, history, file state
 	shown  model.Scenario // the scenario the report is of (doc, or a valid value being typed)
-	report model.Report
+	report analysis.Report
 	rev    int // bumps whenever report changes
 	docRev int // rev of the report of doc (not of a value being typed)
 
@@ -96,7 +97,7 @@ func New(opts Options) Model {
 	m.ed.input.SetStyles(m.ctx.styles.Input)
 	m.views = newViews()
 	m.views.drawing.ascii = opts.ASCII
-	m.setReport(m.doc.s, model.Analyze(m.doc.s))
+	m.setReport(m.doc.s, analysis.Analyze(m.doc.s))
 	m.docRev = m.rev
 	m.resize(m.ctx.width, m.ctx.height)
 	return m
@@ -169,7 +170,7 @@ func (m Model) View() tea.View {
 }
 
 // setReport makes r (the analysis of s) the one the views show.
-func (m *Model) setReport(s model.Scenario, r model.Report) {
+func (m *Model) setReport(s model.Scenario, r analysis.Report) {
 	m.shown, m.report = s, r
 	m.rev++
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
@@ -91,7 +92,7 @@ func TestInvalidValueKeepsLastAnalysis(t *testing.T) {
 		t.Error("an invalid value reached the document")
 	}
 	m, _ = send(t, m, keys("esc")...)
-	if m.ed.mode != modeFields || !reflect.DeepEqual(m.report, model.Analyze(doc)) {
+	if m.ed.mode != modeFields || !reflect.DeepEqual(m.report, analysis.Analyze(doc)) {
 		t.Error("esc did not return the views to the document's analysis")
 	}
 }

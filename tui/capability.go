@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 )
 
 // bar levels for a utilisation from 0 to 100%.
@@ -28,7 +28,7 @@ const (
 // capHeadLines is the height of the capability header.
 const capHeadLines = 3
 
-func newCapLayout(r *model.Report, w, h int) capLayout {
+func newCapLayout(r *analysis.Report, w, h int) capLayout {
 	idW := 4
 	for _, sy := range r.Systems {
 		idW = max(idW, len(sy.ID))
@@ -60,7 +60,7 @@ func newCapLayout(r *model.Report, w, h int) capLayout {
 // on cl.blockH lines (the figures on the bar's bottom line). mark is 0 for
 // a plain row, 1 for the selected system, 2 for the weakest link of the
 // selected stream.
-func capabilityRow(r *model.Report, sy model.SystemReport, cl capLayout, mark int, st *Styles) []string {
+func capabilityRow(r *analysis.Report, sy analysis.SystemReport, cl capLayout, mark int, st *Styles) []string {
 	mon := r.Scenario.MonitorAt
 	years := len(r.Years)
 	prefix, idStyle := "  ", st.Label
@@ -161,7 +161,7 @@ func barCell(u, mon float64, line, height int) rune {
 
 // capabilityHeader is the pane's fixed top: what the bars mean and which
 // year each column is.
-func capabilityHeader(r *model.Report, cl capLayout, st *Styles) []string {
+func capabilityHeader(r *analysis.Report, cl capLayout, st *Styles) []string {
 	first, last := 0, 0
 	if len(r.Years) > 0 {
 		first, last = r.Years[0], r.Years[len(r.Years)-1]

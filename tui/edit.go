@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
@@ -57,7 +58,7 @@ func (m *Model) validateInput() {
 	// follow the typing; a large one waits for enter to keep typing
 	// smooth.
 	if err == nil && len(n.Streams) <= livePreviewStreams {
-		m.setReport(n, model.Analyze(n))
+		m.setReport(n, analysis.Analyze(n))
 		m.ed.shown = m.ed.input.Value()
 	}
 }
@@ -73,7 +74,7 @@ func (m *Model) cancelEditing() {
 // was previewed.
 func (m *Model) showDoc() {
 	if m.rev != m.docRev {
-		m.setReport(m.doc.s, model.Analyze(m.doc.s))
+		m.setReport(m.doc.s, analysis.Analyze(m.doc.s))
 		m.docRev = m.rev
 	}
 }
@@ -182,7 +183,7 @@ func (m *Model) deleteSelected() tea.Cmd {
 // afterCommit analyses the new document and keeps the editor on it.
 func (m *Model) afterCommit() {
 	m.ed.clampTo(&m.doc.s)
-	m.setReport(m.doc.s, model.Analyze(m.doc.s))
+	m.setReport(m.doc.s, analysis.Analyze(m.doc.s))
 	m.docRev = m.rev
 }
 

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/guptarohit/asciigraph"
 )
 
@@ -24,7 +24,7 @@ type series struct {
 // projectionSeries picks the figures out of the report: nothing here is
 // computed beyond sums and the capacity the weakest link's utilisation
 // implies for the same demand.
-func projectionSeries(r *model.Report, sel int) series {
+func projectionSeries(r *analysis.Report, sel int) series {
 	var sr series
 	n := len(r.Years)
 	if sel >= 0 && sel < len(r.Streams) {
@@ -72,7 +72,7 @@ func at(xs []float64, i int) float64 {
 
 // renderProjection draws the table and the chart of demand against the
 // weakest link's capacity.
-func renderProjection(r *model.Report, sel int, w, h int, st *Styles) []string {
+func renderProjection(r *analysis.Report, sel int, w, h int, st *Styles) []string {
 	if len(r.Years) == 0 {
 		return []string{st.Muted.Render("no analysis yet")}
 	}
@@ -112,7 +112,7 @@ func renderProjection(r *model.Report, sel int, w, h int, st *Styles) []string {
 	return append(lines, projectionChart(sr, w, chartH, st)...)
 }
 
-func weakestLine(sr series, r *model.Report, st *Styles) string {
+func weakestLine(sr series, r *analysis.Report, st *Styles) string {
 	if sr.weakest == "" {
 		return st.Muted.Render("no weakest link: no system on the path has a capacity")
 	}
@@ -125,7 +125,7 @@ func weakestLine(sr series, r *model.Report, st *Styles) string {
 	return st.Fine.Render(fmt.Sprintf("weakest link %s fits through year %d (%s)", sr.weakest, last, pct(at(sr.util, last))))
 }
 
-func projectionTable(sr series, r *model.Report, st *Styles) []string {
+func projectionTable(sr series, r *analysis.Report, st *Styles) []string {
 	mult, unit := rateUnit(sr.peakRate)
 	out := []string{st.Muted.Render(fmt.Sprintf("%2s %9s %8s %8s %5s", "yr", "volume/yr", "peak mo", "peak/"+unit, "link"))}
 	mon := r.Scenario.MonitorAt

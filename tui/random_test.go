@@ -8,7 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
@@ -59,7 +59,7 @@ func TestRandomSessionKeepsInvariants(t *testing.T) {
 			if err := scenariofile.Validate(m.shown); err != nil {
 				t.Fatalf("seed %d step %d: the views show an invalid scenario: %v", seed, step, err)
 			}
-			if !reflect.DeepEqual(m.report, model.Analyze(m.shown)) {
+			if !reflect.DeepEqual(m.report, analysis.Analyze(m.shown)) {
 				t.Fatalf("seed %d step %d: the report is not the analysis of the scenario shown", seed, step)
 			}
 		}

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
-	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 )
 
 // recKind is one kind of block of the recommendation view.
@@ -41,7 +41,7 @@ type recView struct {
 }
 
 // rebuild lays out the blocks of a new report; nothing is drawn yet.
-func (v *recView) rebuild(r *model.Report, w int) {
+func (v *recView) rebuild(r *analysis.Report, w int) {
 	v.blocks = v.blocks[:0]
 	v.idW, v.total = 0, 0
 	add := func(k recKind, i int) { v.blocks = append(v.blocks, recBlock{k, i}) }
@@ -53,7 +53,7 @@ func (v *recView) rebuild(r *model.Report, w int) {
 	v.idW = min(v.idW, max(w/2, 8))
 	add(recBlank, 0)
 	add(recFindingsHead, 0)
-	for _, sev := range []model.Severity{model.SeverityCritical, model.SeverityWarn, model.SeverityInfo} {
+	for _, sev := range []analysis.Severity{analysis.SeverityCritical, analysis.SeverityWarn, analysis.SeverityInfo} {
 		for i, f := range r.Findings {
 			if f.Severity == sev {
 				add(recFinding, i)
@@ -75,7 +75,7 @@ func (v *recView) rebuild(r *model.Report, w int) {
 }
 
 // window draws h lines starting at block first.
-func (v *recView) window(r *model.Report, first, w, h int, st *Styles) []string {
+func (v *recView) window(r *analysis.Report, first, w, h int, st *Styles) []string {
 	var out []string
 	for b := first; b < len(v.blocks) && len(out) < h; b++ {
 		if v.memo[b] == nil {
@@ -93,7 +93,7 @@ func (v *recView) window(r *model.Report, first, w, h int, st *Styles) []string 
 // first from which every remaining block fits in h lines, so the end is
 // on screen and the pane as full as whole blocks allow. Only the blocks
 // it counts are wrapped.
-func (v *recView) lastStart(r *model.Report, w, h int, st *Styles) int {
+func (v *recView) lastStart(r *analysis.Report, w, h int, st *Styles) int {
 	n := 0
 	for b := len(v.blocks) - 1; b >= 0; b-- {
 		if v.memo[b] == nil {
@@ -106,7 +106,7 @@ func (v *recView) lastStart(r *model.Report, w, h int, st *Styles) int {
 	return 0
 }
 
-func (v *recView) block(r *model.Report, b recBlock, w int, st *Styles) []string {
+func (v *recView) block(r *analysis.Report, b recBlock, w int, st *Styles) []string {
 	var out []string
 	wrap := func(prefix, text string, style func(...string) string) {
 		pw := ansi.StringWidth(prefix)
@@ -133,9 +133,9 @@ func (v *recView) block(r *model.Report, b recBlock, w int, st *Styles) []string
 		f := r.Findings[b.i]
 		style, icon := st.Info, "·"
 		switch f.Severity {
-		case model.SeverityCritical:
+		case analysis.SeverityCritical:
 			style, icon = st.Critical, "✖"
-		case model.SeverityWarn:
+		case analysis.SeverityWarn:
 			style, icon = st.Warn, "▲"
 		}
 		head := " " + style.Render(icon+" "+string(f.Severity)+" "+f.Code)
@@ -182,7 +182,7 @@ func (v *recView) block(r *model.Report, b recBlock, w int, st *Styles) []string
 	return out
 }
 
-func lastYear(r *model.Report) string {
+func lastYear(r *analysis.Report) string {
 	if len(r.Years) == 0 {
 		return "0"
 	}

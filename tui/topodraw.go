@@ -59,7 +59,7 @@ func (m *Model) refreshTopology(base viewKey, hl string, st *Styles) tea.Cmd {
 	t.dx, t.dy, t.rev = 0, 0, m.rev
 	draw := func() []string {
 		if newReport {
-			d.SetReport(s, r)
+			d.SetAnalysis(s, r)
 		}
 		d.SetSize(base.w, base.h)
 		d.SetHighlight(hl)

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/tui/diagram"
 )
 
@@ -9,7 +10,7 @@ import (
 // diagram package's Viewer provides it through a thin adapter.
 type topologyDrawer interface {
 	SetSize(w, h int)
-	SetReport(s model.Scenario, r model.Report)
+	SetAnalysis(s model.Scenario, r analysis.Report)
 	SetRecommended(bool)
 	SetASCII(bool)
 	SetHighlight(id string)

@@ -2,7 +2,7 @@ package tui
 
 import (
 	tea "charm.land/bubbletea/v2"
-	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 )
 
 // viewKey is everything a view's rendering depends on; a view is redrawn
@@ -253,7 +253,7 @@ func (m *Model) scrollView(p pane, d int) {
 }
 
 // streamIndex is the report index of a stream id, or -1.
-func streamIndex(r *model.Report, id string) int {
+func streamIndex(r *analysis.Report, id string) int {
 	for i := range r.Streams {
 		if r.Streams[i].ID == id {
 			return i

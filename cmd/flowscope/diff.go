@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/model/compare"
 )
 
@@ -60,15 +59,15 @@ Give --fail-on several times for several rules.`,
 			if err != nil {
 				return err
 			}
-			a, err := loadInput(args[0])
+			a, err := loadDesign(args[0])
 			if err != nil {
 				return err
 			}
-			b, err := loadInput(args[1])
+			b, err := loadDesign(args[1])
 			if err != nil {
 				return err
 			}
-			d := compare.Compare(a, b)
+			d := compare.Designs(a, b)
 			var fails []string
 			for _, r := range rules {
 				fails = append(fails, prefixed(r, r.CheckDiff(d))...)
@@ -90,13 +89,13 @@ Give --fail-on several times for several rules.`,
 	return cmd
 }
 
-// loadInput loads and analyses one design of a diff.
-func loadInput(arg string) (compare.Input, error) {
+// loadDesign loads one design of a diff.
+func loadDesign(arg string) (compare.Design, error) {
 	s, side, err := loadSide(arg)
 	if err != nil {
-		return compare.Input{}, err
+		return compare.Design{}, err
 	}
-	return compare.Input{Side: side, Scenario: s, Report: analysis.Analyze(s)}, nil
+	return compare.Design{Side: side, Scenario: s}, nil
 }
 
 // writeJSON writes v as indented JSON.

@@ -377,3 +377,23 @@ streams:
 		}
 	}
 }
+
+// A shorthand replaces the kind's limit that counts the same over the
+// same window and keeps its scope; the file's own list stays whole.
+func TestShorthandsAndLimits(t *testing.T) {
+	r := analysis.Analyze(parse(t, head+`systems:
+  - {id: dv, kind: dataverse, capacity: 9000/5m}
+  - {id: own, kind: sql, limits: [{rate: 6000/5m, per: identity}], capacity: 9000/5m}
+  - {id: app, kind: website}
+streams:
+  - {id: a, from: app, to: dv, trigger: instant, volume: 1k/day}
+  - {id: b, from: app, to: own, trigger: instant, volume: 1k/day}
+`))
+	dv, own := r.Systems[0].Limits, r.Systems[1].Limits
+	if len(dv) != 1 || dv[0].Name != "capacity" || dv[0].Per != model.ScopeIdentity || dv[0].Source != analysis.SourceScenario || dv[0].Rate != "9000/5m" {
+		t.Errorf("dataverse limits %+v, want the capacity replacing service protection, per identity", dv)
+	}
+	if len(own) != 2 || own[0].Per != model.ScopeIdentity || own[1].Name != "capacity" || own[1].Per != model.ScopeSystem {
+		t.Errorf("limits of a system with its own list %+v, want the list and the capacity beside it", own)
+	}
+}

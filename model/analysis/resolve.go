@@ -182,8 +182,9 @@ func resolveSystem(sy *model.System) System {
 	return out
 }
 
-// resolveLimits is the kind's limits (or the file's list), with the
-// shorthands replacing the limit that counts the same over the same window.
+// resolveLimits is the kind's limits (or the file's list), with each
+// shorthand replacing the kind's limit that counts the same over the same
+// window (keeping its per), else added as a per-system limit.
 func resolveLimits(sy *model.System, k *catalog.Kind) []Limit {
 	var out []Limit
 	if sy.Limits != nil {
@@ -208,6 +209,9 @@ func resolveLimits(sy *model.System, k *catalog.Kind) []Limit {
 		l := limitOf(*sh.rate, model.ScopeSystem, sh.counts, sh.name, SourceScenario, "")
 		replaced := false
 		for i := range out {
+			if out[i].Source != SourceCatalogue {
+				continue // only the kind's limits are replaced; the file's own list stays
+			}
 			if out[i].Counts == sh.counts && out[i].Window == l.Window {
 				l.Per = out[i].Per
 				out[i] = l

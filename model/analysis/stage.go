@@ -387,7 +387,7 @@ func (e *engine) accumulate(r *result, bursts bool, only []bool) (changed []bool
 				day := &e.dayOf[s]
 				for n := range e.years {
 					row := acc[(g*e.years+n)*12 : (g*e.years+n+1)*12]
-					if t.kind != termPlain {
+					if t.kind != termPlain && !(t.kind == termBurst && !bursts) {
 						for m := range 12 {
 							row[m] += e.demand(r, s, x, li, k, n, m, bursts)
 						}

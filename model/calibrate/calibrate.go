@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/model/quantity"
 	"github.com/flowscope/flowscope/model/solution"
 )
@@ -41,6 +42,7 @@ func Apply(s *model.Scenario, tables []*Table) Outcome {
 		files  []string
 	}
 	data := make([]*gathered, len(s.Streams))
+	resolved := analysis.Resolve(*s)
 	var out Outcome
 	for _, t := range tables {
 		for _, key := range t.Keys {
@@ -53,7 +55,7 @@ func Apply(s *model.Scenario, tables []*Table) Outcome {
 			if t.Unit == Requests {
 				per = 0
 				for _, i := range idx {
-					per += RequestsPerRecord(&s.Streams[i])
+					per += RequestsPerRecord(resolved.Streams[i])
 				}
 			}
 			for _, i := range idx {
@@ -81,7 +83,7 @@ func Apply(s *model.Scenario, tables []*Table) Outcome {
 			continue
 		}
 		r := Result{Stream: st.ID, By: g.by, Files: g.files}
-		r.Fit = FitCounts(g.counts, st.Seasonality, st.EffectiveGrowth())
+		r.Fit = FitCounts(g.counts, st.Seasonality, resolved.Streams[i].Growth)
 		r.apply(st)
 		out.Results = append(out.Results, r)
 	}
@@ -91,10 +93,9 @@ func Apply(s *model.Scenario, tables []*Table) Outcome {
 // RequestsPerRecord is what one source record costs a stream's flow in
 // Power Platform requests: the handled share times its actions, plus the
 // run every event starts when the flow itself filters.
-func RequestsPerRecord(st *model.Stream) float64 {
-	f := st.EffectiveFilter()
-	r := f * st.EffectiveActions()
-	if f < 1 && st.EffectiveFilterAt() == model.FilterAtFlow {
+func RequestsPerRecord(st analysis.Stream) float64 {
+	r := st.Filter * st.Actions
+	if st.Filter < 1 && !st.FilterAtTrigger {
 		r++
 	}
 	return r

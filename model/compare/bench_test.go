@@ -10,7 +10,7 @@ import (
 )
 
 // BenchmarkDiffLandscape is what flowscope diff does after reading two
-// files: two analyses and the comparison, here of a 300-system,
+// files: two analyses (side by side) and the comparison, here of a 300-system,
 // 1,200-stream landscape and a variant with every tenth stream growing
 // faster and one system's capacity doubled.
 func BenchmarkDiffLandscape(b *testing.B) {
@@ -24,9 +24,9 @@ func BenchmarkDiffLandscape(b *testing.B) {
 	var d compare.Diff
 	b.ReportAllocs()
 	for b.Loop() {
-		d = compare.Compare(
-			compare.Input{Side: compare.Side{Name: a.Name, Source: "a"}, Scenario: a, Report: analysis.Analyze(a)},
-			compare.Input{Side: compare.Side{Name: v.Name, Source: "b"}, Scenario: v, Report: analysis.Analyze(v)},
+		d = compare.Designs(
+			compare.Design{Side: compare.Side{Name: a.Name, Source: "a"}, Scenario: a},
+			compare.Design{Side: compare.Side{Name: v.Name, Source: "b"}, Scenario: v},
 		)
 	}
 	if d.Empty() {

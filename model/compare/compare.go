@@ -47,6 +47,26 @@ type Diff struct {
 	Structure  Structure        `json:"structure"`
 }
 
+// Design is a scenario to analyse and compare.
+type Design struct {
+	Side
+	Scenario model.Scenario
+}
+
+// Designs analyses a and b, each on its own goroutine (the analyses share
+// nothing, and a diff has two of them to wait for), and compares them.
+func Designs(a, b Design) Diff {
+	var ra analysis.Report
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		ra = analysis.Analyze(a.Scenario)
+	}()
+	rb := analysis.Analyze(b.Scenario)
+	<-done
+	return Compare(Input{Side: a.Side, Scenario: a.Scenario, Report: ra}, Input{Side: b.Side, Scenario: b.Scenario, Report: rb})
+}
+
 // Compare compares design a with design b.
 func Compare(a, b Input) Diff {
 	years := sharedYears(a.Report, b.Report)

@@ -192,3 +192,25 @@ func TestSummaryEmptyIffNoDifference(t *testing.T) {
 		}
 	}
 }
+
+// Designs, with its two analyses side by side, gives what Compare gives
+// on the same reports.
+func TestDesignsMatchesCompare(t *testing.T) {
+	a, err := scenarios.Load("case-updates")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := scenarios.Load("service-landscape")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sa, sb := compare.Side{Name: a.Name, Source: "a"}, compare.Side{Name: b.Name, Source: "b"}
+	got := compare.Designs(compare.Design{Side: sa, Scenario: a}, compare.Design{Side: sb, Scenario: b})
+	want := compare.Compare(compare.Input{Side: sa, Scenario: a, Report: analysis.Analyze(a)}, compare.Input{Side: sb, Scenario: b, Report: analysis.Analyze(b)})
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Designs differs from Compare:\n%+v\n%+v", got, want)
+	}
+	if got.Empty() {
+		t.Error("two different built-ins compare empty")
+	}
+}

@@ -46,7 +46,7 @@ func BenchmarkImportZip200(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ResetTimer()
 	for b.Loop() {
-		d, err := solution.ReadZip(data, "large", solution.DefaultLimits)
+		d, err := solution.ReadZip(data, "large", solution.DefaultLimits())
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -203,7 +203,7 @@ func (imp *importer) volume(st *model.Stream, ti triggerInfo, loop bool, records
 	text := "assumed: set it from the run history (flowscope calibrate)"
 	assumed := true
 	if ti.trigger == model.TriggerSchedule {
-		runs := st.BusySecondsPerMonth() * 12 / ti.every
+		runs := busySecondsPerYear(st) / ti.every
 		perYear = significant(runs * records)
 		if loop {
 			text = "assumed: " + fmt3(records) + " records a run × " + fmt3(math.Round(runs)) + " runs a year"
@@ -285,4 +285,17 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// busySecondsPerYear is the time in a year a stream's load arrives in:
+// its busy hours on its workdays (24 hours, 7 days when unset).
+func busySecondsPerYear(st *model.Stream) float64 {
+	hours, days := 24.0, 7.0
+	if st.BusyHours != nil {
+		hours = *st.BusyHours
+	}
+	if st.Workdays != nil {
+		days = *st.Workdays
+	}
+	return 365 * days / 7 * hours * 3600
 }

@@ -119,7 +119,7 @@ func oneFlow(t testing.TB, trigger, actions string) []byte {
 // probe imports a one-flow solution and returns its one stream.
 func probe(t *testing.T, trigger, actions string) (model.Stream, *solution.Draft) {
 	t.Helper()
-	d, err := solution.ReadZip(oneFlow(t, trigger, actions), "probe", solution.DefaultLimits)
+	d, err := solution.ReadZip(oneFlow(t, trigger, actions), "probe", solution.DefaultLimits())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,12 +158,12 @@ func num(p *float64) float64 {
 
 func importProbe(t *testing.T, trigger, actions string) (*solution.Draft, error) {
 	t.Helper()
-	return solution.ReadZip(oneFlow(t, trigger, actions), "probe", solution.DefaultLimits)
+	return solution.ReadZip(oneFlow(t, trigger, actions), "probe", solution.DefaultLimits())
 }
 
 func mustZip(t *testing.T, files map[string]string) *solution.Draft {
 	t.Helper()
-	d, err := solution.ReadZip(zipOf(t, files), "test", solution.DefaultLimits)
+	d, err := solution.ReadZip(zipOf(t, files), "test", solution.DefaultLimits())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -66,7 +66,7 @@ func (d *Draft) BaseName() string { return slug(d.Scenario.Name, "imported") }
 
 // Import reads the export at path (a zip file or a folder) with the
 // default limits.
-func Import(path string) (*Draft, error) { return ImportWith(path, DefaultLimits) }
+func Import(path string) (*Draft, error) { return ImportWith(path, DefaultLimits()) }
 
 // ImportWith reads the export at path within lim.
 func ImportWith(path string, lim Limits) (*Draft, error) {

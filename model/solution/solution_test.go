@@ -123,7 +123,7 @@ func TestImportLegacyPackage(t *testing.T) {
 		      "actions": {"Insert_row": {"type": "ApiConnection", "runAfter": {},
 		        "inputs": {"host": {"connection": {"name": "@parameters('$connections')['shared_sql']['connectionId']"}}, "method": "post", "path": "/datasets/default/tables/orders/items"}}}}}}`,
 	})
-	d, err := solution.ReadZip(data, "legacy", solution.DefaultLimits)
+	d, err := solution.ReadZip(data, "legacy", solution.DefaultLimits())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -186,17 +186,17 @@ func TestImportRefusesBadInput(t *testing.T) {
 		lim   solution.Limits
 		error string
 	}{
-		{"corrupt zip", []byte("PK\x03\x04 this is not really a zip"), solution.DefaultLimits, "not a readable zip"},
-		{"no flows", zipOf(t, map[string]string{"solution.xml": "<ImportExportXml/>"}), solution.DefaultLimits, "no cloud flows"},
-		{"not JSON", zipOf(t, map[string]string{"Workflows/a.json": "{not json"}), solution.DefaultLimits, "not JSON"},
+		{"corrupt zip", []byte("PK\x03\x04 this is not really a zip"), solution.DefaultLimits(), "not a readable zip"},
+		{"no flows", zipOf(t, map[string]string{"solution.xml": "<ImportExportXml/>"}), solution.DefaultLimits(), "no cloud flows"},
+		{"not JSON", zipOf(t, map[string]string{"Workflows/a.json": "{not json"}), solution.DefaultLimits(), "not JSON"},
 		{"one file too large", zipOf(t, map[string]string{"Workflows/a.json": flow + strings.Repeat(" ", 2<<10)}), small, "more than the 1024 bytes"},
 		{"all files too large", zipOf(t, map[string]string{
 			"Workflows/a.json": flow + strings.Repeat(" ", 900), "Workflows/b.json": flow + strings.Repeat(" ", 900),
 			"Workflows/c.json": flow + strings.Repeat(" ", 900), "Workflows/d.json": flow + strings.Repeat(" ", 900)}), small, "add up to more than"},
 		{"too many files", zipOf(t, map[string]string{"a": "", "b": "", "c": "", "d": "", "e": "", "f": ""}), small, "6 entries"},
-		{"path escapes", zipOf(t, map[string]string{"../Workflows/a.json": flow}), solution.DefaultLimits, "leaves the archive's folder"},
-		{"absolute path", zipOf(t, map[string]string{"/etc/Workflows/a.json": flow}), solution.DefaultLimits, "leaves the archive's folder"},
-		{"only skipped flows", zipOf(t, map[string]string{"Workflows/a.json": `{"properties": {"definition": {"triggers": {}}}}`}), solution.DefaultLimits, "no cloud flow to import"},
+		{"path escapes", zipOf(t, map[string]string{"../Workflows/a.json": flow}), solution.DefaultLimits(), "leaves the archive's folder"},
+		{"absolute path", zipOf(t, map[string]string{"/etc/Workflows/a.json": flow}), solution.DefaultLimits(), "leaves the archive's folder"},
+		{"only skipped flows", zipOf(t, map[string]string{"Workflows/a.json": `{"properties": {"definition": {"triggers": {}}}}`}), solution.DefaultLimits(), "no cloud flow to import"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

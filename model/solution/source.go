@@ -21,7 +21,7 @@ type Limits struct {
 }
 
 // DefaultLimits fit the largest real solutions with room to spare.
-var DefaultLimits = Limits{Files: 20000, FileBytes: 32 << 20, Bytes: 512 << 20}
+func DefaultLimits() Limits { return Limits{Files: 20000, FileBytes: 32 << 20, Bytes: 512 << 20} }
 
 // files is an export read into memory: the files an import needs, by their
 // slash-separated path inside the export.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/analysis"
+	"github.com/flowscope/flowscope/model/catalog"
 )
 
 // State is how loaded a system is in the horizon year.
@@ -60,7 +61,7 @@ func FromReport(s model.Scenario, r analysis.Report, recommended bool) Graph {
 	g := Graph{Title: s.Name}
 	monitor := r.Scenario.MonitorAt
 	if monitor <= 0 {
-		monitor = s.EffectiveMonitorAt()
+		monitor = float64(model.DefaultMonitorAt)
 	}
 	util := map[string][]float64{}
 	kinds := map[string]string{}
@@ -74,7 +75,10 @@ func FromReport(s model.Scenario, r analysis.Report, recommended bool) Graph {
 		}
 	}
 	for _, sys := range s.Systems {
-		b := Box{ID: sys.ID, Name: sys.DisplayName(), Kind: sys.Kind}
+		b := Box{ID: sys.ID, Name: sys.Name, Kind: sys.Kind}
+		if b.Name == "" {
+			b.Name = sys.ID
+		}
 		if k := kinds[sys.ID]; k != "" {
 			b.Kind = k
 		}
@@ -127,9 +131,9 @@ func streamPath(st analysis.StreamReport, cs []analysis.Component, idx []int) []
 		c := cs[i]
 		id := componentID(c.Kind, i)
 		switch {
-		case c.Kind == model.ComponentCache, c.Kind == model.ComponentGateway && c.System != st.To:
+		case c.Kind == catalog.ComponentCache, c.Kind == catalog.ComponentGateway && c.System != st.To:
 			nearFrom = append(nearFrom, id)
-		case c.Kind == model.ComponentCustomCode:
+		case c.Kind == catalog.ComponentCustomCode:
 			mid = append(mid, id)
 		default:
 			nearTo = append(nearTo, id)

@@ -85,10 +85,6 @@ func (v *Viewer) SetAnalysis(s model.Scenario, r analysis.Report) {
 	v.stale, v.sc, v.ov = true, nil, nil
 }
 
-// SetReport is SetAnalysis for a report of the first engine, while the
-// explorer still holds one.
-func (v *Viewer) SetReport(s model.Scenario, r model.Report) { v.SetAnalysis(s, fromLegacy(r)) }
-
 // SetRecommended switches between the design as drawn and the design with
 // the recommended components.
 func (v *Viewer) SetRecommended(on bool) {

@@ -211,20 +211,3 @@ func (v *Viewer) whole() *Grid {
 	sc := v.current()
 	return sc.paint(topology.Rect{W: sc.Width(), H: sc.Height()}, v.highlight)
 }
-
-// A report of the first engine, which the explorer may still hold, draws
-// the same boxes and arrows as the current engine's.
-func TestLegacyReportDrawsTheSameGraph(t *testing.T) {
-	for name, s := range builtins(t) {
-		old := FromReport(s, fromLegacy(model.Analyze(s)), false)
-		cur := FromReport(s, analysis.Analyze(s), false)
-		if len(old.Boxes) != len(cur.Boxes) || len(old.Arrows) != len(cur.Arrows) {
-			t.Fatalf("%s: %d boxes / %d arrows from the old report, %d / %d from the new", name, len(old.Boxes), len(old.Arrows), len(cur.Boxes), len(cur.Arrows))
-		}
-		for i, a := range old.Arrows {
-			if b := cur.Arrows[i]; a.Stream != b.Stream || a.From != b.From || a.To != b.To || a.Trigger != b.Trigger {
-				t.Fatalf("%s: arrow %d is %+v from the old report, %+v from the new", name, i, a, b)
-			}
-		}
-	}
-}

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/flowscope/flowscope/tui"
 )
 
 // scan feeds in (in chunks of size, 0 for all at once) with an ample
@@ -121,5 +124,36 @@ func TestGuardedInputRateAndGap(t *testing.T) {
 	}
 	if slept < decoderGap {
 		t.Errorf("no quiet gap after %d bytes", len(got))
+	}
+}
+
+func TestInputFilterBudgetsEventsAndCountsOnlyWhatPasses(t *testing.T) {
+	in := newGuardedInput(strings.NewReader(""))
+	act := newActivity()
+	act.last.Store(0)
+	f := newInputFilter(in, act)
+	if f.filter(nil, tea.WindowSizeMsg{Width: 90, Height: 30}) == nil || act.last.Load() != 0 {
+		t.Fatal("a resize was dropped or counted as input")
+	}
+	passed := 0
+	for range 1000 {
+		if f.filter(nil, tea.KeyPressMsg{Code: 'j', Text: "j"}) != nil {
+			passed++
+		}
+	}
+	if passed > eventBurst+5 || passed < eventBurst {
+		t.Errorf("%d of 1000 keys at once passed, burst %d", passed, eventBurst)
+	}
+	if act.last.Load() == 0 {
+		t.Error("keys that passed did not count as input")
+	}
+	// A paste the scanner cut short becomes a notice; the next one is taken.
+	in.pasteEnded(true)
+	in.pasteEnded(false)
+	if _, ok := f.filter(nil, tea.PasteMsg{Content: "x"}).(tui.NoticeMsg); !ok {
+		t.Error("a cut paste reached the explorer")
+	}
+	if _, ok := f.filter(nil, tea.PasteMsg{Content: "y"}).(tea.PasteMsg); !ok {
+		t.Error("a whole paste did not reach the explorer")
 	}
 }

@@ -78,11 +78,12 @@ func (a *activity) since() time.Duration {
 	return time.Since(time.Unix(0, a.last.Load()))
 }
 
-// Key and mouse events a session may deliver to the explorer: far above
-// any person's typing or mouse, far below what keeps a core busy.
+// Key and mouse events a session may deliver to the explorer: above key
+// repeat and a fast wheel, far below what keeps a core busy (a key costs
+// the explorer and the renderer a few milliseconds).
 const (
-	eventRate  = 200 // per second, sustained
-	eventBurst = 400
+	eventRate  = 60 // per second, sustained
+	eventBurst = 120
 )
 
 // inputFilter is a session's message filter: sizes clamped and suspend
