@@ -492,13 +492,14 @@ func (e *engine) utilise(r *result, only, streams []bool) {
 			if x < 0 {
 				continue
 			}
-			k := e.onIndex(x, s)
+			k := e.pos[s][p]
+			licensed := r.licUtil[s]
 			for li := range e.r.Systems[x].Limits {
 				if r.terms[x][li][k].c == 0 {
 					continue
 				}
 				g := e.groups[x][li].of[k]
-				lic := r.licUtil[s]
+				lic := licensed
 				if !e.r.Systems[x].Limits[li].Entitlement {
 					lic = nil
 				}
@@ -516,6 +517,11 @@ func (e *engine) utilise(r *result, only, streams []bool) {
 
 // onIndex is the place of stream s in the list of streams on system x.
 func (e *engine) onIndex(x, s int) int {
-	on := e.on[x]
-	return sort.SearchInts(on, s)
+	st := &e.r.Streams[s]
+	for p, y := range [3]int{st.From, st.Via, st.To} {
+		if y == x {
+			return e.pos[s][p]
+		}
+	}
+	return sort.SearchInts(e.on[x], s)
 }
