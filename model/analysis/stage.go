@@ -226,6 +226,26 @@ func (e *engine) newResult(prev *result, sys []bool) *result {
 			}
 		}
 	}
+	// one backing array for the figures of the systems worked out anew
+	size, limits := 0, 0
+	for x := range e.r.Systems {
+		if prev != nil && !sys[x] {
+			continue
+		}
+		size += e.years * 2
+		for li := range e.r.Systems[x].Limits {
+			ng := e.groups[x][li].n
+			size += ng*e.years*12 + e.years + ng*e.years
+			limits++
+		}
+	}
+	back := make([]float64, size)
+	take := func(n int) []float64 {
+		out := back[:n:n]
+		back = back[n:]
+		return out
+	}
+	rows := make([][]float64, 0, limits*3)
 	for x := range e.r.Systems {
 		if prev != nil && !sys[x] {
 			r.limUtil[x], r.grpUtil[x], r.acc[x] = prev.limUtil[x], prev.grpUtil[x], prev.acc[x]
@@ -233,22 +253,22 @@ func (e *engine) newResult(prev *result, sys []bool) *result {
 			r.terms[x], r.licBy[x] = prev.terms[x], prev.licBy[x]
 			continue
 		}
-		lims := e.r.Systems[x].Limits
-		r.limUtil[x] = make([][]float64, len(lims))
-		r.grpUtil[x] = make([][][]float64, len(lims))
-		r.acc[x] = make([][]float64, len(lims))
-		for li := range lims {
+		nl := len(e.r.Systems[x].Limits)
+		rows = append(rows, make([][]float64, 2*nl)...)
+		r.limUtil[x], r.acc[x] = rows[len(rows)-2*nl:len(rows)-nl:len(rows)-nl], rows[len(rows)-nl:]
+		r.grpUtil[x] = make([][][]float64, nl)
+		for li := range nl {
 			ng := e.groups[x][li].n
-			r.acc[x][li] = make([]float64, ng*e.years*12)
-			r.limUtil[x][li] = make([]float64, e.years)
+			r.acc[x][li] = take(ng * e.years * 12)
+			r.limUtil[x][li] = take(e.years)
 			r.grpUtil[x][li] = make([][]float64, ng)
-			back := make([]float64, ng*e.years)
 			for g := range ng {
-				r.grpUtil[x][li][g] = back[g*e.years : (g+1)*e.years : (g+1)*e.years]
+				r.grpUtil[x][li][g] = take(e.years)
 			}
 		}
-		r.sysUtil[x] = make([]float64, e.years)
+		r.sysUtil[x] = take(e.years)
 		r.binding[x] = make([]int, e.years)
+		take(e.years)
 	}
 	if prev == nil {
 		back := make([]float64, ns*3*e.years)
@@ -492,13 +512,14 @@ func (e *engine) utilise(r *result, only, streams []bool) {
 			if x < 0 {
 				continue
 			}
-			k := e.onIndex(x, s)
+			k := e.pos[s][p]
+			licensed := r.licUtil[s]
 			for li := range e.r.Systems[x].Limits {
 				if r.terms[x][li][k].c == 0 {
 					continue
 				}
 				g := e.groups[x][li].of[k]
-				lic := r.licUtil[s]
+				lic := licensed
 				if !e.r.Systems[x].Limits[li].Entitlement {
 					lic = nil
 				}
@@ -516,6 +537,11 @@ func (e *engine) utilise(r *result, only, streams []bool) {
 
 // onIndex is the place of stream s in the list of streams on system x.
 func (e *engine) onIndex(x, s int) int {
-	on := e.on[x]
-	return sort.SearchInts(on, s)
+	st := &e.r.Streams[s]
+	for p, y := range [3]int{st.From, st.Via, st.To} {
+		if y == x {
+			return e.pos[s][p]
+		}
+	}
+	return sort.SearchInts(e.on[x], s)
 }
