@@ -132,10 +132,19 @@ func (e *engine) run(sg *stage) *result {
 func (e *engine) runFrom(prev *result, sg *stage, changed []int) *result {
 	sys := make([]bool, len(e.r.Systems))
 	for _, s := range changed {
+		// the system whose figures the component changes: a cache the
+		// source's, a queue the target's, custom code the layer's
 		st := &e.r.Streams[s]
-		for _, x := range [3]int{st.From, st.Via, st.To} {
-			if x >= 0 {
+		for p, x := range [3]int{st.From, st.Via, st.To} {
+			if x >= 0 && (p == posFrom && sg.cached[s] != prev.sg.cached[s] ||
+				p == posTo && (sg.queue[s] == nil) != (prev.sg.queue[s] == nil) ||
+				p == posVia && sg.code[s] != prev.sg.code[s]) {
 				sys[x] = true
+			}
+		}
+		if st.Trigger == model.TriggerSchedule {
+			for _, x := range e.pathSystems(s) {
+				sys[x] = true // its own run changes
 			}
 		}
 	}
