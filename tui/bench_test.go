@@ -74,8 +74,8 @@ func cpuTime() time.Duration {
 func benchApply(b *testing.B, s model.Scenario) {
 	opts := Options{Scenario: s, Name: "bench.yaml", Files: &LocalFiles{Root: b.TempDir()}, NoRecovery: true, ReadOnly: true}
 	m := newSized(opts, 160, 48)
-	other := cloneScenario(s)
-	st := copyStream(other.Streams[0])
+	other := s.Clone()
+	st := other.Streams[0]
 	g := quantity.Share(0.05)
 	if st.Growth != nil {
 		g += *st.Growth

@@ -3,9 +3,106 @@ package tui
 import (
 	"fmt"
 	"strings"
-
-	"github.com/flowscope/flowscope/model"
 )
+
+// capabilityPane shows every system's utilisation per year as bars,
+// marking the selected system and the selected stream's weakest link.
+// Unmarked rows are drawn when they first show and kept until the report,
+// size or theme changes, so a move through a large landscape draws only a
+// screenful.
+type capabilityPane struct {
+	paneBase
+	lay     capLayout
+	base    [][]string // unmarked rows, drawn when first shown
+	baseSt  *Styles
+	baseFor *shown
+	baseW   int
+	baseH   int
+	marked  string // the row the selection last scrolled to
+}
+
+func (p *capabilityPane) Title() string {
+	if p.sh == nil {
+		return "Capability"
+	}
+	n, rows := len(p.sh.r.Systems), p.rows()
+	if n > rows && rows > 0 {
+		return fmt.Sprintf("Capability %d–%d/%d", p.off+1, min(p.off+rows, n), n)
+	}
+	return "Capability"
+}
+
+// rows is how many systems show at once.
+func (p *capabilityPane) rows() int {
+	return max((p.h-capHeadLines)/max(p.lay.blockH, 1), 0)
+}
+
+func (p *capabilityPane) Scroll(d int) {
+	if p.sh != nil {
+		p.scrollTo(d, len(p.sh.r.Systems), p.rows())
+	}
+}
+
+// weakest is the selected stream's weakest link, or the selected system.
+func (p *capabilityPane) target() (weakest, selected string) {
+	if p.sh == nil {
+		return "", p.sel.system
+	}
+	if i := streamIndex(&p.sh.r, p.sel.stream); i >= 0 {
+		weakest = p.sh.r.Streams[i].WeakestLink.System
+	}
+	return weakest, p.sel.system
+}
+
+func (p *capabilityPane) View(st *Styles) []string {
+	if l, ok := p.memo.get(st); ok {
+		return l
+	}
+	if p.sh == nil {
+		return p.memo.put(st, nil)
+	}
+	r := &p.sh.r
+	if p.baseFor != p.sh || p.baseSt != st || p.baseW != p.w || p.baseH != p.h {
+		p.baseFor, p.baseSt, p.baseW, p.baseH = p.sh, st, p.w, p.h
+		p.lay = newCapLayout(r, p.w, p.h)
+		p.base = make([][]string, len(r.Systems))
+	}
+	weakest, selected := p.target()
+	rows := p.rows()
+	if mark := weakest + "|" + selected; mark != p.marked {
+		// A new selection scrolls its row into view.
+		p.marked = mark
+		for i, sy := range r.Systems {
+			if (weakest != "" && sy.ID == weakest) || (weakest == "" && sy.ID == selected) {
+				var sc scroller
+				sc.off = p.off
+				sc.follow(i, len(r.Systems), rows)
+				p.off = sc.off
+				break
+			}
+		}
+	}
+	p.off = clamp(p.off, 0, max(len(r.Systems)-rows, 0))
+	lines := capabilityHeader(r, p.lay, st)
+	for i := p.off; i < min(p.off+rows, len(r.Systems)); i++ {
+		sy := r.Systems[i]
+		switch sy.ID {
+		case weakest:
+			lines = append(lines, capabilityRow(r, sy, p.lay, 2, st)...)
+		case selected:
+			lines = append(lines, capabilityRow(r, sy, p.lay, 1, st)...)
+		default:
+			if p.base[i] == nil {
+				p.base[i] = capabilityRow(r, sy, p.lay, 0, st)
+			}
+			lines = append(lines, p.base[i]...)
+		}
+	}
+	if len(r.Systems) == 0 {
+		lines = append(lines, st.Muted.Render("no systems"))
+	}
+	return p.memo.put(st, lines)
+}
 
 // bar levels for a utilisation from 0 to 100%.
 var levels = []rune("▁▂▃▄▅▆▇█")
@@ -28,7 +125,7 @@ const (
 // capHeadLines is the height of the capability header.
 const capHeadLines = 3
 
-func newCapLayout(r *model.Report, w, h int) capLayout {
+func newCapLayout(r *report, w, h int) capLayout {
 	idW := 4
 	for _, sy := range r.Systems {
 		idW = max(idW, len(sy.ID))
@@ -60,7 +157,7 @@ func newCapLayout(r *model.Report, w, h int) capLayout {
 // on cl.blockH lines (the figures on the bar's bottom line). mark is 0 for
 // a plain row, 1 for the selected system, 2 for the weakest link of the
 // selected stream.
-func capabilityRow(r *model.Report, sy model.SystemReport, cl capLayout, mark int, st *Styles) []string {
+func capabilityRow(r *report, sy systemReport, cl capLayout, mark int, st *Styles) []string {
 	mon := r.Scenario.MonitorAt
 	years := len(r.Years)
 	prefix, idStyle := "  ", st.Label
@@ -161,7 +258,7 @@ func barCell(u, mon float64, line, height int) rune {
 
 // capabilityHeader is the pane's fixed top: what the bars mean and which
 // year each column is.
-func capabilityHeader(r *model.Report, cl capLayout, st *Styles) []string {
+func capabilityHeader(r *report, cl capLayout, st *Styles) []string {
 	first, last := 0, 0
 	if len(r.Years) > 0 {
 		first, last = r.Years[0], r.Years[len(r.Years)-1]

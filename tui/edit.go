@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/flowscope/flowscope/model"
 )
@@ -28,11 +29,12 @@ func (m *Model) startEditing() tea.Cmd {
 // of the scenario; a valid value is analysed at once so the views follow
 // the typing, an invalid one leaves the views on the last valid scenario.
 func (m *Model) editingKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
+	k := &m.ctx.keys
+	switch {
+	case key.Matches(msg, k.Esc):
 		m.cancelEditing()
 		return nil
-	case "enter":
+	case key.Matches(msg, k.Enter):
 		if m.commitEditing() {
 			return m.changed()
 		}
@@ -56,7 +58,7 @@ func (m *Model) validateInput() {
 	// follow the typing; a large one waits for enter to keep typing
 	// smooth.
 	if err == nil && len(n.Streams) <= livePreviewStreams {
-		m.setReport(n, model.Analyze(n))
+		m.setView(n, true)
 		m.ed.shown = m.ed.input.Value()
 	}
 }
@@ -71,9 +73,8 @@ func (m *Model) cancelEditing() {
 // showDoc returns the views to the document after a value being typed
 // was previewed.
 func (m *Model) showDoc() {
-	if m.rev != m.docRev {
-		m.setReport(m.doc.s, model.Analyze(m.doc.s))
-		m.docRev = m.rev
+	if m.view.typed {
+		m.setView(m.doc.s, false)
 	}
 }
 
@@ -95,7 +96,7 @@ func (m *Model) commitEditing() bool {
 	}
 	if it.kind == itemSystem && model.SystemFields[m.ed.field].Key == "id" {
 		old, id := m.doc.s.Systems[it.idx].ID, n.Systems[it.idx].ID
-		m.setStatus(fmt.Sprintf("renamed %s to %s in %d stream(s)", old, id, len(usersOf(&n, id))), false)
+		m.setStatus(fmt.Sprintf("renamed %s to %s in %d stream(s)", old, id, len(n.Users(id))), false)
 	}
 	m.doc.commit(n, m.ed.cursor)
 	m.afterCommit()
@@ -170,8 +171,8 @@ func firstMissing(a, b []string) string {
 func (m *Model) deleteSelected() tea.Cmd {
 	it := m.ed.item(&m.doc.s)
 	if it.kind == itemSystem {
-		if users := usersOf(&m.doc.s, m.doc.s.Systems[it.idx].ID); len(users) > 0 {
-			m.dlg = dialog{kind: dlgDelete, target: it, users: users}
+		if id := m.doc.s.Systems[it.idx].ID; len(m.doc.s.Users(id)) > 0 {
+			m.dlg = deleteDialog{target: it, id: id, users: m.doc.s.Users(id)}
 			return nil
 		}
 	}
@@ -180,9 +181,9 @@ func (m *Model) deleteSelected() tea.Cmd {
 
 // afterCommit analyses the new document and keeps the editor on it.
 func (m *Model) afterCommit() {
-	m.ed.clampTo(&m.doc.s)
-	m.setReport(m.doc.s, model.Analyze(m.doc.s))
-	m.docRev = m.rev
+	m.docRev++
+	m.ed.SetDocument(m.doc.s, m.docRev)
+	m.setView(m.doc.s, false)
 }
 
 // changed tells a room about the edit and keeps the recovery copy current.
@@ -231,7 +232,7 @@ func (m *Model) remote(msg RemoteScenarioMsg) {
 // requestQuit quits, or asks first when there are unsaved changes. A
 // second ctrl+c quits anyway; the recovery copy keeps the edits.
 func (m *Model) requestQuit(force bool) tea.Cmd {
-	if force && m.dlg.kind == dlgQuit {
+	if _, asking := m.dlg.(quitDialog); force && asking {
 		m.quitting = true
 		return tea.Quit
 	}
@@ -239,7 +240,7 @@ func (m *Model) requestQuit(force bool) tea.Cmd {
 		if m.ed.mode == modeEditing {
 			m.cancelEditing()
 		}
-		m.dlg = dialog{kind: dlgQuit}
+		m.dlg = quitDialog{}
 		return nil
 	}
 	m.quitting = true

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/textinput"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/flowscope/flowscope/model"
 )
 
@@ -33,8 +32,9 @@ type hit struct {
 }
 
 // editor is the editor pane: the systems and streams as lists, the
-// selected item's fields below them, and the text input for a field.
-// It renders from the document; the root owns the document.
+// selected item's fields below them, and the text input for a field. It
+// draws the committed document (SetDocument); the root owns the
+// document and changes it.
 type editor struct {
 	mode   editorMode
 	cursor int // editor row: 0 = scenario header, then systems, then streams
@@ -43,23 +43,31 @@ type editor struct {
 	err    error  // why the value being typed is not accepted
 	shown  string // the value the views show while an invalid one is typed
 
+	s                 model.Scenario
+	docRev            int
+	sh                *shown
+	w, h              int
+	focused, readOnly bool
+
 	sysScroll, strScroll, fieldScroll scroller
 
-	lines []string // last render, one per inner row (box fits the width)
-	hits  []hit    // what each rendered line stands for
+	lines []string // last drawing, one per inner row (the frame fits the width)
+	hits  []hit    // what each drawn line stands for
 	key   editorKey
+	memo  // counts the drawings and keeps the framed one
 }
 
-// editorKey is everything the editor's rendering depends on outside the
+// editorKey is everything the editor's drawing depends on outside the
 // text input: a message that changes none of it (a blink, a viewer's
-// traffic, a pan in another pane) reuses the last rendering.
+// traffic, a pan in another pane) reuses the last drawing.
 type editorKey struct {
-	docRev            int // the document's revision (bumps on every change to it)
+	docRev            int
+	sh                *shown
 	cursor, field     int
 	mode              editorMode
 	w, h              int
 	focused, readOnly bool
-	styleRev          int
+	st                *Styles
 }
 
 func newEditor() editor {
@@ -68,6 +76,56 @@ func newEditor() editor {
 	in.CharLimit = 400
 	return editor{input: in}
 }
+
+func (e *editor) Title() string { return "Editor" }
+
+func (e *editor) SetSize(w, h int) { e.w, e.h = w, h }
+
+func (e *editor) SetReport(sh *shown) { e.sh = sh }
+
+// SetDocument gives the editor the committed scenario and its revision.
+func (e *editor) SetDocument(s model.Scenario, rev int) {
+	e.s, e.docRev = s, rev
+	e.clampTo(&e.s)
+}
+
+// SetFocus says whether the editor has the focus and may edit.
+func (e *editor) SetFocus(focused, readOnly bool) { e.focused, e.readOnly = focused, readOnly }
+
+// SetSelection moves the cursor to the selected stream or system.
+func (e *editor) SetSelection(sel selection) {
+	row := -1
+	switch {
+	case sel.stream != "":
+		if i := e.s.StreamIndex(sel.stream); i >= 0 {
+			row = rowOf(&e.s, item{itemStream, i})
+		}
+	case sel.system != "":
+		if i := e.s.SystemIndex(sel.system); i >= 0 {
+			row = rowOf(&e.s, item{itemSystem, i})
+		}
+	default:
+		row = 0
+	}
+	if row >= 0 && row != e.cursor && e.mode != modeEditing {
+		e.cursor, e.mode = row, modeList
+	}
+}
+
+// Selection is the stream or system the cursor is on.
+func (e *editor) Selection() selection {
+	it := e.item(&e.s)
+	switch it.kind {
+	case itemStream:
+		return selection{stream: e.s.Streams[it.idx].ID}
+	case itemSystem:
+		return selection{system: e.s.Systems[it.idx].ID}
+	}
+	return selection{}
+}
+
+// Scroll moves the cursor through the rows or fields.
+func (e *editor) Scroll(d int) { e.move(&e.s, d) }
 
 func (e *editor) item(s *model.Scenario) item { return itemAt(s, e.cursor) }
 
@@ -94,15 +152,18 @@ func (e *editor) clampTo(s *model.Scenario) {
 	e.field = clamp(e.field, 0, max(len(fieldsOf(e.item(s).kind))-1, 0))
 }
 
-// refresh renders the editor when its key changed. While a value is
-// being typed it always renders: the input's text, cursor and error
-// change with every keystroke and blink.
-func (e *editor) refresh(s *model.Scenario, k editorKey, st *Styles) {
+// View draws the editor when its key changed. While a value is being
+// typed it always draws: the input's text, cursor and error change with
+// every keystroke and blink.
+func (e *editor) View(st *Styles) []string {
+	k := editorKey{docRev: e.docRev, sh: e.sh, cursor: e.cursor, field: e.field, mode: e.mode,
+		w: e.w, h: e.h, focused: e.focused, readOnly: e.readOnly, st: st}
 	if k == e.key && e.mode != modeEditing && e.lines != nil {
-		return
+		return e.lines
 	}
 	e.key = k
-	e.render(s, k.w, k.h, k.focused, k.readOnly, st)
+	e.render(&e.s, e.w, e.h, e.focused, e.readOnly, st)
+	return e.memo.put(st, e.lines)
 }
 
 // render draws the editor as h lines for a w-wide inside (the frame fits
@@ -255,8 +316,7 @@ func (e *editor) renderFields(s *model.Scenario, it item, fields []fieldInfo, w,
 	var note []string
 	if e.mode == modeEditing {
 		if e.err != nil {
-			note = strings.Split(ansi.Wrap("✗ "+e.err.Error(), max(w-3, 10), " "), "\n")
-			note = note[:min(len(note), 3)]
+			note = wrapText("✗ "+e.err.Error(), max(w-3, 10))
 			for i := range note {
 				note[i] = st.Error.Render("  " + note[i])
 			}
@@ -364,7 +424,7 @@ func (e *editor) wrapValues(s *model.Scenario, it item, fields []fieldInfo, valW
 		if fitsIn(v, valW) || spare <= 0 {
 			continue
 		}
-		ls := wrapWords(v, valW)
+		ls := wrapText(v, valW)
 		if len(ls)-1 > spare {
 			ls = ls[:spare+1]
 			ls[spare] = fit(ls[spare]+" …", valW)
@@ -388,40 +448,6 @@ func defaultText(help string) string {
 	}
 	return d
 }
-
-// wrapWords wraps plain text at spaces into lines of at most w cells; a
-// word longer than a line is cut into pieces.
-func wrapWords(s string, w int) []string {
-	var out []string
-	line := ""
-	for _, word := range strings.Fields(s) {
-		for !fitsIn(word, w) {
-			if line != "" {
-				out, line = append(out, line), ""
-			}
-			out = append(out, ansi.Truncate(word, w, ""))
-			word = ansi.TruncateLeft(word, w, "")
-		}
-		switch {
-		case word == "":
-		case line == "":
-			line = word
-		case fitsIn(line+" "+word, w):
-			line += " " + word
-		default:
-			out, line = append(out, line), word
-		}
-	}
-	if line != "" || len(out) == 0 {
-		out = append(out, line)
-	}
-	return out
-}
-
-// fitsIn says whether s is at most w cells wide. No character is wider
-// than its UTF-8 encoding is long, so a string of at most w bytes fits
-// without being measured.
-func fitsIn(s string, w int) bool { return len(s) <= w || ansi.StringWidth(s) <= w }
 
 // listHeader is a list's title and count, and which rows show when not
 // all do: "Systems (6) 3–4 ↕".

@@ -9,6 +9,10 @@ type KeyMap struct {
 	Up, Down, Left, Right key.Binding
 	Move                  key.Binding // ↑/↓ as one entry of the help bar
 	PageUp, PageDown      key.Binding
+	Home, End             key.Binding
+	NextFinding           key.Binding
+	PrevFinding           key.Binding
+	Severity              key.Binding
 	Enter, Esc            key.Binding
 	Tab, ShiftTab         key.Binding
 	Add, Duplicate, Del   key.Binding
@@ -30,6 +34,11 @@ func DefaultKeyMap() KeyMap {
 		Right:       key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "pan right")),
 		PageUp:      key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
 		PageDown:    key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Home:        key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "top")),
+		End:         key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "bottom")),
+		NextFinding: key.NewBinding(key.WithKeys("]"), key.WithHelp("]/[", "next/prev finding")),
+		PrevFinding: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous finding")),
+		Severity:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "severity filter")),
 		Enter:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "fields")),
 		Esc:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Tab:         key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
@@ -62,6 +71,7 @@ type keyContext struct {
 	canRedo    bool
 	presenter  bool
 	ascii      bool // the topology is drawn in plain ASCII
+	selected   bool // a stream or system is selected
 }
 
 // setContext enables the bindings that do something now.
@@ -82,6 +92,12 @@ func (k *KeyMap) setContext(c keyContext) {
 	k.Recommended.SetEnabled(!editing && c.focus == paneTopology)
 	k.ASCII.SetEnabled(!editing && c.focus == paneTopology)
 	k.Pan.SetEnabled(!editing && c.focus == paneTopology)
+	inRec := !editing && c.focus == paneRecommend
+	k.NextFinding.SetEnabled(inRec)
+	k.PrevFinding.SetEnabled(inRec)
+	k.Severity.SetEnabled(inRec)
+	k.Home.SetEnabled(!editing)
+	k.End.SetEnabled(!editing)
 	if c.ascii {
 		k.ASCII.SetHelp("g", "unicode lines")
 	} else {
@@ -109,21 +125,27 @@ func (k *KeyMap) setContext(c keyContext) {
 	}
 	k.Enter.SetEnabled(inEditor && !(c.readOnly && c.editorMode == modeFields))
 	k.Esc.SetEnabled(inEditor && c.editorMode != modeList)
+	if inRec {
+		k.Enter.SetHelp("enter", "select its subject")
+		k.Enter.SetEnabled(true)
+		k.Esc.SetHelp("esc", "all findings")
+		k.Esc.SetEnabled(c.selected)
+	}
 }
 
 // ShortHelp is the one-line help bar; help and quit come early so a
 // narrow terminal still shows them, and so do the keys of the focused
 // view (the topology's), which only show when it has focus.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Move, k.Enter, k.Esc, k.Tab, k.Help, k.Quit, k.Recommended, k.Pan, k.ASCII,
+	return []key.Binding{k.Move, k.Enter, k.Esc, k.Tab, k.Help, k.Quit, k.NextFinding, k.Severity, k.Recommended, k.Pan, k.ASCII,
 		k.Add, k.Duplicate, k.Del, k.Undo, k.Redo, k.Save, k.Open, k.Presenter, k.Theme}
 }
 
 // FullHelp is the help screen, by group.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Enter, k.Esc},
-		{k.Tab, k.ShiftTab, k.Left, k.Right, k.Recommended, k.ASCII},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Enter, k.Esc},
+		{k.Tab, k.ShiftTab, k.Left, k.Right, k.Recommended, k.ASCII, k.NextFinding, k.Severity},
 		{k.Add, k.Duplicate, k.Del, k.Undo, k.Redo},
 		{k.Save, k.SaveAs, k.Open, k.Presenter, k.Theme, k.Help, k.Quit},
 	}

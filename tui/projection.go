@@ -6,9 +6,65 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
-	"github.com/flowscope/flowscope/model"
 	"github.com/guptarohit/asciigraph"
 )
+
+// projectionPane shows the selected stream's figures per year, or all
+// streams' when a system or the scenario is selected.
+type projectionPane struct {
+	paneBase
+	all []string // every line at the current size; the memo is the window
+}
+
+func (p *projectionPane) Title() string { return "Projection" }
+
+func (p *projectionPane) SetReport(sh *shown) {
+	if sh != p.sh {
+		p.all = nil
+	}
+	p.paneBase.SetReport(sh)
+}
+
+func (p *projectionPane) SetSize(w, h int) {
+	if w != p.w || h != p.h {
+		p.all = nil
+	}
+	p.paneBase.SetSize(w, h)
+}
+
+func (p *projectionPane) SetSelection(sel selection) {
+	if sel != p.sel {
+		p.all, p.off = nil, 0
+	}
+	p.paneBase.SetSelection(sel)
+}
+
+func (p *projectionPane) content(st *Styles) []string {
+	if p.all == nil && p.sh != nil {
+		p.all = renderProjection(&p.sh.r, streamIndex(&p.sh.r, p.sel.stream), p.w, p.h, st)
+	}
+	return p.all
+}
+
+func (p *projectionPane) Scroll(d int) { p.scrollTo(d, len(p.all), p.h) }
+
+func (p *projectionPane) View(st *Styles) []string {
+	if l, ok := p.memo.get(st); ok {
+		return l
+	}
+	if p.memo.st != st {
+		p.all = nil
+	}
+	all := p.content(st)
+	p.off = clamp(p.off, 0, max(len(all)-p.h, 0))
+	return p.memo.put(st, window(all, p.off, p.h))
+}
+
+// window is lines [off, off+h) of all.
+func window(all []string, off, h int) []string {
+	off = clamp(off, 0, len(all))
+	return all[off:min(off+max(h, 0), len(all))]
+}
 
 // series is what the projection shows for one stream or for all streams.
 type series struct {
@@ -24,7 +80,7 @@ type series struct {
 // projectionSeries picks the figures out of the report: nothing here is
 // computed beyond sums and the capacity the weakest link's utilisation
 // implies for the same demand.
-func projectionSeries(r *model.Report, sel int) series {
+func projectionSeries(r *report, sel int) series {
 	var sr series
 	n := len(r.Years)
 	if sel >= 0 && sel < len(r.Streams) {
@@ -72,7 +128,7 @@ func at(xs []float64, i int) float64 {
 
 // renderProjection draws the table and the chart of demand against the
 // weakest link's capacity.
-func renderProjection(r *model.Report, sel int, w, h int, st *Styles) []string {
+func renderProjection(r *report, sel int, w, h int, st *Styles) []string {
 	if len(r.Years) == 0 {
 		return []string{st.Muted.Render("no analysis yet")}
 	}
@@ -112,7 +168,7 @@ func renderProjection(r *model.Report, sel int, w, h int, st *Styles) []string {
 	return append(lines, projectionChart(sr, w, chartH, st)...)
 }
 
-func weakestLine(sr series, r *model.Report, st *Styles) string {
+func weakestLine(sr series, r *report, st *Styles) string {
 	if sr.weakest == "" {
 		return st.Muted.Render("no weakest link: no system on the path has a capacity")
 	}
@@ -125,7 +181,7 @@ func weakestLine(sr series, r *model.Report, st *Styles) string {
 	return st.Fine.Render(fmt.Sprintf("weakest link %s fits through year %d (%s)", sr.weakest, last, pct(at(sr.util, last))))
 }
 
-func projectionTable(sr series, r *model.Report, st *Styles) []string {
+func projectionTable(sr series, r *report, st *Styles) []string {
 	mult, unit := rateUnit(sr.peakRate)
 	out := []string{st.Muted.Render(fmt.Sprintf("%2s %9s %8s %8s %5s", "yr", "volume/yr", "peak mo", "peak/"+unit, "link"))}
 	mon := r.Scenario.MonitorAt

@@ -1,0 +1,217 @@
+package tui
+
+import (
+	"errors"
+	"slices"
+
+	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/quantity"
+)
+
+// itemKind is what an editor row stands for.
+type itemKind int
+
+const (
+	itemScenario itemKind = iota
+	itemSystem
+	itemStream
+)
+
+// item is one editable thing: the scenario header, a system or a stream.
+type item struct {
+	kind itemKind
+	idx  int
+}
+
+// itemCount is the number of editor rows: the header, systems, streams.
+func itemCount(s *model.Scenario) int { return 1 + len(s.Systems) + len(s.Streams) }
+
+// itemAt maps an editor row (0 = scenario header) to its item.
+func itemAt(s *model.Scenario, row int) item {
+	switch {
+	case row <= 0:
+		return item{kind: itemScenario}
+	case row <= len(s.Systems):
+		return item{kind: itemSystem, idx: row - 1}
+	case row-1-len(s.Systems) < len(s.Streams):
+		return item{kind: itemStream, idx: row - 1 - len(s.Systems)}
+	}
+	return item{kind: itemScenario}
+}
+
+// rowOf is the editor row of an item.
+func rowOf(s *model.Scenario, it item) int {
+	switch it.kind {
+	case itemSystem:
+		return 1 + it.idx
+	case itemStream:
+		return 1 + len(s.Systems) + it.idx
+	}
+	return 0
+}
+
+// fieldInfo is the part of a field the editor shows.
+type fieldInfo struct{ Key, Unit, Help string }
+
+func fieldsOf(k itemKind) []fieldInfo {
+	var out []fieldInfo
+	switch k {
+	case itemSystem:
+		for _, f := range model.SystemFields {
+			out = append(out, fieldInfo{f.Key, f.Unit, f.Help})
+		}
+	case itemStream:
+		for _, f := range model.StreamFields {
+			out = append(out, fieldInfo{f.Key, f.Unit, f.Help})
+		}
+	default:
+		for _, f := range model.ScenarioFields {
+			out = append(out, fieldInfo{f.Key, f.Unit, f.Help})
+		}
+	}
+	return out
+}
+
+// fieldValue is the written form of a field ("" = default applies).
+func fieldValue(s *model.Scenario, it item, f int) string {
+	switch it.kind {
+	case itemSystem:
+		if it.idx < len(s.Systems) && f < len(model.SystemFields) {
+			return model.SystemFields[f].Get(&s.Systems[it.idx])
+		}
+	case itemStream:
+		if it.idx < len(s.Streams) && f < len(model.StreamFields) {
+			return model.StreamFields[f].Get(&s.Streams[it.idx])
+		}
+	default:
+		if f < len(model.ScenarioFields) {
+			return model.ScenarioFields[f].Get(s)
+		}
+	}
+	return ""
+}
+
+// withField returns a copy of s with one field set to v, or the field's or
+// the scenario's error. s itself is never touched, so the last valid
+// scenario stays intact while the user types. Renaming a system's id
+// renames every reference to it.
+func withField(s model.Scenario, it item, f int, v string) (model.Scenario, error) {
+	switch it.kind {
+	case itemSystem:
+		if it.idx >= len(s.Systems) || f >= len(model.SystemFields) {
+			return s, errors.New("no such field")
+		}
+		sys := s.Systems[it.idx].Clone()
+		if err := model.SystemFields[f].Set(&sys, v); err != nil {
+			return s, err
+		}
+		if old := s.Systems[it.idx].ID; sys.ID != old {
+			n, _, err := model.RenameSystem(s, old, sys.ID)
+			return n, err
+		}
+		n := withSystems(s)
+		n.Systems[it.idx] = sys
+		return validated(s, n)
+	case itemStream:
+		if it.idx >= len(s.Streams) || f >= len(model.StreamFields) {
+			return s, errors.New("no such field")
+		}
+		st := s.Streams[it.idx].Clone()
+		if err := model.StreamFields[f].Set(&st, v); err != nil {
+			return s, err
+		}
+		n := withStreams(s)
+		n.Streams[it.idx] = st
+		return validated(s, n)
+	}
+	if f >= len(model.ScenarioFields) {
+		return s, errors.New("no such field")
+	}
+	n := s
+	n.MonitorAt = cloneShare(s.MonitorAt)
+	if err := model.ScenarioFields[f].Set(&n, v); err != nil {
+		return s, err
+	}
+	return validated(s, n)
+}
+
+// withSystems and withStreams copy one list so that one entry can be
+// replaced; the entries themselves stay shared (they are never changed
+// in place), which keeps a keystroke on a large landscape cheap.
+func withSystems(s model.Scenario) model.Scenario {
+	s.Systems = slices.Clone(s.Systems)
+	return s
+}
+
+func withStreams(s model.Scenario) model.Scenario {
+	s.Streams = slices.Clone(s.Streams)
+	return s
+}
+
+func cloneShare(p *quantity.Share) *quantity.Share {
+	if p == nil {
+		return nil
+	}
+	v := *p
+	return &v
+}
+
+func validated(old, n model.Scenario) (model.Scenario, error) {
+	if err := model.Validate(n); err != nil {
+		return old, err
+	}
+	return n, nil
+}
+
+// addItem adds a system or a stream after the current one and returns the
+// new scenario and the new item.
+func addItem(s model.Scenario, at item, stream bool) (model.Scenario, item, error) {
+	if stream {
+		i := len(s.Streams)
+		if at.kind == itemStream {
+			i = at.idx + 1
+		}
+		n, j, err := model.AddStream(s, i)
+		return n, item{itemStream, j}, err
+	}
+	i := len(s.Systems)
+	if at.kind == itemSystem {
+		i = at.idx + 1
+	}
+	n, j, err := model.AddSystem(s, i)
+	return n, item{itemSystem, j}, err
+}
+
+// duplicateItem copies a system or stream under a fresh id, right after it.
+func duplicateItem(s model.Scenario, at item) (model.Scenario, item, error) {
+	switch at.kind {
+	case itemSystem:
+		n, j, err := model.DuplicateSystem(s, at.idx)
+		return n, item{itemSystem, j}, err
+	case itemStream:
+		n, j, err := model.DuplicateStream(s, at.idx)
+		return n, item{itemStream, j}, err
+	}
+	return s, at, errors.New("select a system or a stream to duplicate")
+}
+
+// deleteItem removes a system (with the streams that use it) or a stream.
+func deleteItem(s model.Scenario, at item) (model.Scenario, item, error) {
+	switch at.kind {
+	case itemSystem:
+		n, _, err := model.DeleteSystem(s, at.idx)
+		next := item{itemSystem, min(at.idx, len(n.Systems)-1)}
+		if len(n.Systems) == 0 {
+			next = item{kind: itemScenario}
+		}
+		return n, next, err
+	case itemStream:
+		n, err := model.DeleteStream(s, at.idx)
+		next := item{itemStream, min(at.idx, len(n.Streams)-1)}
+		if len(n.Streams) == 0 {
+			next = item{kind: itemScenario}
+		}
+		return n, next, err
+	}
+	return s, at, errors.New("select a system or a stream to delete")
+}
