@@ -65,22 +65,28 @@ func TestChangeGrowthUpdatesViews(t *testing.T) {
 	}
 }
 
-func TestInvalidValueKeepsLastAnalysis(t *testing.T) {
+// TestInvalidValueShowsTheCommittedAnalysis checks that a value that is
+// not valid (here a prefix that was valid, then a letter) shows the views
+// of the committed scenario, never the last valid prefix typed.
+func TestInvalidValueShowsTheCommittedAnalysis(t *testing.T) {
 	opts, _ := testOptions(t)
 	m := newSized(opts, 120, 36)
 	doc := m.doc.s
+	committed := model.Analyze(doc)
 	m = editGrowth(t, m, "5")
-	valid := m.view.r // the preview of "5" (500%) is valid
+	if reflect.DeepEqual(committed, m.view.r) || !m.view.typed {
+		t.Fatal("the valid value 5 (500%) was not previewed")
+	}
 	m, _ = send(t, m, keys("type:x%")...)
 	if m.ed.err == nil {
 		t.Fatal(`"5x%" accepted as a growth`)
 	}
-	if !reflect.DeepEqual(valid, m.view.r) {
-		t.Error("an invalid value changed the analysis")
+	if !reflect.DeepEqual(committed, m.view.r) || m.view.typed {
+		t.Error("an invalid value does not show the committed analysis")
 	}
 	frame := plain(m)
-	if !strings.Contains(frame, "✗") {
-		t.Errorf("the error is not shown beside the field:\n%s", frame)
+	if !strings.Contains(frame, "✗") || !strings.Contains(frame, "the views show the committed scenario") {
+		t.Errorf("the error or what the views show is not on screen:\n%s", frame)
 	}
 	m, _ = send(t, m, keys("enter")...)
 	if m.ed.mode != modeEditing {
@@ -90,8 +96,33 @@ func TestInvalidValueKeepsLastAnalysis(t *testing.T) {
 		t.Error("an invalid value reached the document")
 	}
 	m, _ = send(t, m, keys("esc")...)
-	if m.ed.mode != modeFields || !reflect.DeepEqual(m.view.r, model.Analyze(doc)) {
+	if m.ed.mode != modeFields || !reflect.DeepEqual(m.view.r, committed) {
 		t.Error("esc did not return the views to the document's analysis")
+	}
+}
+
+// TestHalfTypedNumberIsNotPreviewed checks the two cases of a number read
+// before it is complete: a horizon of 31 (out of range) is not shown as
+// 3 years, and 1e309 (too large) is not shown as 1e30.
+func TestHalfTypedNumberIsNotPreviewed(t *testing.T) {
+	opts, _ := testOptions(t)
+	m := newSized(opts, 120, 36)
+	committed := model.Analyze(m.doc.s)
+	m, _ = send(t, m, keys("enter")...)
+	for m.ed.field < fieldIndex(t, itemScenario, "horizon") {
+		m, _ = send(t, m, keys("j")...)
+	}
+	m, _ = send(t, m, keys("enter", "ctrl+u", "type:31")...)
+	if m.ed.err == nil || !strings.Contains(m.ed.err.Error(), "30") {
+		t.Fatalf("a horizon of 31 was not refused with its range: %v", m.ed.err)
+	}
+	if len(m.view.r.Years) != len(committed.Years) {
+		t.Errorf("31 shows %d years, want the committed %d", len(m.view.r.Years)-1, len(committed.Years)-1)
+	}
+	m, _ = send(t, m, keys("esc", "esc")...)
+	m = editGrowth(t, m, "1e309")
+	if m.ed.err == nil || !reflect.DeepEqual(m.view.r, committed) {
+		t.Errorf("1e309 as growth: error %v, views on the committed scenario: %v", m.ed.err, reflect.DeepEqual(m.view.r, committed))
 	}
 }
 

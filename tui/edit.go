@@ -9,25 +9,39 @@ import (
 	"github.com/flowscope/flowscope/model"
 )
 
-// startEditing opens the selected field in a text input holding its
-// current written form.
+// startEditing opens the selected field: a picker for a field with a
+// known set of values (kinds, triggers, system ids), else a text input.
 func (m *Model) startEditing() tea.Cmd {
 	if m.opts.ReadOnly {
 		m.setStatus("read-only: this session follows a presenter", true)
 		return nil
 	}
 	it := m.ed.item(&m.doc.s)
+	fields := fieldsOf(it.kind)
+	if m.ed.field >= len(fields) {
+		return nil
+	}
+	if cs := choicesFor(&m.doc.s, fields[m.ed.field]); len(cs) > 0 {
+		m.openPicker(fields[m.ed.field], cs, fieldValue(&m.doc.s, it, m.ed.field))
+		return nil
+	}
+	return m.startTyping()
+}
+
+// startTyping opens the selected field in a text input holding its
+// current written form.
+func (m *Model) startTyping() tea.Cmd {
+	it := m.ed.item(&m.doc.s)
 	m.ed.mode = modeEditing
 	m.ed.input.SetValue(fieldValue(&m.doc.s, it, m.ed.field))
 	m.ed.input.CursorEnd()
 	m.ed.err = nil
-	m.ed.shown = m.ed.input.Value()
 	return m.ed.input.Focus()
 }
 
 // editingKey types into the field. Every keystroke is validated on a copy
 // of the scenario; a valid value is analysed at once so the views follow
-// the typing, an invalid one leaves the views on the last valid scenario.
+// the typing, an invalid one shows the views of the committed scenario.
 func (m *Model) editingKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := &m.ctx.keys
 	switch {
@@ -35,10 +49,7 @@ func (m *Model) editingKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.cancelEditing()
 		return nil
 	case key.Matches(msg, k.Enter):
-		if m.commitEditing() {
-			return m.changed()
-		}
-		return nil
+		return m.commitValue(m.ed.input.Value())
 	}
 	var cmd tea.Cmd
 	m.ed.input, cmd = m.ed.input.Update(msg)
@@ -49,17 +60,22 @@ func (m *Model) editingKey(msg tea.KeyPressMsg) tea.Cmd {
 // livePreviewStreams is the largest scenario analysed while typing.
 const livePreviewStreams = 200
 
-// validateInput checks the typed value and previews its analysis.
+// validateInput checks the typed value and previews its analysis. An
+// invalid value (a number not yet complete, one out of range) shows the
+// committed scenario, never the last valid prefix typed: "31" as a
+// horizon is not 3 years.
 func (m *Model) validateInput() {
 	it := m.ed.item(&m.doc.s)
-	n, err := withField(m.doc.s, it, m.ed.field, m.ed.input.Value())
+	n, _, err := withField(m.doc.s, it, m.ed.field, m.ed.input.Value())
 	m.ed.err = err
-	// Small scenarios are re-analysed on every keystroke, so the views
-	// follow the typing; a large one waits for enter to keep typing
-	// smooth.
-	if err == nil && len(n.Streams) <= livePreviewStreams {
+	switch {
+	case err != nil:
+		m.showDoc()
+	case len(n.Streams) <= livePreviewStreams:
+		// Small scenarios are re-analysed on every keystroke, so the
+		// views follow the typing; a large one waits for enter to keep
+		// typing smooth.
 		m.setView(n, true)
-		m.ed.shown = m.ed.input.Value()
 	}
 }
 
@@ -78,29 +94,49 @@ func (m *Model) showDoc() {
 	}
 }
 
-// commitEditing applies the typed value when it is valid; an invalid one
-// keeps the input open with its error. It says whether the document
-// changed.
-func (m *Model) commitEditing() bool {
+// commitValue sets the selected field to v when it is valid; an invalid
+// value keeps the input open with its error (or, from a picker, says it
+// in the status line).
+func (m *Model) commitValue(v string) tea.Cmd {
 	it := m.ed.item(&m.doc.s)
-	n, err := withField(m.doc.s, it, m.ed.field, m.ed.input.Value())
+	n, note, err := withField(m.doc.s, it, m.ed.field, v)
 	if err != nil {
-		m.ed.err = err
-		return false
+		if m.ed.mode == modeEditing {
+			m.ed.err = err
+		} else {
+			m.setStatus(err.Error(), true)
+		}
+		return nil
 	}
-	m.ed.stopEditing()
-	if fieldValue(&n, it, m.ed.field) == fieldValue(&m.doc.s, it, m.ed.field) {
+	if m.ed.mode == modeEditing {
+		m.ed.stopEditing()
+	}
+	m.ed.mode = modeFields
+	if same, _ := sameScenario(n, m.doc.s); same {
 		// Nothing changed: no history entry, no modified marker.
 		m.showDoc()
-		return false
+		return nil
 	}
 	if it.kind == itemSystem && model.SystemFields[m.ed.field].Key == "id" {
 		old, id := m.doc.s.Systems[it.idx].ID, n.Systems[it.idx].ID
-		m.setStatus(fmt.Sprintf("renamed %s to %s in %d stream(s)", old, id, len(n.Users(id))), false)
+		note = fmt.Sprintf("renamed %s to %s in %d stream(s)", old, id, len(n.Users(id)))
+	}
+	if note != "" {
+		m.setStatus(note, false)
 	}
 	m.doc.commit(n, m.ed.cursor)
 	m.afterCommit()
-	return true
+	return m.changed()
+}
+
+// sameScenario says whether two scenarios write the same file.
+func sameScenario(a, b model.Scenario) (bool, error) {
+	x, err := model.Marshal(a)
+	if err != nil {
+		return false, err
+	}
+	y, err := model.Marshal(b)
+	return err == nil && string(x) == string(y), err
 }
 
 // apply commits the result of an add, duplicate or delete.

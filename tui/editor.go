@@ -6,6 +6,7 @@ import (
 
 	"charm.land/bubbles/v2/textinput"
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/quantity"
 )
 
 // editorMode is where the editor's keys go.
@@ -40,8 +41,7 @@ type editor struct {
 	cursor int // editor row: 0 = scenario header, then systems, then streams
 	field  int
 	input  textinput.Model
-	err    error  // why the value being typed is not accepted
-	shown  string // the value the views show while an invalid one is typed
+	err    error // why the value being typed is not accepted
 
 	s                 model.Scenario
 	docRev            int
@@ -175,9 +175,9 @@ func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st 
 
 	// Height: the fields get what they need up to a bit over half; the
 	// two lists share the rest in proportion to their length.
-	fieldsNeed := 2 + len(fields)
+	fieldsNeed := 1 + len(wrapText(e.helpText(s, fields, readOnly), max(w-1, 10))) + len(fields)
 	if e.mode == modeEditing {
-		fieldsNeed += 4 // the error (up to three lines) and what the views show
+		fieldsNeed += 4 // the error and what the views show
 	}
 	listNeed := 3 + ns + nt
 	fieldsH := fieldsNeed
@@ -311,31 +311,43 @@ func (e *editor) renderFields(s *model.Scenario, it item, fields []fieldInfo, w,
 		keyW = max(keyW, len(f.Key))
 	}
 	keyW = min(keyW, max(w*2/5, 6))
-	// Under the field being edited: its error, wrapped (up to three
-	// lines), or a line saying the value is valid.
+	// Under the field being edited: its error, wrapped in full, and what
+	// the views show meanwhile; or a line saying the value is valid.
 	var note []string
-	if e.mode == modeEditing {
+	if e.mode == modeEditing && e.field < len(fields) {
+		nw := max(w-2, 10)
+		typed := e.input.Value()
 		if e.err != nil {
-			note = wrapText("✗ "+e.err.Error(), max(w-3, 10))
-			for i := range note {
-				note[i] = st.Error.Render("  " + note[i])
+			for _, l := range wrapText("✗ "+e.err.Error(), nw) {
+				note = append(note, st.Error.Render("  "+l))
 			}
-			// The views stay on the last valid value typed: say which,
-			// so nobody reads them as the figures of the invalid one.
-			shown := "the default"
-			if e.shown != "" {
-				shown = "“" + e.shown + "”"
+			// The views show the committed scenario: say so, so nobody
+			// reads them as the figures of the value typed.
+			shown := "its default"
+			if v := fieldValue(s, it, e.field); v != "" {
+				shown = "“" + v + "”"
 			}
-			note = append(note, st.Muted.Render("  the views show "+shown))
+			for _, l := range wrapText("the views show the committed value "+shown, nw) {
+				note = append(note, st.Muted.Render("  "+l))
+			}
 		} else {
-			msg := "  ✓ valid — enter applies, esc cancels"
+			msg := "✓ valid — enter applies, esc cancels"
 			if len(s.Streams) > livePreviewStreams {
-				msg = "  ✓ valid — enter applies and analyses"
+				msg = "✓ valid — enter applies and analyses"
 			}
-			note = []string{st.Fine.Render(msg)}
+			for _, l := range wrapText(msg, nw) {
+				note = append(note, st.Fine.Render("  "+l))
+			}
+		}
+		if sn := shareNote(fields[e.field], typed); sn != "" {
+			for _, l := range wrapText(sn, nw) {
+				note = append(note, st.Warn.Render("  "+l))
+			}
 		}
 	}
-	rows := h - 2 - len(note) - spare // header + help line + note
+	help := e.helpText(s, fields, readOnly)
+	helpLines := wrapText(help, max(w-1, 10))
+	rows := h - 1 - len(helpLines) - len(note) - spare // header + help + note
 	rows = max(rows, 0)
 	valW := max(w-keyW-3, 4)
 	wraps := e.wrapValues(s, it, fields, valW, spare)
@@ -390,16 +402,9 @@ func (e *editor) renderFields(s *model.Scenario, it item, fields []fieldInfo, w,
 			}
 		}
 	}
-	help := ""
-	switch {
-	case e.mode != modeList && e.field < len(fields):
-		help = fields[e.field].Help
-	case readOnly:
-		help = "viewing a presenter's scenario"
-	default:
-		help = "enter: fields · a add · D duplicate · d delete"
+	for _, l := range helpLines {
+		add(st.Muted.Render(" "+l), hitNone, 0)
 	}
-	add(st.Muted.Render(" "+help), hitNone, 0)
 }
 
 // wrapValues wraps the values too long for their row into the rows the
@@ -457,4 +462,33 @@ func listHeader(title string, n, off, rows int, st *Styles) string {
 		h += st.Muted.Render(fmt.Sprintf(" %d–%d ↕", off+1, off+rows))
 	}
 	return h
+}
+
+// shareNote says what a share typed without % means: a bare number is a
+// fraction, so 6 is 600%.
+func shareNote(f fieldInfo, v string) string {
+	if !strings.HasPrefix(f.Unit, "share") || v == "" || strings.Contains(v, "%") {
+		return ""
+	}
+	x, err := quantity.ParseShare(v)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("%s → %s: a share without %% is a fraction (type %s%% for per cent)", v, x.String(), v)
+}
+
+// helpText is the line under the fields: the selected field's help, or
+// what the keys do.
+func (e *editor) helpText(s *model.Scenario, fields []fieldInfo, readOnly bool) string {
+	switch {
+	case e.mode != modeList && e.field < len(fields):
+		help := fields[e.field].Help
+		if e.mode == modeFields && !readOnly && len(choicesFor(s, fields[e.field])) > 0 {
+			help += " · enter: choose from a list"
+		}
+		return help
+	case readOnly:
+		return "viewing a presenter's scenario"
+	}
+	return "enter: fields · a add · D duplicate · d delete"
 }

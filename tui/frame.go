@@ -185,6 +185,10 @@ func (m Model) titleLine(w int) string {
 func (m Model) statusLine(w int) string {
 	st := m.ctx.styles
 	switch {
+	case m.ed.mode == modeEditing && m.ed.err != nil:
+		return fit(st.StatusErr.Render(" ✗ the value typed is not valid: the views show the committed scenario"), w)
+	case m.view.typed:
+		return fit(st.StatusNote.Render(" previewing the value typed · enter applies, esc cancels"), w)
 	case m.status != "" && m.statusErr:
 		return fit(st.StatusErr.Render(" "+m.status), w)
 	case m.status != "":

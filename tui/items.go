@@ -92,47 +92,88 @@ func fieldValue(s *model.Scenario, it item, f int) string {
 }
 
 // withField returns a copy of s with one field set to v, or the field's or
-// the scenario's error. s itself is never touched, so the last valid
-// scenario stays intact while the user types. Renaming a system's id
-// renames every reference to it.
-func withField(s model.Scenario, it item, f int, v string) (model.Scenario, error) {
+// the scenario's error, and a note on any other field it changed with
+// it. s itself is never touched, so the last valid scenario stays intact
+// while the user types. Renaming a system's id renames every reference
+// to it; a stream's trigger and interval change together (see
+// linkTrigger), so neither can be set alone into a dead end.
+func withField(s model.Scenario, it item, f int, v string) (model.Scenario, string, error) {
+	n, note, err := setField(s, it, f, v)
+	if err != nil {
+		return s, "", err
+	}
+	return n, note, nil
+}
+
+func setField(s model.Scenario, it item, f int, v string) (model.Scenario, string, error) {
 	switch it.kind {
 	case itemSystem:
 		if it.idx >= len(s.Systems) || f >= len(model.SystemFields) {
-			return s, errors.New("no such field")
+			return s, "", errors.New("no such field")
 		}
 		sys := s.Systems[it.idx].Clone()
 		if err := model.SystemFields[f].Set(&sys, v); err != nil {
-			return s, err
+			return s, "", err
 		}
 		if old := s.Systems[it.idx].ID; sys.ID != old {
 			n, _, err := model.RenameSystem(s, old, sys.ID)
-			return n, err
+			return n, "", err
 		}
 		n := withSystems(s)
 		n.Systems[it.idx] = sys
-		return validated(s, n)
+		n, err := validated(s, n)
+		return n, "", err
 	case itemStream:
 		if it.idx >= len(s.Streams) || f >= len(model.StreamFields) {
-			return s, errors.New("no such field")
+			return s, "", errors.New("no such field")
 		}
 		st := s.Streams[it.idx].Clone()
 		if err := model.StreamFields[f].Set(&st, v); err != nil {
-			return s, err
+			return s, "", err
 		}
+		note := linkTrigger(&st, model.StreamFields[f].Key)
 		n := withStreams(s)
 		n.Streams[it.idx] = st
-		return validated(s, n)
+		n, err := validated(s, n)
+		return n, note, err
 	}
 	if f >= len(model.ScenarioFields) {
-		return s, errors.New("no such field")
+		return s, "", errors.New("no such field")
 	}
 	n := s
 	n.MonitorAt = cloneShare(s.MonitorAt)
 	if err := model.ScenarioFields[f].Set(&n, v); err != nil {
-		return s, err
+		return s, "", err
 	}
-	return validated(s, n)
+	n, err := validated(s, n)
+	return n, "", err
+}
+
+// proposedEvery is the interval a stream gets when it becomes a schedule.
+const proposedEvery = "1h"
+
+// linkTrigger keeps a stream's interval exactly on schedules after its
+// field key changed: choosing schedule proposes an interval, leaving it
+// drops the interval, and giving an interval makes the stream a
+// schedule. It says what it changed ("" for nothing).
+func linkTrigger(st *model.Stream, key string) string {
+	sched := st.Trigger == model.TriggerSchedule
+	switch {
+	case key == "trigger" && sched && st.Every == nil:
+		d, err := quantity.ParseDuration(proposedEvery)
+		if err != nil {
+			return ""
+		}
+		st.Every = &d
+		return "trigger schedule: every set to " + proposedEvery + " (edit every for the real interval)"
+	case key == "trigger" && !sched && st.Every != nil:
+		st.Every = nil
+		return "trigger " + string(st.Trigger) + ": every dropped (only a schedule has an interval)"
+	case key == "every" && st.Every != nil && !sched:
+		st.Trigger = model.TriggerSchedule
+		return "every set: the trigger is now schedule"
+	}
+	return ""
 }
 
 // withSystems and withStreams copy one list so that one entry can be

@@ -4,6 +4,7 @@ import (
 	"image/color"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/list"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 	"github.com/guptarohit/asciigraph"
@@ -44,8 +45,10 @@ type Styles struct {
 	// renderer downsamples like any other.
 	ChartDemand, ChartCapacity, ChartAxis asciigraph.AnsiColor
 
-	Help  help.Styles
-	Input textinput.Styles
+	Help     help.Styles
+	Input    textinput.Styles
+	List     list.Styles
+	ListItem list.DefaultItemStyles
 
 	// Terminal colours the view sets when the theme does not match the
 	// terminal's own background (nil: leave the terminal's).
@@ -174,6 +177,17 @@ func NewStyles(theme string, isDark bool) Styles {
 		s.Help.FullDesc = s.Help.FullDesc.Foreground(p.fg)
 	}
 	s.Input = textinput.DefaultStyles(dark)
+	s.List = list.DefaultStyles(dark)
+	s.List.StatusBar = s.List.StatusBar.Foreground(p.dim)
+	s.List.NoItems = s.List.NoItems.Foreground(p.dim)
+	s.ListItem = list.NewDefaultItemStyles(dark)
+	s.ListItem.NormalTitle = s.ListItem.NormalTitle.Foreground(p.fg)
+	s.ListItem.NormalDesc = s.ListItem.NormalDesc.Foreground(p.dim)
+	s.ListItem.SelectedTitle = s.ListItem.SelectedTitle.Foreground(p.accent).BorderForeground(p.borderFocus).Bold(true)
+	s.ListItem.SelectedDesc = s.ListItem.SelectedDesc.Foreground(p.fg).BorderForeground(p.borderFocus)
+	s.ListItem.DimmedTitle = s.ListItem.DimmedTitle.Foreground(p.dim)
+	s.ListItem.DimmedDesc = s.ListItem.DimmedDesc.Foreground(p.dim)
+	s.ListItem.FilterMatch = s.ListItem.FilterMatch.Foreground(p.accent2).Underline(true)
 	switch {
 	case hc:
 		s.Background, s.Foreground = lipgloss.Black, lipgloss.BrightWhite

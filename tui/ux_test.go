@@ -164,12 +164,13 @@ func TestInvalidValueSaysWhatTheViewsShow(t *testing.T) {
 	m := newSized(opts, 120, 36)
 	m = editGrowth(t, m, "5")
 	m, _ = send(t, m, keys("type:x%")...)
-	if text := paneText(m.ed.lines); !strings.Contains(text, "the views show “5”") {
+	if text := strings.Join(strings.Fields(paneText(m.ed.lines)), " "); !strings.Contains(text, "the views show the committed value “20%”") {
 		t.Errorf("editor:\n%s", text)
 	}
-	m, _ = send(t, m, keys("ctrl+u", "type:x")...)
-	if text := paneText(m.ed.lines); !strings.Contains(text, "the views show the default") {
-		t.Errorf("after clearing:\n%s", text)
+	// A share without % is a fraction: say what 6 means.
+	m, _ = send(t, m, keys("ctrl+u", "type:6")...)
+	if text := paneText(m.ed.lines); !strings.Contains(text, "6 → 600%") {
+		t.Errorf("a bare 6 does not say it means 600%%:\n%s", text)
 	}
 }
 
