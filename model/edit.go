@@ -10,8 +10,10 @@ import (
 
 // Edits that keep a scenario consistent: a system renamed with every
 // stream that refers to it, a system deleted with the streams that use
-// it. Each works on a copy and validates the result, so the scenario it
-// was given (kept for undo, shown while the user types) never changes.
+// it. Each works on a copy, so the scenario it was given (kept for undo,
+// shown while the user types) never changes. They check what they need
+// themselves (a free id); the caller validates the result as a whole
+// (scenariofile.Validate).
 
 // Clone is a deep copy: nothing of the copy shares memory with s, so a
 // field setter working on the copy cannot reach into s.
@@ -96,12 +98,15 @@ func RenameSystem(s Scenario, old, id string) (Scenario, int, error) {
 	if i < 0 {
 		return s, 0, fmt.Errorf("no system %q", old)
 	}
+	if id == "" {
+		return s, 0, errors.New("a system needs an id")
+	}
+	if j := s.SystemIndex(id); j >= 0 && j != i {
+		return s, 0, fmt.Errorf("another system is called %s", id)
+	}
 	n := s.Clone()
 	n.Systems[i].ID = id
 	renameRefs(&n, old, id)
-	if err := Validate(n); err != nil {
-		return s, 0, err
-	}
 	return n, len(n.Users(id)), nil
 }
 
@@ -136,7 +141,7 @@ func AddSystem(s Scenario, at int) (Scenario, int, error) {
 	sys := System{ID: FreeID("system", func(id string) bool { return n.SystemIndex(id) >= 0 }), Kind: "custom"}
 	at = max(0, min(at, len(n.Systems)))
 	n.Systems = slices.Insert(n.Systems, at, sys)
-	return validated(s, n, at)
+	return n, at, nil
 }
 
 // AddStream inserts a new event stream of 1000 records a day at index at
@@ -155,7 +160,7 @@ func AddStream(s Scenario, at int) (Scenario, int, error) {
 	st.Volume.Rate = rate
 	at = max(0, min(at, len(n.Streams)))
 	n.Streams = slices.Insert(n.Streams, at, st)
-	return validated(s, n, at)
+	return n, at, nil
 }
 
 // DuplicateSystem copies system i under a fresh id, right after it.
@@ -170,7 +175,7 @@ func DuplicateSystem(s Scenario, i int) (Scenario, int, error) {
 		sys.Name += " (copy)"
 	}
 	n.Systems = slices.Insert(n.Systems, i+1, sys)
-	return validated(s, n, i+1)
+	return n, i + 1, nil
 }
 
 // DuplicateStream copies stream i under a fresh id, right after it.
@@ -185,7 +190,7 @@ func DuplicateStream(s Scenario, i int) (Scenario, int, error) {
 		st.Name += " (copy)"
 	}
 	n.Streams = slices.Insert(n.Streams, i+1, st)
-	return validated(s, n, i+1)
+	return n, i + 1, nil
 }
 
 // DeleteSystem removes system i and every stream that uses it (see
@@ -199,9 +204,6 @@ func DeleteSystem(s Scenario, i int) (Scenario, []string, error) {
 	gone := n.Users(id)
 	n.Systems = slices.Delete(n.Systems, i, i+1)
 	n.Streams = slices.DeleteFunc(n.Streams, func(st Stream) bool { return uses(st, id) })
-	if err := Validate(n); err != nil {
-		return s, nil, err
-	}
 	return n, gone, nil
 }
 
@@ -212,15 +214,5 @@ func DeleteStream(s Scenario, i int) (Scenario, error) {
 	}
 	n := s.Clone()
 	n.Streams = slices.Delete(n.Streams, i, i+1)
-	if err := Validate(n); err != nil {
-		return s, err
-	}
 	return n, nil
-}
-
-func validated(old, n Scenario, i int) (Scenario, int, error) {
-	if err := Validate(n); err != nil {
-		return old, i, err
-	}
-	return n, i, nil
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/scenariofile"
 	"github.com/flowscope/flowscope/scenarios"
 )
 
@@ -20,7 +21,7 @@ func defaultScenario(t *testing.T) model.Scenario {
 func TestCloneSharesNothing(t *testing.T) {
 	s := defaultScenario(t)
 	c := s.Clone()
-	before, _ := model.Marshal(s)
+	before, _ := scenariofile.Marshal(s)
 	for i := range c.Systems {
 		c.Systems[i].ID += "-x"
 		if c.Systems[i].Capacity != nil {
@@ -36,7 +37,7 @@ func TestCloneSharesNothing(t *testing.T) {
 			c.Streams[i].Seasonality[j] = 7
 		}
 	}
-	after, _ := model.Marshal(s)
+	after, _ := scenariofile.Marshal(s)
 	if string(before) != string(after) {
 		t.Fatal("changing the clone changed the original")
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 //go:embed *.yaml
@@ -76,7 +77,7 @@ func Load(name string) (model.Scenario, error) {
 	if err != nil {
 		return model.Scenario{}, err
 	}
-	return model.Parse(strings.TrimSuffix(name, ".yaml")+".yaml", data)
+	return scenariofile.Parse(strings.TrimSuffix(name, ".yaml")+".yaml", data)
 }
 
 func unknown(name string) error {

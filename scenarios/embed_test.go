@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 func TestListHasEveryBuiltinDefaultFirst(t *testing.T) {
@@ -61,21 +63,21 @@ func TestBuiltinsLoadValidateAndRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := model.Validate(s); err != nil {
+			if err := scenariofile.Validate(s); err != nil {
 				t.Fatalf("Validate: %v", err)
 			}
-			data, err := model.Marshal(s)
+			data, err := scenariofile.Marshal(s)
 			if err != nil {
 				t.Fatalf("Marshal: %v", err)
 			}
-			back, err := model.Parse(name+".yaml", data)
+			back, err := scenariofile.Parse(name+".yaml", data)
 			if err != nil {
 				t.Fatalf("Parse(Marshal(s)): %v\n%s", err, data)
 			}
 			if !reflect.DeepEqual(s, back) {
 				t.Errorf("round trip changed the scenario:\nbefore %+v\nafter  %+v", s, back)
 			}
-			again, err := model.Marshal(back)
+			again, err := scenariofile.Marshal(back)
 			if err != nil || string(again) != string(data) {
 				t.Errorf("second Marshal differs (%v):\n%s\n---\n%s", err, data, again)
 			}
@@ -88,32 +90,37 @@ func TestBuiltinsLoadValidateAndRoundTrip(t *testing.T) {
 // that stream or system; absent lists findings the example must not raise.
 func TestBuiltinsShowTheirPatternAndFindings(t *testing.T) {
 	cases := []struct {
-		name    string
-		pattern model.Pattern
-		codes   []string
-		absent  []string
+		name     string
+		pattern  analysis.Pattern
+		codes    []string
+		absent   []string
+		licensed bool // the design needs Process licences
 	}{
-		{"case-updates", model.PatternInstant,
-			[]string{"read-cache:web-reads", "capacity-exceeded:dataverse", "expiry:dataverse", "write-queue:web-comments"},
-			[]string{"custom-code"}},
-		{"product-spec", model.PatternInstant,
-			[]string{"progress-feedback:spec-fetch", "reverse-direction:oracle-plm"},
-			[]string{"custom-code"}},
-		{"case-notifications", model.PatternEventDriven,
-			[]string{"throttle:notify-mail", "filter-rows:notify-mail", "loop-guard:mail-replies", "read-once-write-many:dataverse", "capacity-exceeded:mail"},
-			[]string{"filter-rows:notify-sms", "read-cache"}},
-		{"sales-action-plan", model.PatternConsolidation,
-			[]string{"run-monitoring:orders", "run-monitoring:stock", "run-monitoring:documents", "overlap:documents", "reverse-direction:mainframe", "reverse-direction:sap"},
-			[]string{"reverse-direction:oracle"}},
-		{"service-landscape", model.PatternServiceOriented,
+		{"case-updates", analysis.PatternInstant,
+			[]string{"entitlement:flows", "capacity-exceeded:dataverse", "read-cache:web-reads", "row-limits:engineer-reads",
+				"progress-feedback:web-comments", "progress-feedback:web-reads"},
+			[]string{"expiry:dataverse", "write-queue", "custom-code", "read-cache:engineer-reads", "progress-feedback:engineer-reads"}, true},
+		{"product-spec", analysis.PatternInstant,
+			[]string{"progress-feedback:spec-fetch", "reverse-direction:oracle-plm", "row-limits:spec-view"},
+			[]string{"custom-code", "read-cache", "entitlement"}, false},
+		{"case-notifications", analysis.PatternEventDriven,
+			[]string{"entitlement:flows", "throttle:mail", "filter-rows:notify-mail", "loop-guard:notify-mail", "read-once-write-many:dataverse"},
+			[]string{"capacity-exceeded:mail", "filter-rows:notify-sms", "read-cache"}, true},
+		{"sales-action-plan", analysis.PatternConsolidation,
+			[]string{"run-monitoring:orders", "run-monitoring:stock", "run-monitoring:documents", "overlap:documents",
+				"reverse-direction:mainframe", "reverse-direction:sap"},
+			[]string{"reverse-direction:oracle", "overlap:stock", "overlap:orders", "entitlement"}, true},
+		{"service-landscape", analysis.PatternServiceOriented,
 			[]string{"read-once-write-many:sharepoint", "reverse-direction:sap", "run-monitoring:tracking", "progress-feedback:stock-check"},
-			[]string{"overlap", "custom-code"}},
-		{"medical-sync", model.PatternSynchronization,
-			[]string{"field-filter:de-to-fr", "field-filter:nl-to-de", "latency-expectation:de-to-fr", "loop-guard:fr-to-de"},
-			[]string{"custom-code"}},
-		{"loan-prequal", model.PatternInstant,
+			[]string{"overlap", "custom-code"}, true},
+		{"medical-sync", analysis.PatternSynchronization,
+			[]string{"field-filter:de-to-fr", "field-filter:nl-to-de", "latency-expectation:de-to-fr", "loop-guard:de-to-fr"},
+			[]string{"custom-code"}, true},
+		{"loan-prequal", analysis.PatternInstant,
 			[]string{"custom-code:risk-score", "latency-expectation:risk-score", "progress-feedback:risk-score"},
-			[]string{"custom-code:account-history", "custom-code:credit-report"}},
+			// custom code takes the risk score's actions off the flows, which
+			// then fit their owner's entitlement without licences
+			[]string{"custom-code:account-history", "custom-code:credit-report"}, false},
 	}
 	if len(cases) != len(Names()) {
 		t.Errorf("%d cases for %d built-ins: every built-in needs its expectations", len(cases), len(Names()))
@@ -124,7 +131,7 @@ func TestBuiltinsShowTheirPatternAndFindings(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r := model.Analyze(s)
+			r := analysis.Analyze(s)
 			if r.Pattern != c.pattern {
 				t.Errorf("pattern %q, want %q", r.Pattern, c.pattern)
 			}
@@ -138,35 +145,24 @@ func TestBuiltinsShowTheirPatternAndFindings(t *testing.T) {
 					t.Errorf("raises %s, which this example should not; got %v", not, codes(r))
 				}
 			}
+			if got := len(r.Licences) > 0; got != c.licensed {
+				t.Errorf("licences %v, want some: %v", r.Licences, c.licensed)
+			}
+			// one finding per root cause
+			seen := map[string]bool{}
+			for _, f := range r.Findings {
+				if f.Stream == nil && f.System != nil {
+					key := f.Code + ":" + *f.System
+					if seen[key] && f.Code != "read-once-write-many" {
+						t.Errorf("two %s findings", key)
+					}
+					seen[key] = true
+				}
+			}
 		})
 	}
 }
 
-// raises reports whether r has a finding "code" or "code:id", id being the
-// stream or the system it concerns.
-func raises(r model.Report, spec string) bool {
-	code, id, _ := strings.Cut(spec, ":")
-	for _, f := range r.Findings {
-		if f.Code != code {
-			continue
-		}
-		if id == "" || (f.Stream != nil && *f.Stream == id) || (f.System != nil && *f.System == id) {
-			return true
-		}
-	}
-	return false
-}
-
-func codes(r model.Report) []string {
-	var out []string
-	for _, f := range r.Findings {
-		out = append(out, f.Code)
-	}
-	return out
-}
-
-// The default carries the article's figures: 10M updates growing 20% a
-// year are 24.9M in year 5, and a 3.2M peak month becomes 7.96M.
 func TestCaseUpdatesFigures(t *testing.T) {
 	s, err := Load(Default)
 	if err != nil {
@@ -175,7 +171,7 @@ func TestCaseUpdatesFigures(t *testing.T) {
 	if len(s.Streams) != 4 {
 		t.Errorf("%d streams, want the article's four", len(s.Streams))
 	}
-	r := model.Analyze(s)
+	r := analysis.Analyze(s)
 	st := streamReport(t, r, "web-comments")
 	near := func(got, want, tol float64) bool { return math.Abs(got-want) <= tol }
 	if !near(st.PerYear[0], 10e6, 1) || !near(st.PerYear[5], 24.88e6, 0.01e6) {
@@ -184,20 +180,34 @@ func TestCaseUpdatesFigures(t *testing.T) {
 	if !near(st.PeakMonth[0], 3.2e6, 1) || !near(st.PeakMonth[5], 7.96e6, 0.01e6) {
 		t.Errorf("peak_month %v, want 3.2M → 7.96M", st.PeakMonth)
 	}
-	// The read pressure lands on Dataverse, within the horizon but not today.
+	// The website's two calls are request triggers.
+	for _, id := range []string{"web-comments", "web-reads"} {
+		if tr := streamReport(t, r, id).Trigger; tr != model.TriggerInstant {
+			t.Errorf("%s: trigger %s, want instant", id, tr)
+		}
+	}
+	// The read pressure lands on Dataverse, within the horizon but not today,
+	// and the replica takes it away.
 	dv := systemReport(t, r, "dataverse")
 	if dv.SaturatesYear == nil || *dv.SaturatesYear == 0 || *dv.SaturatesYear > r.Scenario.Horizon {
 		t.Errorf("dataverse saturates in %v, want a year within 1..%d", dv.SaturatesYear, r.Scenario.Horizon)
 	}
-	for _, id := range []string{"web-reads", "engineer-reads"} {
-		if w := streamReport(t, r, id).WeakestLink.System; w != "dataverse" {
-			t.Errorf("%s: weakest link %q, want dataverse", id, w)
-		}
+	if w := streamReport(t, r, "web-reads").WeakestLink.System; w != "dataverse" {
+		t.Errorf("web-reads: weakest link %q, want dataverse", w)
+	}
+	if len(r.Components) != 1 || r.Components[0].Kind != "cache" {
+		t.Errorf("components %+v, want only the read replica", r.Components)
+	}
+	// The flows outgrow their owner's Premium entitlement today.
+	total := 0
+	for _, l := range r.Licences {
+		total += l.Count[0]
+	}
+	if total < 2 {
+		t.Errorf("%d Process licences in year 0, want the flows licensed", total)
 	}
 }
 
-// The landscape meets the service-oriented threshold by its make-up, not
-// by accident of the figures.
 func TestServiceLandscapeShape(t *testing.T) {
 	s, err := Load("service-landscape")
 	if err != nil {
@@ -213,7 +223,7 @@ func TestServiceLandscapeShape(t *testing.T) {
 	}
 }
 
-func streamReport(t *testing.T, r model.Report, id string) model.StreamReport {
+func streamReport(t *testing.T, r analysis.Report, id string) analysis.StreamReport {
 	t.Helper()
 	for _, st := range r.Streams {
 		if st.ID == id {
@@ -221,10 +231,10 @@ func streamReport(t *testing.T, r model.Report, id string) model.StreamReport {
 		}
 	}
 	t.Fatalf("no stream %q in the report", id)
-	return model.StreamReport{}
+	return analysis.StreamReport{}
 }
 
-func systemReport(t *testing.T, r model.Report, id string) model.SystemReport {
+func systemReport(t *testing.T, r analysis.Report, id string) analysis.SystemReport {
 	t.Helper()
 	for _, sys := range r.Systems {
 		if sys.ID == id {
@@ -232,5 +242,25 @@ func systemReport(t *testing.T, r model.Report, id string) model.SystemReport {
 		}
 	}
 	t.Fatalf("no system %q in the report", id)
-	return model.SystemReport{}
+	return analysis.SystemReport{}
+}
+func raises(r analysis.Report, spec string) bool {
+	code, id, _ := strings.Cut(spec, ":")
+	for _, f := range r.Findings {
+		if f.Code != code {
+			continue
+		}
+		if id == "" || (f.Stream != nil && *f.Stream == id) || (f.System != nil && *f.System == id) {
+			return true
+		}
+	}
+	return false
+}
+
+func codes(r analysis.Report) []string {
+	var out []string
+	for _, f := range r.Findings {
+		out = append(out, f.Code)
+	}
+	return out
 }

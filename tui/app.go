@@ -133,6 +133,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case RemoteScenarioMsg:
 		m.remote(msg)
+	case NoticeMsg:
+		m.setStatus(msg.Text, true)
 	case topoDrawnMsg:
 		m.topo.Drawn(msg)
 	default:

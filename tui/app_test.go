@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // editGrowth selects the first stream and types value into its growth.
@@ -72,7 +74,7 @@ func TestInvalidValueShowsTheCommittedAnalysis(t *testing.T) {
 	opts, _ := testOptions(t)
 	m := newSized(opts, 120, 36)
 	doc := m.doc.s
-	committed := model.Analyze(doc)
+	committed := analysis.Analyze(doc)
 	m = editGrowth(t, m, "5")
 	if reflect.DeepEqual(committed, m.view.r) || !m.view.typed {
 		t.Fatal("the valid value 5 (500%) was not previewed")
@@ -107,7 +109,7 @@ func TestInvalidValueShowsTheCommittedAnalysis(t *testing.T) {
 func TestHalfTypedNumberIsNotPreviewed(t *testing.T) {
 	opts, _ := testOptions(t)
 	m := newSized(opts, 120, 36)
-	committed := model.Analyze(m.doc.s)
+	committed := analysis.Analyze(m.doc.s)
 	m, _ = send(t, m, keys("enter")...)
 	for m.ed.field < fieldIndex(t, itemScenario, "horizon") {
 		m, _ = send(t, m, keys("j")...)
@@ -217,7 +219,7 @@ func TestAddDuplicateDelete(t *testing.T) {
 	if m.doc.s.Systems[0].ID == used || len(m.doc.s.Users(used)) != 0 {
 		t.Fatal("y did not delete the system and its streams")
 	}
-	if err := model.Validate(m.doc.s); err != nil {
+	if err := scenariofile.Validate(m.doc.s); err != nil {
 		t.Fatalf("scenario invalid after the edits: %v", err)
 	}
 	for range 5 {
@@ -241,7 +243,7 @@ func TestSaveWritesFileThatLoadsBackEqual(t *testing.T) {
 	m, cmd = send(t, m, keys("enter")...)
 	m = run(t, m, cmd)
 	path := filepath.Join(lf.Root, "mine.yaml")
-	got, err := model.LoadFile(path)
+	got, err := scenariofile.LoadFile(path)
 	if err != nil {
 		t.Fatalf("saved file does not load: %v", err)
 	}
@@ -263,7 +265,7 @@ func TestSaveWritesFileThatLoadsBackEqual(t *testing.T) {
 		t.Fatal("ctrl+s on a file asked again")
 	}
 	m = run(t, m, cmd)
-	got, err = model.LoadFile(path)
+	got, err = scenariofile.LoadFile(path)
 	if err != nil || !reflect.DeepEqual(got, m.doc.s) {
 		t.Errorf("second save: err=%v equal=%v", err, reflect.DeepEqual(got, m.doc.s))
 	}
@@ -308,7 +310,7 @@ func TestRecoveryWrittenAndOffered(t *testing.T) {
 	if err != nil {
 		t.Fatalf("no recovery file while modified: %v", err)
 	}
-	saved, err := model.Parse(rec, data)
+	saved, err := scenariofile.Parse(rec, data)
 	if err != nil || !reflect.DeepEqual(saved, m.doc.s) {
 		t.Fatalf("recovery file holds something else (err %v)", err)
 	}
@@ -374,7 +376,7 @@ func TestSaveAsAsksBeforeReplacing(t *testing.T) {
 	m = run(t, m, cmd)
 	m, cmd = send(t, m, keys("y")...)
 	m = run(t, m, cmd)
-	if got, err := model.LoadFile(other); err != nil || !reflect.DeepEqual(got, m.doc.s) {
+	if got, err := scenariofile.LoadFile(other); err != nil || !reflect.DeepEqual(got, m.doc.s) {
 		t.Fatalf("y did not replace the file: %v", err)
 	}
 }
@@ -386,12 +388,12 @@ func TestSaveAsSuggestsTheName(t *testing.T) {
 	m := newSized(opts, 120, 36)
 	m, cmd := send(t, m, keys("S", "type:plan", "enter")...)
 	m = run(t, m, cmd)
-	if _, err := model.LoadFile(filepath.Join(lf.Root, "plan.yaml")); err != nil || m.doc.name != "plan.yaml" {
+	if _, err := scenariofile.LoadFile(filepath.Join(lf.Root, "plan.yaml")); err != nil || m.doc.name != "plan.yaml" {
 		t.Fatalf("typed name: doc %q, %v", m.doc.name, err)
 	}
 	m, cmd = send(t, newSized(opts, 120, 36), keys("S", "enter")...)
 	m = run(t, m, cmd)
-	if _, err := model.LoadFile(filepath.Join(lf.Root, "case-updates.yaml")); err != nil || m.doc.name != "case-updates.yaml" {
+	if _, err := scenariofile.LoadFile(filepath.Join(lf.Root, "case-updates.yaml")); err != nil || m.doc.name != "case-updates.yaml" {
 		t.Fatalf("suggested name: doc %q, %v", m.doc.name, err)
 	}
 }

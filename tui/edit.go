@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/flowscope/flowscope/model/scenariofile"
 	"slices"
 
 	"charm.land/bubbles/v2/key"
@@ -117,7 +118,7 @@ func (m *Model) commitValue(v string) tea.Cmd {
 		m.showDoc()
 		return nil
 	}
-	if it.kind == itemSystem && model.SystemFields[m.ed.field].Key == "id" {
+	if it.kind == itemSystem && scenariofile.SystemFields[m.ed.field].Key == "id" {
 		old, id := m.doc.s.Systems[it.idx].ID, n.Systems[it.idx].ID
 		note = fmt.Sprintf("renamed %s to %s in %d stream(s)", old, id, len(n.Users(id)))
 	}
@@ -131,11 +132,11 @@ func (m *Model) commitValue(v string) tea.Cmd {
 
 // sameScenario says whether two scenarios write the same file.
 func sameScenario(a, b model.Scenario) (bool, error) {
-	x, err := model.Marshal(a)
+	x, err := scenariofile.Marshal(a)
 	if err != nil {
 		return false, err
 	}
-	y, err := model.Marshal(b)
+	y, err := scenariofile.Marshal(b)
 	return err == nil && string(x) == string(y), err
 }
 

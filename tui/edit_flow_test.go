@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -9,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // openField selects an item's row, opens its fields and presses enter on
@@ -80,42 +82,43 @@ func dialogText(m Model) string {
 func TestTriggerSwitchBothWays(t *testing.T) {
 	opts, _ := testOptions(t)
 	m := newSized(opts, 120, 36)
-	row := 1 + len(m.doc.s.Systems) // the first stream, an event stream
-	if tr := m.doc.s.Streams[0].Trigger; tr != model.TriggerEvent {
-		t.Fatalf("the first stream is %s", tr)
+	i := slices.IndexFunc(m.doc.s.Streams, func(st model.Stream) bool { return st.Trigger != model.TriggerSchedule })
+	if i < 0 {
+		t.Fatal("the default scenario has only schedules")
 	}
-	m = openField(t, m, row, itemStream, "trigger")
+	orig := m.doc.s.Streams[i].Trigger
+	m = openField(t, m, 1+len(m.doc.s.Systems)+i, itemStream, "trigger")
 	if !strings.Contains(dialogText(m), "schedule") {
 		t.Fatalf("the trigger picker lacks schedule:\n%s", dialogText(m))
 	}
 	m = pick(t, m, "schedule")
-	st := m.doc.s.Streams[0]
+	st := m.doc.s.Streams[i]
 	if st.Trigger != model.TriggerSchedule || st.Every == nil || st.Every.String() != proposedEvery {
-		t.Fatalf("after choosing schedule: trigger %s, every %v", st.Trigger, st.Every)
+		t.Fatalf("after choosing schedule: trigger %s, every %v, status %q", st.Trigger, st.Every, m.status)
 	}
 	if !strings.Contains(m.status, "every set to") {
 		t.Errorf("status does not say an interval was proposed: %q", m.status)
 	}
 	m, _ = send(t, m, keys("enter")...) // the trigger field again
-	m = pick(t, m, "instant")
-	if st := m.doc.s.Streams[0]; st.Trigger != model.TriggerInstant || st.Every != nil {
+	m = pick(t, m, string(orig))
+	if st := m.doc.s.Streams[i]; st.Trigger != orig || st.Every != nil {
 		t.Fatalf("after leaving schedule: trigger %s, every %v", st.Trigger, st.Every)
 	}
-	// An interval typed on an instant stream makes it a schedule.
+	// An interval typed on a stream that is not a schedule makes it one.
 	for m.ed.field < fieldIndex(t, itemStream, "every") {
 		m, _ = send(t, m, keys("j")...)
 	}
 	m, cmd := send(t, m, keys("enter", "ctrl+u", "type:15m", "enter")...)
 	m = run(t, m, cmd)
-	if st := m.doc.s.Streams[0]; st.Trigger != model.TriggerSchedule || st.Every == nil || st.Every.String() != "15m" {
-		t.Fatalf("every on an instant stream: trigger %s, every %v, error %v", st.Trigger, st.Every, m.ed.err)
+	if st := m.doc.s.Streams[i]; st.Trigger != model.TriggerSchedule || st.Every == nil || st.Every.String() != "15m" {
+		t.Fatalf("every on a %s stream: trigger %s, every %v, error %v", orig, st.Trigger, st.Every, m.ed.err)
 	}
-	if err := model.Validate(m.doc.s); err != nil {
+	if err := scenariofile.Validate(m.doc.s); err != nil {
 		t.Fatal(err)
 	}
 	// Undo walks back through each switch.
 	m, _ = send(t, m, keys("esc", "u", "u", "u")...)
-	if st := m.doc.s.Streams[0]; st.Trigger != model.TriggerEvent || st.Every != nil {
+	if st := m.doc.s.Streams[i]; st.Trigger != orig || st.Every != nil {
 		t.Errorf("three undos: trigger %s, every %v", st.Trigger, st.Every)
 	}
 }
@@ -182,7 +185,7 @@ func TestFullErrorAndHelpVisible(t *testing.T) {
 	if !strings.Contains(text, msg) {
 		t.Errorf("the error %q is not whole on screen:\n%s", msg, paneText(m.ed.lines))
 	}
-	help := model.StreamFields[fieldIndex(t, itemStream, "growth")].Help
+	help := scenariofile.StreamFields[fieldIndex(t, itemStream, "growth")].Help
 	m, _ = send(t, m, keys("esc")...)
 	text = strings.Join(strings.Fields(paneText(m.ed.lines)), " ")
 	if !strings.Contains(text, help) {

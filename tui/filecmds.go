@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/scenariofile"
 	"github.com/flowscope/flowscope/scenarios"
 )
 
@@ -120,7 +121,7 @@ func saveCmd(f Files, name string, s model.Scenario, id int, oldRec string, quit
 
 // writeScenario writes s to the file name.
 func writeScenario(f Files, name string, s model.Scenario) error {
-	data, err := model.Marshal(s)
+	data, err := scenariofile.Marshal(s)
 	if err != nil {
 		return err
 	}
@@ -166,11 +167,11 @@ func checkRecovery(f Files, name string, cur model.Scenario) tea.Cmd {
 		if err != nil || len(data) == 0 {
 			return nil
 		}
-		s, err := model.Parse(name, data)
+		s, err := scenariofile.Parse(name, data)
 		if err != nil {
 			return nil
 		}
-		if now, err := model.Marshal(cur); err == nil && bytes.Equal(now, data) {
+		if now, err := scenariofile.Marshal(cur); err == nil && bytes.Equal(now, data) {
 			return nil
 		}
 		return recoveryFoundMsg{s}
@@ -207,7 +208,7 @@ func openScenario(f Files, p pickItem) tea.Cmd {
 		if err != nil {
 			return openedMsg{err: err}
 		}
-		s, err := model.Parse(p.name, data)
+		s, err := scenariofile.Parse(p.name, data)
 		return openedMsg{s: s, name: p.name, err: err}
 	}
 }

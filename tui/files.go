@@ -9,7 +9,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // Files is where open, save and recovery go. The local implementation is
@@ -102,7 +102,7 @@ func (l *LocalFiles) List() ([]FileInfo, error) {
 
 // Summarize is the picker's one line about a scenario file.
 func Summarize(name string, data []byte) string {
-	s, err := model.Parse(name, data)
+	s, err := scenariofile.Parse(name, data)
 	if err != nil {
 		msg := err.Error()
 		if i := strings.IndexByte(msg, '\n'); i >= 0 {
@@ -127,7 +127,7 @@ func (l *LocalFiles) Write(name string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
 	}
-	return model.WriteFileAtomic(p, data)
+	return scenariofile.WriteFileAtomic(p, data)
 }
 
 // Remove deletes a file; a file that is already gone is not an error.

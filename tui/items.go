@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"github.com/flowscope/flowscope/model/scenariofile"
 	"slices"
 
 	"github.com/flowscope/flowscope/model"
@@ -57,15 +58,15 @@ func fieldsOf(k itemKind) []fieldInfo {
 	var out []fieldInfo
 	switch k {
 	case itemSystem:
-		for _, f := range model.SystemFields {
+		for _, f := range scenariofile.SystemFields {
 			out = append(out, fieldInfo{f.Key, f.Unit, f.Help})
 		}
 	case itemStream:
-		for _, f := range model.StreamFields {
+		for _, f := range scenariofile.StreamFields {
 			out = append(out, fieldInfo{f.Key, f.Unit, f.Help})
 		}
 	default:
-		for _, f := range model.ScenarioFields {
+		for _, f := range scenariofile.ScenarioFields {
 			out = append(out, fieldInfo{f.Key, f.Unit, f.Help})
 		}
 	}
@@ -76,16 +77,16 @@ func fieldsOf(k itemKind) []fieldInfo {
 func fieldValue(s *model.Scenario, it item, f int) string {
 	switch it.kind {
 	case itemSystem:
-		if it.idx < len(s.Systems) && f < len(model.SystemFields) {
-			return model.SystemFields[f].Get(&s.Systems[it.idx])
+		if it.idx < len(s.Systems) && f < len(scenariofile.SystemFields) {
+			return scenariofile.SystemFields[f].Get(&s.Systems[it.idx])
 		}
 	case itemStream:
-		if it.idx < len(s.Streams) && f < len(model.StreamFields) {
-			return model.StreamFields[f].Get(&s.Streams[it.idx])
+		if it.idx < len(s.Streams) && f < len(scenariofile.StreamFields) {
+			return scenariofile.StreamFields[f].Get(&s.Streams[it.idx])
 		}
 	default:
-		if f < len(model.ScenarioFields) {
-			return model.ScenarioFields[f].Get(s)
+		if f < len(scenariofile.ScenarioFields) {
+			return scenariofile.ScenarioFields[f].Get(s)
 		}
 	}
 	return ""
@@ -108,15 +109,19 @@ func withField(s model.Scenario, it item, f int, v string) (model.Scenario, stri
 func setField(s model.Scenario, it item, f int, v string) (model.Scenario, string, error) {
 	switch it.kind {
 	case itemSystem:
-		if it.idx >= len(s.Systems) || f >= len(model.SystemFields) {
+		if it.idx >= len(s.Systems) || f >= len(scenariofile.SystemFields) {
 			return s, "", errors.New("no such field")
 		}
 		sys := s.Systems[it.idx].Clone()
-		if err := model.SystemFields[f].Set(&sys, v); err != nil {
+		if err := scenariofile.SystemFields[f].Set(&sys, v); err != nil {
 			return s, "", err
 		}
 		if old := s.Systems[it.idx].ID; sys.ID != old {
 			n, _, err := model.RenameSystem(s, old, sys.ID)
+			if err != nil {
+				return s, "", err
+			}
+			n, err = validated(s, n)
 			return n, "", err
 		}
 		n := withSystems(s)
@@ -124,25 +129,25 @@ func setField(s model.Scenario, it item, f int, v string) (model.Scenario, strin
 		n, err := validated(s, n)
 		return n, "", err
 	case itemStream:
-		if it.idx >= len(s.Streams) || f >= len(model.StreamFields) {
+		if it.idx >= len(s.Streams) || f >= len(scenariofile.StreamFields) {
 			return s, "", errors.New("no such field")
 		}
 		st := s.Streams[it.idx].Clone()
-		if err := model.StreamFields[f].Set(&st, v); err != nil {
+		if err := scenariofile.StreamFields[f].Set(&st, v); err != nil {
 			return s, "", err
 		}
-		note := linkTrigger(&st, model.StreamFields[f].Key)
+		note := linkTrigger(&st, scenariofile.StreamFields[f].Key)
 		n := withStreams(s)
 		n.Streams[it.idx] = st
 		n, err := validated(s, n)
 		return n, note, err
 	}
-	if f >= len(model.ScenarioFields) {
+	if f >= len(scenariofile.ScenarioFields) {
 		return s, "", errors.New("no such field")
 	}
 	n := s
 	n.MonitorAt = cloneShare(s.MonitorAt)
-	if err := model.ScenarioFields[f].Set(&n, v); err != nil {
+	if err := scenariofile.ScenarioFields[f].Set(&n, v); err != nil {
 		return s, "", err
 	}
 	n, err := validated(s, n)
@@ -197,8 +202,20 @@ func cloneShare(p *quantity.Share) *quantity.Share {
 	return &v
 }
 
+// checked validates the result of an edit; on any error the scenario
+// stays as it was.
+func checked(old, n model.Scenario, it item, err error) (model.Scenario, item, error) {
+	if err == nil {
+		n, err = validated(old, n)
+	}
+	if err != nil {
+		return old, it, err
+	}
+	return n, it, nil
+}
+
 func validated(old, n model.Scenario) (model.Scenario, error) {
-	if err := model.Validate(n); err != nil {
+	if err := scenariofile.Validate(n); err != nil {
 		return old, err
 	}
 	return n, nil
@@ -213,14 +230,14 @@ func addItem(s model.Scenario, at item, stream bool) (model.Scenario, item, erro
 			i = at.idx + 1
 		}
 		n, j, err := model.AddStream(s, i)
-		return n, item{itemStream, j}, err
+		return checked(s, n, item{itemStream, j}, err)
 	}
 	i := len(s.Systems)
 	if at.kind == itemSystem {
 		i = at.idx + 1
 	}
 	n, j, err := model.AddSystem(s, i)
-	return n, item{itemSystem, j}, err
+	return checked(s, n, item{itemSystem, j}, err)
 }
 
 // duplicateItem copies a system or stream under a fresh id, right after it.
@@ -228,10 +245,10 @@ func duplicateItem(s model.Scenario, at item) (model.Scenario, item, error) {
 	switch at.kind {
 	case itemSystem:
 		n, j, err := model.DuplicateSystem(s, at.idx)
-		return n, item{itemSystem, j}, err
+		return checked(s, n, item{itemSystem, j}, err)
 	case itemStream:
 		n, j, err := model.DuplicateStream(s, at.idx)
-		return n, item{itemStream, j}, err
+		return checked(s, n, item{itemStream, j}, err)
 	}
 	return s, at, errors.New("select a system or a stream to duplicate")
 }
@@ -245,14 +262,14 @@ func deleteItem(s model.Scenario, at item) (model.Scenario, item, error) {
 		if len(n.Systems) == 0 {
 			next = item{kind: itemScenario}
 		}
-		return n, next, err
+		return checked(s, n, next, err)
 	case itemStream:
 		n, err := model.DeleteStream(s, at.idx)
 		next := item{itemStream, min(at.idx, len(n.Streams)-1)}
 		if len(n.Streams) == 0 {
 			next = item{kind: itemScenario}
 		}
-		return n, next, err
+		return checked(s, n, next, err)
 	}
 	return s, at, errors.New("select a system or a stream to delete")
 }

@@ -8,7 +8,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // randomKeys are the presses a random session draws from: every binding,
@@ -55,10 +56,10 @@ func TestRandomSessionKeepsInvariants(t *testing.T) {
 					t.Fatalf("seed %d step %d: line %d is %d wide at %d×%d:\n%s", seed, step, i, lw, w, h, l)
 				}
 			}
-			if err := model.Validate(m.view.s); err != nil {
+			if err := scenariofile.Validate(m.view.s); err != nil {
 				t.Fatalf("seed %d step %d: the views show an invalid scenario: %v", seed, step, err)
 			}
-			if !reflect.DeepEqual(m.view.r, model.Analyze(m.view.s)) {
+			if !reflect.DeepEqual(m.view.r, analysis.Analyze(m.view.s)) {
 				t.Fatalf("seed %d step %d: the report is not the analysis of the scenario shown", seed, step)
 			}
 		}

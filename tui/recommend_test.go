@@ -29,7 +29,7 @@ func TestRecommendationSummaryFirst(t *testing.T) {
 	p := m.rec
 	p.SetSize(70, 1000)
 	text := paneText(p.View(m.ctx.styles))
-	order := []string{"Pattern", "critical ·", "first full: dataverse in y2", "Findings (", "✖ critical", "▲ warn", "· info", "Components", "Stream patterns"}
+	order := []string{"Pattern", "critical ·", "first full: ", "Findings (", "✖ critical", "▲ warn", "· info", "Components", "Stream patterns"}
 	at := -1
 	for _, w := range order {
 		i := strings.Index(text, w)

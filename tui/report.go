@@ -1,25 +1,28 @@
 package tui
 
-import "github.com/flowscope/flowscope/model"
+import (
+	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
+)
 
 // The analysis the views show. The panes name these types only, so the
 // explorer follows the analysis engine by changing this file.
 type (
-	report       = model.Report
-	streamReport = model.StreamReport
-	systemReport = model.SystemReport
-	finding      = model.Finding
-	severity     = model.Severity
+	report       = analysis.Report
+	streamReport = analysis.StreamReport
+	systemReport = analysis.SystemReport
+	finding      = analysis.Finding
+	severity     = analysis.Severity
 )
 
 const (
-	sevCritical = model.SeverityCritical
-	sevWarn     = model.SeverityWarn
-	sevInfo     = model.SeverityInfo
+	sevCritical = analysis.SeverityCritical
+	sevWarn     = analysis.SeverityWarn
+	sevInfo     = analysis.SeverityInfo
 )
 
 // analyze is the analysis every view is drawn from.
-func analyze(s model.Scenario) report { return model.Analyze(s) }
+func analyze(s model.Scenario) report { return analysis.Analyze(s) }
 
 // shown is what the views are of: a scenario and its report. It is
 // replaced, never changed, so a pane can tell a new one by its pointer.

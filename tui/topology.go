@@ -127,7 +127,7 @@ func (p *topologyPane) take(k topoKey) topoJob {
 func drawTopology(v *diagram.Viewer, j topoJob) []string {
 	k := j.key
 	if j.newReport {
-		v.SetReport(k.sh.s, k.sh.r)
+		v.SetAnalysis(k.sh.s, k.sh.r)
 	}
 	v.SetSize(k.w, k.h)
 	v.SetHighlight(k.hl)

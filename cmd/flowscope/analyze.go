@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -9,7 +8,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/model/reporttext"
+	"github.com/flowscope/flowscope/model/scenariofile"
 	"github.com/flowscope/flowscope/scenarios"
 )
 
@@ -18,6 +19,7 @@ var formats = []string{"text", "json", "markdown"}
 
 func newAnalyzeCmd(e *env) *cobra.Command {
 	var format string
+	var failOn []string
 	cmd := &cobra.Command{
 		Use:   "analyze FILE|NAME",
 		Short: "Print the analysis of a scenario as text, JSON or Markdown",
@@ -30,41 +32,52 @@ FILE|NAME is a path to a scenario file or the name of a built-in scenario
 (see 'flowscope scenarios'). An existing path always wins.
 
 Formats: text (for the terminal), json (the report object, for scripts),
-markdown (a document to hand out).`,
+markdown (a document to hand out).
+
+--fail-on makes the command a gate: it exits with 3 when a rule fails.
+  saturates-within=N  a system saturates in year N or before
+  severity=critical   a critical finding (also warn, info: that or worse)
+Give --fail-on several times for several rules; 'flowscope diff' has the
+same rules for a change, and 'worse'.`,
 		Example: `  flowscope analyze case-updates
   flowscope analyze landscape.yaml --format json
-  flowscope analyze landscape.yaml -f markdown > report.md`,
+  flowscope analyze landscape.yaml -f markdown > report.md
+  flowscope analyze landscape.yaml --fail-on saturates-within=3`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			write, ok := writers[format]
 			if !ok {
 				return fmt.Errorf("unknown format %q: use one of %s", format, strings.Join(formats, ", "))
 			}
+			rules, err := parseReportRules(failOn)
+			if err != nil {
+				return err
+			}
 			s, _, err := loadScenario(args[0])
 			if err != nil {
 				return err
 			}
-			return write(e, s, model.Analyze(s))
+			r := analysis.Analyze(s)
+			if err := write(e, s, r); err != nil {
+				return err
+			}
+			return checkReport(rules, r)
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: "+strings.Join(formats, ", "))
+	addFailOn(cmd, &failOn, "saturates-within=N or severity=critical")
 	return cmd
 }
 
-var writers = map[string]func(*env, model.Scenario, model.Report) error{
-	"text": func(e *env, s model.Scenario, r model.Report) error {
+var writers = map[string]func(*env, model.Scenario, analysis.Report) error{
+	"text": func(e *env, s model.Scenario, r analysis.Report) error {
 		return reporttext.Text(e.stdout, s, r)
 	},
-	"markdown": func(e *env, s model.Scenario, r model.Report) error {
+	"markdown": func(e *env, s model.Scenario, r analysis.Report) error {
 		return reporttext.Markdown(e.stdout, s, r)
 	},
-	"json": func(e *env, _ model.Scenario, r model.Report) error {
-		data, err := json.MarshalIndent(r, "", "  ")
-		if err != nil {
-			return err
-		}
-		_, err = e.stdout.Write(append(data, '\n'))
-		return err
+	"json": func(e *env, _ model.Scenario, r analysis.Report) error {
+		return writeJSON(e.stdout, r)
 	},
 }
 
@@ -76,7 +89,7 @@ func loadScenario(arg string) (model.Scenario, string, error) {
 		if info.IsDir() {
 			return model.Scenario{}, "", &fileError{fmt.Errorf("%s: is a directory, not a scenario file", arg)}
 		}
-		s, err := model.LoadFile(arg)
+		s, err := scenariofile.LoadFile(arg)
 		if err != nil {
 			return model.Scenario{}, "", &fileError{err}
 		}

@@ -55,3 +55,34 @@ func TestDiagramUsageErrors(t *testing.T) {
 		t.Errorf("missing scenario: exit %d, want %d", code, exitBadFile)
 	}
 }
+
+// A landscape wider than --width says so and points to --focus and the
+// exports; --focus draws one item's neighbourhood only.
+func TestDiagramFocus(t *testing.T) {
+	code, out, errOut := runCLI(t, "diagram", "service-landscape", "--width", "30")
+	if code != exitOK || out == "" || !strings.Contains(errOut, "--focus") || !strings.Contains(errOut, "dot") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	code, whole, _ := runCLI(t, "diagram", "medical-sync", "-f", "dot")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	code, part, errOut := runCLI(t, "diagram", "medical-sync", "-f", "dot", "--focus", "dv-fr")
+	if code != exitOK || errOut != "" {
+		t.Fatalf("focus: exit %d, stderr %q", code, errOut)
+	}
+	// the French instance talks to the flows only, which reach Germany
+	// and the Netherlands through other streams
+	if !strings.Contains(part, `"dv-fr"`) || !strings.Contains(part, `"flows"`) || strings.Contains(part, `"dv-nl"`) || !strings.Contains(whole, `"dv-nl"`) {
+		t.Fatalf("focus on dv-fr:\n%s", part)
+	}
+	for _, args := range [][]string{
+		{"diagram", "medical-sync", "--focus", "no-such-id"},
+		{"diagram", "medical-sync", "--focus", "dv-fr", "--depth", "0"},
+		{"diagram", "medical-sync", "--depth", "2"},
+	} {
+		if code, _, errOut := runCLI(t, args...); code != exitUsage || errOut == "" {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+}

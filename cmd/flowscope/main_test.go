@@ -51,7 +51,7 @@ func TestAnalyzeFormats(t *testing.T) {
 	}
 }
 
-// The JSON report has every key of DESIGN §6, for every built-in.
+// The JSON report has every key of the report contract (docs/analysis.md), for every built-in.
 func TestAnalyzeJSONKeys(t *testing.T) {
 	for _, name := range scenarios.Names() {
 		t.Run(name, func(t *testing.T) {
@@ -63,23 +63,32 @@ func TestAnalyzeJSONKeys(t *testing.T) {
 			if err := json.Unmarshal([]byte(out), &r); err != nil {
 				t.Fatalf("not one JSON object: %v\n%s", err, out)
 			}
-			hasKeys(t, "report", r, "scenario", "years", "pattern", "streams", "systems", "findings", "components", "after")
+			hasKeys(t, "report", r, "scenario", "years", "pattern", "streams", "systems", "findings", "components", "licences", "after")
 			hasKeys(t, "scenario", r["scenario"], "name", "horizon", "monitor_at")
 			streams, _ := r["streams"].([]any)
 			if len(streams) == 0 {
 				t.Fatal("no streams")
 			}
 			for _, st := range streams {
-				hasKeys(t, "stream", st, "id", "from", "to", "via", "trigger", "pattern",
-					"per_year", "peak_month", "peak_per_second", "weakest_link", "overlap")
+				hasKeys(t, "stream", st, "id", "flow", "from", "to", "via", "trigger", "pattern", "identity",
+					"per_year", "per_month", "peak_month", "peak_per_second", "weakest_link", "path_latency_seconds")
 				m := st.(map[string]any)
 				hasKeys(t, "weakest_link", m["weakest_link"], "system", "utilization")
-				if _, ok := m["runtime_seconds"]; ok != (m["trigger"] == "schedule") {
-					t.Errorf("stream %v: runtime_seconds present %v, trigger %v", m["id"], ok, m["trigger"])
+				for _, k := range []string{"records_per_run", "runtime_seconds", "overlap"} {
+					if _, ok := m[k]; ok != (m["trigger"] == "schedule") {
+						t.Errorf("stream %v: %s present %v, trigger %v", m["id"], k, ok, m["trigger"])
+					}
+				}
+				if pm, _ := m["per_month"].([]any); len(pm) != 12 {
+					t.Errorf("stream %v: per_month has %d values, want 12", m["id"], len(pm))
 				}
 			}
 			for _, sys := range r["systems"].([]any) {
-				hasKeys(t, "system", sys, "id", "kind", "zone", "load_per_second", "utilization", "saturates_year", "alert_year")
+				hasKeys(t, "system", sys, "id", "kind", "zone", "load_per_second", "utilization", "binding_limit", "limits",
+					"requests_per_month", "saturates_year", "alert_year")
+				for _, l := range sys.(map[string]any)["limits"].([]any) {
+					hasKeys(t, "limit", l, "name", "rate", "per", "counts", "source", "utilization")
+				}
 			}
 			findings, _ := r["findings"].([]any)
 			if len(findings) == 0 {
@@ -87,6 +96,9 @@ func TestAnalyzeJSONKeys(t *testing.T) {
 			}
 			for _, f := range findings {
 				hasKeys(t, "finding", f, "code", "severity", "stream", "system", "message")
+			}
+			for _, l := range r["licences"].([]any) {
+				hasKeys(t, "licence", l, "system", "kind", "for", "count")
 			}
 			for _, c := range r["components"].([]any) {
 				hasKeys(t, "component", c, "kind", "for", "cost")

@@ -2,12 +2,13 @@ package main
 
 import (
 	"context"
+	"io"
 	"os"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
-	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/model/reporttext"
 	"github.com/flowscope/flowscope/scenarios"
 	"github.com/flowscope/flowscope/tui"
@@ -24,18 +25,28 @@ func openExplorer(ctx context.Context, e *env, target string) error {
 		return err
 	}
 	if !isTerminal(e.stdout) {
-		return reporttext.Text(e.stdout, opts.Scenario, model.Analyze(opts.Scenario))
+		return reporttext.Text(e.stdout, opts.Scenario, analysis.Analyze(opts.Scenario))
 	}
 	opts.ASCII = tui.ASCIITerminal(os.Getenv)
 	return tui.Run(ctx, opts)
 }
 
-// exploreOptions resolves FILE|NAME into what the explorer opens: an
-// existing path is a scenario file, anything else a built-in name, "" the
-// default built-in.
+// exploreOptions resolves FILE|NAME into what the explorer opens: a
+// solution export (a folder or a zip) is imported into a draft that has
+// no file yet, another existing path is a scenario file, anything else a
+// built-in name, "" the default built-in.
 func exploreOptions(target string) (tui.Options, error) {
 	if target == "" {
 		target = scenarios.Default
+	}
+	if isSolution(target) {
+		d, _, err := importDraft(target)
+		if err != nil {
+			return tui.Options{}, err
+		}
+		// Like a built-in: the draft has no file, so saving asks for a
+		// name (the suggestion is the solution's).
+		return tui.Options{Scenario: d.Scenario, Name: d.BaseName(), Builtin: true}, nil
 	}
 	s, path, err := loadScenario(target)
 	if err != nil {
@@ -48,6 +59,26 @@ func exploreOptions(target string) (tui.Options, error) {
 	return opts, nil
 }
 
+// isSolution says whether path is a solution export: a folder, or a file
+// that starts like a zip.
+func isSolution(path string) bool {
+	info, err := os.Stat(path)
+	if err != nil {
+		return false
+	}
+	if info.IsDir() {
+		return true
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 4)
+	n, _ := io.ReadFull(f, head)
+	return n == 4 && string(head) == "PK\x03\x04"
+}
+
 func isTerminal(w any) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(f.Fd())
@@ -55,10 +86,12 @@ func isTerminal(w any) bool {
 
 func newOpenCmd(e *env) *cobra.Command {
 	return &cobra.Command{
-		Use:   "open [FILE|NAME]",
-		Short: "Open a scenario file or a built-in scenario (the default without a command)",
-		Long: `Open a scenario in the explorer: a path to a scenario file, or the name
-of a built-in scenario (see 'flowscope scenarios'). Without an argument it
+		Use:   "open [FILE|NAME|SOLUTION]",
+		Short: "Open a scenario file, a built-in scenario or a solution export (the default without a command)",
+		Long: `Open a scenario in the explorer: a path to a scenario file, the name of
+a built-in scenario (see 'flowscope scenarios'), or a Power Platform
+solution export (its zip or unpacked folder, imported as 'flowscope import'
+does into a draft that saving asks a file name for). Without an argument it
 opens the built-in default scenario. When standard output is not a
 terminal, it prints the text analysis instead.`,
 		Args: cobra.MaximumNArgs(1),

@@ -14,6 +14,7 @@ const (
 	exitOK      = 0
 	exitBadFile = 1
 	exitUsage   = 2
+	exitGate    = 3 // a --fail-on rule failed
 )
 
 // version is set at link time (-ldflags "-X main.version=v1.2.3"); without
@@ -34,6 +35,10 @@ var subcommands = []func(*env) *cobra.Command{
 	newAnalyzeCmd,
 	newScenariosCmd,
 	newDiagramCmd,
+	newSetCmd,
+	newDiffCmd,
+	newImportCmd,
+	newCalibrateCmd,
 	func(*env) *cobra.Command { return newServeCmd() },
 }
 
@@ -51,6 +56,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	err := root.Execute()
 	if err == nil {
 		return exitOK
+	}
+	var ge *gateError
+	if errors.As(err, &ge) {
+		fmt.Fprintf(stderr, "flowscope: %v\n", ge)
+		return exitGate
 	}
 	var fe *fileError
 	if errors.As(err, &fe) {

@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/scenarios"
 )
 
@@ -22,7 +22,7 @@ The first one is the default.`,
 			for _, info := range scenarios.List() {
 				pattern := "-"
 				if s, err := scenarios.Load(info.Name); err == nil {
-					pattern = string(model.Analyze(s).Pattern)
+					pattern = string(analysis.Analyze(s).Pattern)
 				}
 				tw.Write([]byte(info.Name + "\t" + pattern + "\t" + info.Summary + "\n"))
 			}

@@ -81,6 +81,8 @@ The server listens on loopback unless --listen says otherwise.`,
 	f.BoolVar(&opts.Open, "open", false, "let anyone in, named by their SSH user name (demo rooms only)")
 	f.IntVar(&opts.MaxSessions, "max-sessions", 50, "sessions at once; the next client is told the server is full")
 	f.DurationVar(&opts.Idle, "idle", 30*time.Minute, "close a session after this long without input")
+	f.IntVar(&opts.SessionsPerKey, "sessions-per-key", 8, "sessions at once per key (per user name with --open)")
+	f.DurationVar(&opts.HandshakeTimeout, "handshake-timeout", 15*time.Second, "time a client has to connect and authenticate")
 	cmd.MarkFlagsMutuallyExclusive("authorized-keys", "open")
 	return cmd
 }

@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/catalog"
 	"github.com/flowscope/flowscope/model/quantity"
 )
 
@@ -124,8 +125,8 @@ func newSystem(r *rand.Rand, kind string, i int) model.System {
 	if r.IntN(3) == 0 {
 		// An override near the catalogue figure: a bigger tier or a
 		// tighter share of a shared platform.
-		if k, ok := model.LookupKind(kind); ok {
-			c := k.Capacity
+		if k, ok := catalog.Lookup(kind); ok && len(k.Limits) > 0 {
+			c := k.Limits[0].Rate
 			c.Count *= quantity.Count([]float64{0.5, 2, 4}[r.IntN(3)])
 			sys.Capacity = &c
 		}

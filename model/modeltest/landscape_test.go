@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 var idRE = regexp.MustCompile(`^[a-z0-9-]+$`)
@@ -59,7 +60,7 @@ func TestLandscapeValidAndDeterministic(t *testing.T) {
 
 func TestLandscapePassesValidate(t *testing.T) {
 	for _, size := range [][2]int{{2, 1}, {7, 20}, {300, 1200}} {
-		if err := model.Validate(Landscape(size[0], size[1])); err != nil {
+		if err := scenariofile.Validate(Landscape(size[0], size[1])); err != nil {
 			t.Fatalf("Landscape%v: %v", size, err)
 		}
 	}

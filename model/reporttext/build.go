@@ -5,15 +5,17 @@ package reporttext
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 )
 
 // coincideNote is printed under every report: the system figures are a
 // worst case, and readers must know it.
-const coincideNote = "System loads add the busiest minute of every stream that touches the system: " +
-	"peaks are assumed to coincide, so the figures are a worst case."
+const coincideNote = "Each limit adds the streams it counts month by month: peaks coincide within a month, " +
+	"streams peaking in different months do not add up. Utilisation is that of the binding limit, with Process licences applied."
 
 // table is a grid of already formatted cells.
 type table struct {
@@ -28,7 +30,7 @@ type finding struct {
 
 // findingGroup holds the findings of one severity.
 type findingGroup struct {
-	severity model.Severity
+	severity analysis.Severity
 	items    []finding
 }
 
@@ -40,13 +42,15 @@ type view struct {
 	streams            table
 	systems            table
 	findings           []findingGroup
+	limits             table
 	components         table
+	licences           table
 	after              table
 }
 
 // build gathers the content; long adds the people's names of streams and
 // systems beside their ids (the Markdown hand-out has room for them).
-func build(s model.Scenario, r model.Report, long bool) view {
+func build(s model.Scenario, r analysis.Report, long bool) view {
 	v := view{
 		title:       r.Scenario.Name,
 		description: strings.Join(strings.Fields(s.Description), " "),
@@ -66,7 +70,9 @@ func build(s model.Scenario, r model.Report, long bool) view {
 	}
 	v.streams = streamTable(s, r, long)
 	v.systems = systemTable(s, r, long)
+	v.limits = limitTable(r)
 	v.findings = groupFindings(r.Findings)
+	v.licences = licenceTable(r, v.horizonYear)
 	v.components, v.after = componentTables(r, v.horizonYear)
 	return v
 }
@@ -78,14 +84,14 @@ func plural(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-func lastYear(r model.Report) int {
+func lastYear(r analysis.Report) int {
 	if len(r.Years) == 0 {
 		return r.Scenario.Horizon
 	}
 	return r.Years[len(r.Years)-1]
 }
 
-func streamTable(s model.Scenario, r model.Report, long bool) table {
+func streamTable(s model.Scenario, r analysis.Report, long bool) table {
 	t := table{head: []string{"Stream", "Trigger", "Pattern", "Path", "Records/year", "Peak", "Weakest link", "Utilisation", "Run time"}}
 	names := streamNames(s)
 	for _, st := range r.Streams {
@@ -96,8 +102,8 @@ func streamTable(s model.Scenario, r model.Report, long bool) table {
 		path += st.To
 		run := "–"
 		if st.Trigger == model.TriggerSchedule && len(st.RuntimeSeconds) > 0 {
-			run = span(st.RuntimeSeconds, duration)
-			if st.Overlap {
+			run = span(runtimes(st.RuntimeSeconds), duration)
+			if st.Overlap != nil && *st.Overlap {
 				run += " (overlap)"
 			}
 		}
@@ -114,20 +120,20 @@ func streamTable(s model.Scenario, r model.Report, long bool) table {
 	return t
 }
 
-func systemTable(s model.Scenario, r model.Report, long bool) table {
+func systemTable(s model.Scenario, r analysis.Report, long bool) table {
 	cols := yearColumns(r.Years)
 	t := table{head: []string{"System", "Kind", "Zone", "Peak load"}}
 	for _, i := range cols {
 		t.head = append(t.head, fmt.Sprintf("Y%d", r.Years[i]))
 	}
-	t.head = append(t.head, "Alert", "Saturates")
+	t.head = append(t.head, "Alert", "Saturates", "Binding limit")
 	names := systemNames(s)
 	for _, sys := range r.Systems {
 		row := []string{label(sys.ID, names[sys.ID], long), sys.Kind, sys.Zone, span(sys.LoadPerSecond, perSecond)}
 		for _, i := range cols {
 			row = append(row, percent(at(sys.Utilization, i)))
 		}
-		row = append(row, year(sys.AlertYear), year(sys.SaturatesYear))
+		row = append(row, year(sys.AlertYear), year(sys.SaturatesYear), bindingSpan(sys.BindingLimit))
 		t.rows = append(t.rows, row)
 	}
 	return t
@@ -142,9 +148,9 @@ func label(id, name string, long bool) string {
 	return id
 }
 
-func groupFindings(fs []model.Finding) []findingGroup {
+func groupFindings(fs []analysis.Finding) []findingGroup {
 	var groups []findingGroup
-	for _, sev := range []model.Severity{model.SeverityCritical, model.SeverityWarn, model.SeverityInfo} {
+	for _, sev := range []analysis.Severity{analysis.SeverityCritical, analysis.SeverityWarn, analysis.SeverityInfo} {
 		g := findingGroup{severity: sev}
 		for _, f := range fs {
 			if f.Severity == sev {
@@ -158,7 +164,7 @@ func groupFindings(fs []model.Finding) []findingGroup {
 	return groups
 }
 
-func about(f model.Finding) string {
+func about(f analysis.Finding) string {
 	var parts []string
 	if f.Stream != nil && *f.Stream != "" {
 		parts = append(parts, "stream "+*f.Stream)
@@ -172,7 +178,7 @@ func about(f model.Finding) string {
 // componentTables lists the components, with what each one that takes
 // load away (cache, queue) buys on its system as a step of the ladder,
 // and every system whose utilisation the components change.
-func componentTables(r model.Report, h int) (table, table) {
+func componentTables(r analysis.Report, h int) (table, table) {
 	after := map[string][]float64{}
 	for _, sys := range r.After.Systems {
 		after[sys.ID] = sys.Utilization
@@ -227,4 +233,58 @@ func systemNames(s model.Scenario) map[string]string {
 		m[sys.ID] = sys.Name
 	}
 	return m
+}
+
+// runtimes reads a run time series, a run that never finishes as +Inf.
+func runtimes(rt []*float64) []float64 {
+	out := make([]float64, len(rt))
+	for i, p := range rt {
+		if p == nil {
+			out[i] = math.Inf(1)
+		} else {
+			out[i] = *p
+		}
+	}
+	return out
+}
+
+// bindingSpan names the binding limit, first year → last year.
+func bindingSpan(names []string) string {
+	if len(names) == 0 {
+		return "–"
+	}
+	first, last := dash(names[0]), dash(names[len(names)-1])
+	if first == last {
+		return first
+	}
+	return first + " → " + last
+}
+
+// limitTable lists every system's effective limits: figure, scope, what
+// it counts, where it comes from, utilisation today and at the horizon.
+func limitTable(r analysis.Report) table {
+	t := table{head: []string{"System", "Limit", "Rate", "Per", "Counts", "Source", "Utilisation"}}
+	for _, sys := range r.Systems {
+		for _, l := range sys.Limits {
+			src := string(l.Source)
+			if l.Reference != "" {
+				src += ": " + l.Reference
+			}
+			t.rows = append(t.rows, []string{sys.ID, l.Name, l.Rate, string(l.Per), string(l.Counts), src, span(l.Utilization, percent)})
+		}
+	}
+	return t
+}
+
+// licenceTable lists the Process licences each flow needs per year.
+func licenceTable(r analysis.Report, h int) table {
+	t := table{head: []string{"Layer", "Flow", "For", "Today", fmt.Sprintf("Year %d", h)}}
+	for _, l := range r.Licences {
+		first, last := 0, 0
+		if len(l.Count) > 0 {
+			first, last = l.Count[0], l.Count[len(l.Count)-1]
+		}
+		t.rows = append(t.rows, []string{l.System, l.Flow, strings.Join(l.For, ", "), fmt.Sprint(first), fmt.Sprint(last)})
+	}
+	return t
 }

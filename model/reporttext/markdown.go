@@ -7,11 +7,12 @@ import (
 	"strings"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 )
 
 // Markdown writes the report as a hand-out: headings and tables that
 // render on GitHub and in most Markdown viewers.
-func Markdown(w io.Writer, s model.Scenario, r model.Report) error {
+func Markdown(w io.Writer, s model.Scenario, r analysis.Report) error {
 	v := build(s, r, true)
 	bw := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
@@ -30,6 +31,9 @@ func Markdown(w io.Writer, s model.Scenario, r model.Report) error {
 	p("\n## Systems: utilisation per year\n\n")
 	mdTable(bw, v.systems)
 
+	p("\n## Limits\n\n")
+	mdTable(bw, v.limits)
+
 	p("\n## Findings\n\n")
 	if len(v.findings) == 0 {
 		p("None.\n")
@@ -47,6 +51,12 @@ func Markdown(w io.Writer, s model.Scenario, r model.Report) error {
 			}
 			p("\n")
 		}
+		p("\n")
+	}
+
+	if len(v.licences.rows) > 0 {
+		p("## Process licences\n\n")
+		mdTable(bw, v.licences)
 		p("\n")
 	}
 

@@ -8,13 +8,14 @@ import (
 	"text/tabwriter"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 )
 
 // width is where running text wraps in the terminal report.
 const width = 78
 
 // Text writes the report for a terminal: aligned columns, no markup.
-func Text(w io.Writer, s model.Scenario, r model.Report) error {
+func Text(w io.Writer, s model.Scenario, r analysis.Report) error {
 	v := build(s, r, false)
 	bw := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
@@ -37,6 +38,9 @@ func Text(w io.Writer, s model.Scenario, r model.Report) error {
 
 	p("\nSYSTEMS: utilisation per year\n")
 	textTable(bw, v.systems)
+
+	p("\nLIMITS (effective; source: scenario or catalogue)\n")
+	textTable(bw, v.limits)
 
 	p("\nFINDINGS\n")
 	if len(v.findings) == 0 {
@@ -61,6 +65,11 @@ func Text(w io.Writer, s model.Scenario, r model.Report) error {
 				p("%s%s\n", lead, line)
 			}
 		}
+	}
+
+	if len(v.licences.rows) > 0 {
+		p("\nPROCESS LICENCES\n")
+		textTable(bw, v.licences)
 	}
 
 	p("\nCOMPONENTS\n")

@@ -20,8 +20,10 @@ type layered struct {
 	rankW  []int   // width of each rank's column
 
 	tree, ends []int // scratch for crossing counts
-	bestCross  int   // crossings of the chosen order
-	useBary    bool  // barycentre instead of median in this start
+	scratchA   []int // scratch for sideCross
+	scratchB   []int
+	bestCross  int  // crossings of the chosen order
+	useBary    bool // barycentre instead of median in this start
 
 	or     [][]int // the node ranks (even ones), as ordered
 	nl, nr [][]int // per item: neighbours in the node ranks left and right

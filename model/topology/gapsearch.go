@@ -32,20 +32,6 @@ func (g *raster) draw(ps []Point) {
 	TraceArms(ps, func(p Point, arms uint8) { g.cells[p.Y*g.w+p.X] |= arms })
 }
 
-func countCross(all []*gline, w, h int) int {
-	g := newRaster(w, h)
-	for _, ln := range all {
-		g.draw(linePts(ln, w, 0))
-	}
-	c := 0
-	for _, m := range g.cells {
-		if m == armsCross {
-			c++
-		}
-	}
-	return c
-}
-
 // searchRoutes routes the stuck lines by a cheapest-path search through the
 // gap once the others are drawn with their tracks shifted right by k: k free
 // columns on each side and k spare rows below guarantee a way round. It

@@ -95,6 +95,12 @@ type Layout struct {
 	Routes        []Route
 	Crossings     int // cells where two edges cross
 	Layers        int // node layers (columns of boxes)
+	// Gaps is the width of the gaps between the columns, in all (rows when
+	// top down): what the edges' tracks take.
+	Gaps int
+	// NodeLayer is each node's layer, 0 first (leftmost, or top when top
+	// down).
+	NodeLayer []int
 }
 
 func (e Edge) labelWidth() int {
@@ -107,15 +113,7 @@ func (e Edge) labelWidth() int {
 // Compute lays out g. Edges that name a missing node are ignored (their
 // Route is empty); node ids are expected to be unique.
 func Compute(g Graph, opt Options) (out Layout) {
-	if opt.NodeGap < 0 {
-		opt.NodeGap = 0
-	}
-	if opt.GapMin <= 0 {
-		opt.GapMin = 2
-	}
-	if opt.Sweeps <= 0 {
-		opt.Sweeps = 6
-	}
+	opt = opt.normalized()
 	if opt.TopDown {
 		// lay out turned a quarter: boxes keep their text, only their
 		// extent swaps; the result is turned back at the end
@@ -146,7 +144,96 @@ func (l *layered) finish(opt Options) Layout {
 	l.assignPorts()
 	l.assignY(opt.NodeGap)
 	l.alignPorts(opt.NodeGap)
-	return l.route(opt.GapMin)
+	out := l.route(opt.GapMin)
+	out.NodeLayer = append([]int(nil), l.layer...)
+	return out
+}
+
+// normalized fills in the defaults of the zero fields.
+func (opt Options) normalized() Options {
+	if opt.NodeGap < 0 {
+		opt.NodeGap = 0
+	}
+	if opt.GapMin <= 0 {
+		opt.GapMin = 2
+	}
+	if opt.Sweeps <= 0 {
+		opt.Sweeps = 6
+	}
+	return opt
+}
+
+// MinExtent is the least width and height a layout of g with opt can
+// have, found from the layers alone (no ordering, no routing): every
+// column at least as wide as its widest item, the gaps at their narrowest,
+// the tallest column's items stacked. A caller fitting a pane can skip the
+// forms whose least extent does not fit without laying them out.
+func MinExtent(g Graph, opt Options) (w, h int) {
+	opt = opt.normalized()
+	if opt.TopDown {
+		g = turned(g)
+	}
+	l := newLayered(g)
+	l.breakCycles()
+	l.assignLayers()
+	// the items buildRanks would make, by rank: only their sizes
+	nr := 2*l.layers - 1
+	for _, e := range l.edges {
+		if e.ok && e.loop {
+			nr = max(nr, 2*l.layer[e.from]+2)
+		}
+	}
+	colW, colH, items := make([]int, max(nr, 0)), make([]int, max(nr, 0)), make([]int, max(nr, 0))
+	put := func(r, w, h int) {
+		colW[r] = max(colW[r], w)
+		colH[r] += h
+		items[r]++
+	}
+	for i, nd := range l.g.Nodes {
+		put(2*l.layer[i], max(nd.W, 2), max(nd.H, 3))
+	}
+	for _, e := range l.edges {
+		if !e.ok {
+			continue
+		}
+		iw, ih := e.labelW, 1
+		switch {
+		case e.labelW > 0 && opt.TopDown:
+			iw, ih = 1, e.labelW+2
+		case e.labelW > 0 && opt.InlineLabels:
+			iw += 2
+		case e.labelW > 0:
+			ih = 2
+		}
+		if e.loop {
+			text := ih - 1
+			lw, lh := max(iw+1, 2), 2+text
+			if opt.TopDown {
+				lw, lh = 1, 2+max(ih-1, 0)
+			}
+			put(2*l.layer[e.from]+1, lw, lh)
+			continue
+		}
+		r0, r1 := 2*l.layer[e.left], 2*l.layer[e.right]
+		for r := r0 + 1; r < r1; r++ {
+			if r == r0+1 && e.labelW > 0 {
+				put(r, iw, ih)
+			} else {
+				put(r, 1, 1)
+			}
+		}
+	}
+	for r := range colW {
+		w += max(colW[r], 1)
+		if r > 0 {
+			w += min(opt.GapMin, 2)
+		}
+		h = max(h, colH[r]+opt.NodeGap*max(items[r]-1, 0))
+	}
+	if opt.TopDown {
+		w, h = h, w
+	}
+	return w, h
 }
 
 func turned(g Graph) Graph {

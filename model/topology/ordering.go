@@ -181,45 +181,57 @@ func (l *layered) countGap(r int) int {
 	return c
 }
 
-// pairCross counts crossings between the edges of u and v, with u left of
-// v in the same rank, in the gap on their left and on their right.
-func (l *layered) pairCross(u, v int) (left, right int) {
-	return l.sideCross(l.nl[u], l.nl[v]), l.sideCross(l.nr[u], l.nr[v])
+// pairCross counts crossings between the edges of u and v in the gap on
+// their left and on their right, with u left of v (uv) and with v left of
+// u (vu).
+func (l *layered) pairCross(u, v int) (leftUV, rightUV, leftVU, rightVU int) {
+	leftUV, leftVU = l.sideCross(l.nl[u], l.nl[v])
+	rightUV, rightVU = l.sideCross(l.nr[u], l.nr[v])
+	return
 }
 
-// sideCross counts pairs (a of as, b of bs) whose positions are inverted.
-func (l *layered) sideCross(as, bs []int) int {
-	c := 0
+// sideCross counts pairs (a of as, b of bs) with a's position after b's
+// (inv) and before it (rev); pairs at one position count in neither.
+func (l *layered) sideCross(as, bs []int) (inv, rev int) {
 	if len(as)*len(bs) <= 64 {
 		for _, a := range as {
 			pa := l.pos[a]
 			for _, b := range bs {
-				if pa > l.pos[b] {
-					c++
+				switch pb := l.pos[b]; {
+				case pa > pb:
+					inv++
+				case pa < pb:
+					rev++
 				}
 			}
 		}
-		return c
+		return inv, rev
 	}
 	// big hubs: sort both ends and merge
-	ea := make([]int, len(as))
-	eb := make([]int, len(bs))
-	for i, a := range as {
-		ea[i] = l.pos[a]
+	ea := l.scratchA[:0]
+	eb := l.scratchB[:0]
+	for _, a := range as {
+		ea = append(ea, l.pos[a])
 	}
-	for i, b := range bs {
-		eb[i] = l.pos[b]
+	for _, b := range bs {
+		eb = append(eb, l.pos[b])
 	}
-	sort.Ints(ea)
-	sort.Ints(eb)
-	j := 0
+	slices.Sort(ea)
+	slices.Sort(eb)
+	lt, le := 0, 0 // b's before pa, and at or before it
 	for _, pa := range ea {
-		for j < len(eb) && eb[j] < pa {
-			j++
+		for lt < len(eb) && eb[lt] < pa {
+			lt++
 		}
-		c += j
+		le = max(le, lt)
+		for le < len(eb) && eb[le] <= pa {
+			le++
+		}
+		inv += lt
+		rev += len(eb) - le
 	}
-	return c
+	l.scratchA, l.scratchB = ea, eb
+	return inv, rev
 }
 
 // transpose swaps neighbours in a rank while that lowers the crossings,
@@ -230,8 +242,7 @@ func (l *layered) transpose(cross []int) {
 		for r, rk := range l.or {
 			for i := 0; i+1 < len(rk); i++ {
 				u, v := rk[i], rk[i+1]
-				l1, r1 := l.pairCross(u, v)
-				l2, r2 := l.pairCross(v, u)
+				l1, r1, l2, r2 := l.pairCross(u, v)
 				if l2+r2 < l1+r1 {
 					rk[i], rk[i+1] = v, u
 					l.pos[u], l.pos[v] = i+1, i

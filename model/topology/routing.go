@@ -57,6 +57,7 @@ func (l *layered) route(gapMin int) Layout {
 	}
 	for _, g := range gaps {
 		out.Crossings += g.cross
+		out.Gaps += g.w
 	}
 	gapPts := func(s int) []Point {
 		sg := l.segs[s]
@@ -192,106 +193,4 @@ func (l *layered) routeGap(r int, height *int) gapRoute {
 
 func spanOverlap(a, b *gline) bool {
 	return min(a.L, a.R) <= max(b.L, b.R) && min(b.L, b.R) <= max(a.L, a.R)
-}
-
-// assignTracks orders the bent lines left to right and packs them into
-// tracks. Hard rule: when a's left row is b's right row, a's track must be
-// left of b's, or their horizontal runs would share cells. Soft rule, which
-// avoids needless double crossings: among lines going the same way with
-// overlapping runs, the one that starts further along goes left. Lines
-// caught in a cycle of hard rules are returned as stuck.
-func assignTracks(bent []*gline) (placed, stuck []*gline) {
-	n := len(bent)
-	type arc struct {
-		to   int
-		hard bool
-	}
-	adj := make([][]arc, n)
-	hardIn, softIn := make([]int, n), make([]int, n)
-	add := func(a, b int, hard bool) {
-		adj[a] = append(adj[a], arc{b, hard})
-		if hard {
-			hardIn[b]++
-		} else {
-			softIn[b]++
-		}
-	}
-	for i := 0; i < n; i++ {
-		a := bent[i]
-		for j := i + 1; j < n; j++ {
-			b := bent[j]
-			if !spanOverlap(a, b) {
-				continue
-			}
-			hij, hji := a.L == b.R, b.L == a.R
-			if hij {
-				add(i, j, true)
-			}
-			if hji {
-				add(j, i, true)
-			}
-			if hij || hji {
-				continue
-			}
-			down := a.L < a.R
-			if down != (b.L < b.R) {
-				continue
-			}
-			if (down && a.L > b.L) || (!down && a.L < b.L) {
-				add(i, j, false)
-			} else {
-				add(j, i, false)
-			}
-		}
-	}
-	done := make([]bool, n)
-	order := make([]int, 0, n)
-	take := func(i int) {
-		done[i] = true
-		for _, a := range adj[i] {
-			if a.hard {
-				hardIn[a.to]--
-			} else {
-				softIn[a.to]--
-			}
-		}
-	}
-	for len(order)+len(stuck) < n {
-		pick := -1
-		for i := 0; i < n && pick < 0; i++ {
-			if !done[i] && hardIn[i] == 0 && softIn[i] == 0 {
-				pick = i
-			}
-		}
-		if pick < 0 { // drop as few soft rules as possible, never a hard one
-			for i := 0; i < n; i++ {
-				if !done[i] && hardIn[i] == 0 && (pick < 0 || softIn[i] < softIn[pick]) {
-					pick = i
-				}
-			}
-		}
-		if pick < 0 {
-			for i := 0; i < n; i++ {
-				if !done[i] {
-					take(i)
-					stuck = append(stuck, bent[i])
-					break
-				}
-			}
-			continue
-		}
-		take(pick)
-		order = append(order, pick)
-	}
-	for k, i := range order {
-		t := 1
-		for _, j := range order[:k] {
-			if bent[j].t >= t && spanOverlap(bent[i], bent[j]) {
-				t = bent[j].t + 1
-			}
-		}
-		bent[i].t = t
-		placed = append(placed, bent[i])
-	}
-	return placed, stuck
 }

@@ -148,3 +148,34 @@ func TestRolesOrderColumns(t *testing.T) {
 		t.Fatalf("columns: source %d, middle %d, target %d, other source %d", s.X, m.X, tg.X, x.X)
 	}
 }
+
+// MinExtent never promises less than a layout takes, in any form, and the
+// layers it reports are those the boxes stand in.
+func TestMinExtentIsALowerBound(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	forms := []Options{{NodeGap: 1}, {InlineLabels: true}, {GapMin: 1, InlineLabels: true}, {NodeGap: 1, GapMin: 1, TopDown: true}}
+	for i := 0; i < 60; i++ {
+		g := randomGraph(r, 2+r.IntN(60), r.IntN(120))
+		for _, opt := range forms {
+			l := Compute(g, opt)
+			w, h := MinExtent(g, opt)
+			if w > l.Width || h > l.Height {
+				t.Fatalf("graph %d %+v: least extent %d×%d, layout %d×%d", i, opt, w, h, l.Width, l.Height)
+			}
+			if w*h == 0 && len(g.Nodes) > 0 {
+				t.Fatalf("graph %d %+v: least extent %d×%d", i, opt, w, h)
+			}
+			for v, b := range l.Boxes {
+				for u, c := range l.Boxes {
+					before := b.X+b.W <= c.X
+					if opt.TopDown {
+						before = b.Y+b.H <= c.Y
+					}
+					if l.NodeLayer[v] < l.NodeLayer[u] && !before {
+						t.Fatalf("graph %d %+v: node %d in layer %d is not before node %d in layer %d", i, opt, v, l.NodeLayer[v], u, l.NodeLayer[u])
+					}
+				}
+			}
+		}
+	}
+}

@@ -52,7 +52,7 @@ func checkDrawing(t testing.TB, g Graph, d Drawing, width int) checkStats {
 			fail("line %d is %d cells, grid is %d", y, w, grid.W)
 		}
 	}
-	boxAt := make([]int, grid.W*grid.H)
+	boxAt := make([]int32, grid.W*grid.H)
 	for i := range boxAt {
 		boxAt[i] = -1
 	}
@@ -68,7 +68,7 @@ func checkDrawing(t testing.TB, g Graph, d Drawing, width int) checkStats {
 		}
 		for y := r.Y; y < r.Y+r.H; y++ {
 			for x := r.X; x < r.X+r.W; x++ {
-				boxAt[y*grid.W+x] = i
+				boxAt[y*grid.W+x] = int32(i)
 				c := grid.At(x, y).R
 				var want rune
 				switch {
@@ -96,7 +96,7 @@ func checkDrawing(t testing.TB, g Graph, d Drawing, width int) checkStats {
 			}
 		}
 	}
-	labelAt := make([]int, grid.W*grid.H)
+	labelAt := make([]int32, grid.W*grid.H)
 	for i := range labelAt {
 		labelAt[i] = -1
 	}
@@ -127,12 +127,12 @@ func checkDrawing(t testing.TB, g Graph, d Drawing, width int) checkStats {
 			if labelAt[c] >= 0 {
 				fail("labels %q and %q overlap", labels[i], labels[labelAt[c]])
 			}
-			labelAt[c] = i
+			labelAt[c] = int32(i)
 		}
 	}
 	jumped := map[int]int{} // inline label → trace that runs through it
 	// trace every arrowhead back to its source
-	owner := make([]int, grid.W*grid.H)
+	owner := make([]int32, grid.W*grid.H)
 	for i := range owner {
 		owner[i] = -1
 	}
@@ -140,7 +140,7 @@ func checkDrawing(t testing.TB, g Graph, d Drawing, width int) checkStats {
 	for y := 0; y < grid.H; y++ {
 		for x := 0; x < grid.W; x++ {
 			c := grid.At(x, y).R
-			ahead, isHead := heads[c]
+			ahead, isHead := headDir(c)
 			if !isHead || boxAt[y*grid.W+x] >= 0 || labelAt[y*grid.W+x] >= 0 {
 				continue
 			}
@@ -159,14 +159,14 @@ func checkDrawing(t testing.TB, g Graph, d Drawing, width int) checkStats {
 				if nx < 0 || ny < 0 || nx >= grid.W || ny >= grid.H {
 					fail("trace from %d,%d leaves the grid at %d,%d", x, y, nx, ny)
 				}
-				if b := boxAt[ny*grid.W+nx]; b >= 0 {
+				if b := int(boxAt[ny*grid.W+nx]); b >= 0 {
 					if sideBox(boxAt, lay.Boxes, grid.W, nx, ny, mv) != b {
 						fail("trace from %d,%d runs into box %s at %d,%d", x, y, g.Boxes[b].ID, nx, ny)
 					}
 					tr.from = b
 					break
 				}
-				if li := labelAt[ny*grid.W+nx]; li >= 0 {
+				if li := int(labelAt[ny*grid.W+nx]); li >= 0 {
 					r := lay.Routes[li].Label
 					if !lay.Routes[li].Inline || mv.dy != 0 {
 						fail("trace from %d,%d runs into a label at %d,%d", x, y, nx, ny)
@@ -182,7 +182,7 @@ func checkDrawing(t testing.TB, g Graph, d Drawing, width int) checkStats {
 						nx = r.X + r.W + 1
 					}
 				}
-				arms, ok := glyphArms[grid.At(nx, ny).R]
+				arms, ok := armsOf(grid.At(nx, ny).R)
 				if !ok {
 					fail("trace from %d,%d broken at %d,%d (%q)", x, y, nx, ny, grid.At(nx, ny).R)
 				}
@@ -207,19 +207,19 @@ func checkDrawing(t testing.TB, g Graph, d Drawing, width int) checkStats {
 	for ti, tr := range traces {
 		for _, p := range tr.cells {
 			c := p.Y*grid.W + p.X
-			if owner[c] >= 0 && owner[c] != ti {
+			if owner[c] >= 0 && int(owner[c]) != ti {
 				if grid.At(p.X, p.Y).R != '┼' {
 					fail("edges share cell %d,%d without crossing", p.X, p.Y)
 				}
 				crossings++
 			}
-			owner[c] = ti
+			owner[c] = int32(ti)
 		}
 	}
 	for y := 0; y < grid.H; y++ {
 		for x := 0; x < grid.W; x++ {
 			c := y*grid.W + x
-			if _, isLine := glyphArms[grid.At(x, y).R]; isLine && boxAt[c] < 0 && labelAt[c] < 0 && owner[c] < 0 {
+			if _, isLine := armsOf(grid.At(x, y).R); isLine && boxAt[c] < 0 && labelAt[c] < 0 && owner[c] < 0 {
 				fail("stray line cell at %d,%d", x, y)
 			}
 		}
@@ -262,7 +262,7 @@ func checkDrawing(t testing.TB, g Graph, d Drawing, width int) checkStats {
 			}
 		}
 		for _, p := range cells {
-			o := owner[p.Y*grid.W+p.X]
+			o := int(owner[p.Y*grid.W+p.X])
 			if o < 0 || g.Boxes[traces[o].from].ID != a.From || g.Boxes[traces[o].to].ID != a.To {
 				fail("label %q is not by its arrow %s>%s at %d,%d", labels[i], a.From, a.To, p.X, p.Y)
 			}
@@ -285,13 +285,31 @@ func hasDir(ds []dir, d dir) bool {
 
 var heads = map[rune]dir{'▶': right, '◀': left, '▼': down, '▲': up}
 
+// headDir and armsOf are the two tables as quick look-ups: the checker
+// reads every cell of drawings of millions of cells.
+func headDir(r rune) (dir, bool) {
+	if r < '\u2500' {
+		return dir{}, false
+	}
+	d, ok := heads[r]
+	return d, ok
+}
+
+func armsOf(r rune) ([]dir, bool) {
+	if r < '\u2500' || r > '\u257f' {
+		return nil, false
+	}
+	a, ok := glyphArms[r]
+	return a, ok
+}
+
 // sideBox is the box whose side, met moving in direction mv, is at x, y
 // (a side, not a corner).
-func sideBox(boxAt []int, boxes []topology.Rect, w, x, y int, mv dir) int {
+func sideBox(boxAt []int32, boxes []topology.Rect, w, x, y int, mv dir) int {
 	if x < 0 || y < 0 || x >= w || y*w+x >= len(boxAt) {
 		return -1
 	}
-	b := boxAt[y*w+x]
+	b := int(boxAt[y*w+x])
 	if b < 0 {
 		return -1
 	}

@@ -76,6 +76,15 @@ func TestRandomGraphsHoldTheInvariants(t *testing.T) {
 			checkDrawing(t, g, d, 0)
 		})
 	}
+	// a few landscape-sized graphs, in the roomy form the viewer opens
+	// them in and in the compact one
+	for i, nm := range [][3]int{{1000, 1000, 0}, {600, 1200, 1}} {
+		g := randomGraph(r, nm[0], nm[1])
+		d := DrawForm(g, Form{Level: nm[2]}, "")
+		t.Run(fmt.Sprintf("large-%d-%s-level%d", i, describe(g), nm[2]), func(t *testing.T) {
+			checkDrawing(t, g, d, 0)
+		})
+	}
 }
 
 func sample() Graph {

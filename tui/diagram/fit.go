@@ -1,29 +1,34 @@
 package diagram
 
 import (
+	"bufio"
+	"io"
 	"strconv"
 	"strings"
 
 	"github.com/flowscope/flowscope/model/topology"
 )
 
-// Drawing is a graph laid out and drawn in one form.
+// Drawing is a graph laid out in one form.
 type Drawing struct {
+	// Grid is the whole drawing painted, from Draw and DrawForm; nil from
+	// Fit, whose drawing is written row by row by WriteTo.
 	Grid   *Grid
 	Layout topology.Layout
 	Form   Form
-	// Pans is true when even the compact form is wider than asked: the
-	// viewer pans, the CLI says so.
+	// Pans is true when no form fits what was asked: the viewer pans, the
+	// CLI says so.
 	Pans bool
 	sh   shaped
+	sc   *scene
 }
 
-// layoutCache keeps layouts keyed by the shape of their input (ids, sizes,
+// layoutCache keeps scenes keyed by the shape of their input (ids, sizes,
 // label widths, form), so a change of figures that keeps the shape is
 // redrawn without a new layout. It belongs to one viewer: no shared state.
 type layoutCache struct {
-	keys []string
-	lays []topology.Layout
+	keys   []string
+	scenes []*scene
 }
 
 const cacheSize = 8
@@ -51,53 +56,77 @@ func shapeKey(sh shaped) string {
 	return b.String()
 }
 
-func (c *layoutCache) layout(sh shaped) topology.Layout {
+// lookup is the cached layout of sh's shape, or nil.
+func (c *layoutCache) lookup(sh shaped) (topology.Layout, bool) {
 	if c == nil {
-		return topology.Compute(sh.topo, sh.form.layoutOptions())
+		return topology.Layout{}, false
 	}
 	k := shapeKey(sh)
 	for i, key := range c.keys {
 		if key == k {
-			return c.lays[i]
+			return c.scenes[i].lay, true
 		}
 	}
-	l := topology.Compute(sh.topo, sh.form.layoutOptions())
-	if len(c.keys) == cacheSize {
-		c.keys, c.lays = c.keys[1:], c.lays[1:]
+	return topology.Layout{}, false
+}
+
+// scene lays out g in sh's form (or takes the cached layout) and indexes
+// it for painting. The text comes from sh, so new figures of the same
+// shape show at once.
+func (c *layoutCache) scene(g Graph, sh shaped) *scene {
+	if lay, ok := c.lookup(sh); ok {
+		return newScene(g, sh, lay)
 	}
-	c.keys = append(c.keys, k)
-	c.lays = append(c.lays, l)
-	return l
+	sc := newScene(g, sh, topology.Compute(sh.topo, sh.form.layoutOptions()))
+	if c != nil {
+		if len(c.keys) == cacheSize {
+			c.keys, c.scenes = c.keys[1:], c.scenes[1:]
+		}
+		c.keys = append(c.keys, shapeKey(sh))
+		c.scenes = append(c.scenes, sc)
+	}
+	return sc
 }
 
-// Draw lays out and draws g to fit width columns: the roomy form when it
-// fits, else the compact one (shorter names and labels, tighter spacing),
-// else the tight one, else top down; if none fits, the drawing is marked
-// as panning. width <= 0 means no limit.
-func Draw(g Graph, width int, ascii bool, highlight string) Drawing {
-	return g.draw(nil, width, 0, ascii, highlight)
-}
-
-// draw picks the first form that fits width×height (a limit <= 0 is no
-// limit); when none does, the one that shows the largest share of itself.
-func (g Graph) draw(c *layoutCache, width, height int, ascii bool, hl string) Drawing {
-	var best Drawing
+// choose picks the form for a pane of width×height (a limit <= 0 is no
+// limit): the first that fits, trying top down first when the pane is
+// tall. The roomy form is always laid out (it is the one shown when none
+// fits: the most legible); another is laid out only when it could fit,
+// judged before any layout from its columns (topology.MinExtent) and, for
+// the compact and tight forms, the roomy form's gaps, which the tighter
+// forms do not narrow: they hold the same edges' tracks. When none fits,
+// the one laid out that shows the largest share of itself.
+func (g Graph) choose(c *layoutCache, width, height int, ascii, tall bool) (*scene, bool) {
+	levels := []int{0, 1, 2, 3}
+	if tall {
+		levels = []int{3, 0, 1, 2}
+	}
+	fits := func(w, h int) bool { return (width <= 0 || w <= width) && (height <= 0 || h <= height) }
+	var best, roomy *scene
 	bestShown := -1.0
-	for level := 0; level < Levels; level++ {
-		d := g.layoutIn(c, Form{Level: level, ASCII: ascii})
-		fitsW := width <= 0 || d.Layout.Width <= width
-		fitsH := height <= 0 || d.Layout.Height <= height
-		if fitsW && fitsH {
-			best = d
-			break
+	for _, level := range levels {
+		sh := g.shape(Form{Level: level, ASCII: ascii})
+		if _, cached := c.lookup(sh); !cached && level > 0 {
+			w, h := topology.MinExtent(sh.topo, sh.form.layoutOptions())
+			if roomy != nil && !sh.form.TopDown() {
+				w = max(w, roomy.lay.Gaps)
+			}
+			if !fits(w, h) {
+				continue
+			}
 		}
-		if shown := share(d.Layout.Width, width) * share(d.Layout.Height, height); shown > bestShown {
-			best, bestShown = d, shown
+		sc := c.scene(g, sh)
+		if level == 0 {
+			roomy = sc
+		}
+		if fits(sc.Width(), sc.Height()) {
+			return sc, false
+		}
+		if shown := share(sc.Width(), width) * share(sc.Height(), height); shown > bestShown {
+			best, bestShown = sc, shown
 		}
 	}
-	best.Pans = (width > 0 && best.Layout.Width > width) || (height > 0 && best.Layout.Height > height)
-	best.Grid = g.paint(best.sh, best.Layout, hl)
-	return best
+	return best, true
 }
 
 // share is the part of n cells a window of w shows.
@@ -108,17 +137,64 @@ func share(n, w int) float64 {
 	return float64(w) / float64(n)
 }
 
-func (g Graph) layoutIn(c *layoutCache, f Form) Drawing {
-	d := Drawing{Form: f, sh: g.shape(f)}
-	d.Layout = c.layout(d.sh)
+// Fit lays out g to fit width columns (<= 0: no limit) without painting
+// it: the roomy form when it fits, else the compact one (shorter names and
+// labels, tighter spacing), else the tight one, else top down; if none
+// fits, the drawing is marked as panning. WriteTo then writes it row by
+// row, however large.
+func Fit(g Graph, width int, ascii bool) Drawing {
+	sc, pans := g.choose(nil, width, 0, ascii, false)
+	return sc.drawing(pans)
+}
+
+// Draw is Fit with the whole drawing painted into Grid, highlighting a
+// system or stream id ("" for none).
+func Draw(g Graph, width int, ascii bool, highlight string) Drawing {
+	d := Fit(g, width, ascii)
+	d.Grid = d.sc.paintAll(highlight)
 	return d
 }
 
 // DrawForm lays out and draws g in the given form, whatever its width.
 func DrawForm(g Graph, f Form, highlight string) Drawing {
-	d := g.layoutIn(nil, f)
-	d.Grid = g.paint(d.sh, d.Layout, highlight)
+	var c *layoutCache
+	d := c.scene(g, g.shape(f)).drawing(false)
+	d.Grid = d.sc.paintAll(highlight)
 	return d
+}
+
+func (sc *scene) drawing(pans bool) Drawing {
+	return Drawing{Layout: sc.lay, Form: sc.sh.form, Pans: pans, sh: sc.sh, sc: sc}
+}
+
+// paintAll paints the whole drawing into a grid of its own.
+func (sc *scene) paintAll(hl string) *Grid {
+	g := *sc.paint(topology.Rect{W: sc.Width(), H: sc.Height()}, hl)
+	sc.winGrid = Grid{} // the grid is the caller's now
+	return &g
+}
+
+// Rows painted at a time by WriteTo: memory stays at band × width cells.
+const band = 2 * tileH
+
+// WriteTo writes the whole drawing as plain text, one line per row,
+// painting a band of rows at a time.
+func (d Drawing) WriteTo(w io.Writer) (int64, error) {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var n int64
+	var line []byte
+	for y := 0; y < d.sc.Height(); y += band {
+		g := d.sc.paint(topology.Rect{Y: y, W: d.sc.Width(), H: min(band, d.sc.Height()-y)}, "")
+		for row := 0; row < g.H; row++ {
+			line = append(g.appendLine(line[:0], row), '\n')
+			k, err := bw.Write(line)
+			n += int64(k)
+			if err != nil {
+				return n, err
+			}
+		}
+	}
+	return n, bw.Flush()
 }
 
 // Labels returns the label text of each arrow in the drawing's form.

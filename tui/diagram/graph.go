@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
+	"github.com/flowscope/flowscope/model/catalog"
 )
 
 // State is how loaded a system is in the horizon year.
@@ -50,14 +52,16 @@ type Graph struct {
 	Arrows []Arrow
 }
 
-// FromReport builds the diagram of a scenario and its report. With
-// recommended, the report's components become boxes on the streams they
-// serve and the utilisation shown is the one after them.
-func FromReport(s model.Scenario, r model.Report, recommended bool) Graph {
+// FromReport builds the diagram of a scenario and its report: a box per
+// system (its utilisation in the horizon year), an arrow per leg of each of
+// the report's streams (from → via → to, with its trigger and peak rate).
+// With recommended, the report's components become boxes on the streams
+// they serve and the utilisation shown is the one after them.
+func FromReport(s model.Scenario, r analysis.Report, recommended bool) Graph {
 	g := Graph{Title: s.Name}
 	monitor := r.Scenario.MonitorAt
 	if monitor <= 0 {
-		monitor = s.EffectiveMonitorAt()
+		monitor = float64(model.DefaultMonitorAt)
 	}
 	util := map[string][]float64{}
 	kinds := map[string]string{}
@@ -71,7 +75,10 @@ func FromReport(s model.Scenario, r model.Report, recommended bool) Graph {
 		}
 	}
 	for _, sys := range s.Systems {
-		b := Box{ID: sys.ID, Name: sys.DisplayName(), Kind: sys.Kind}
+		b := Box{ID: sys.ID, Name: sys.Name, Kind: sys.Kind}
+		if b.Name == "" {
+			b.Name = sys.ID
+		}
 		if k := kinds[sys.ID]; k != "" {
 			b.Kind = k
 		}
@@ -80,12 +87,6 @@ func FromReport(s model.Scenario, r model.Report, recommended bool) Graph {
 			b.State = stateOf(b.Util, monitor)
 		}
 		g.Boxes = append(g.Boxes, b)
-	}
-	rates := map[string]float64{}
-	for _, sr := range r.Streams {
-		if n := len(sr.PeakPerSecond); n > 0 {
-			rates[sr.ID] = finite(sr.PeakPerSecond[n-1])
-		}
 	}
 	comps := map[string][]int{} // stream id → component indices
 	if recommended {
@@ -100,7 +101,11 @@ func FromReport(s model.Scenario, r model.Report, recommended bool) Graph {
 	for _, b := range g.Boxes {
 		known[b.ID] = true
 	}
-	for _, st := range s.Streams {
+	for _, st := range r.Streams {
+		rate := 0.0
+		if n := len(st.PeakPerSecond); n > 0 {
+			rate = finite(st.PeakPerSecond[n-1])
+		}
 		path := streamPath(st, r.Components, comps[st.ID])
 		for i := 0; i+1 < len(path); i++ {
 			if path[i] == path[i+1] && len(path) > 2 {
@@ -109,7 +114,7 @@ func FromReport(s model.Scenario, r model.Report, recommended bool) Graph {
 			if !known[path[i]] || !known[path[i+1]] {
 				continue
 			}
-			g.Arrows = append(g.Arrows, Arrow{Stream: st.ID, From: path[i], To: path[i+1], Trigger: st.Trigger, Rate: rates[st.ID]})
+			g.Arrows = append(g.Arrows, Arrow{Stream: st.ID, From: path[i], To: path[i+1], Trigger: st.Trigger, Rate: rate})
 		}
 	}
 	return g
@@ -120,23 +125,23 @@ func componentID(kind string, i int) string { return "~" + kind + "-" + strconv.
 // streamPath is the chain of boxes a stream passes: caches and outbound
 // gateways next to the source, custom code after the integration layer,
 // queues and gateways in front of the target.
-func streamPath(st model.Stream, cs []model.Component, idx []int) []string {
+func streamPath(st analysis.StreamReport, cs []analysis.Component, idx []int) []string {
 	var nearFrom, mid, nearTo []string
 	for _, i := range idx {
 		c := cs[i]
 		id := componentID(c.Kind, i)
 		switch {
-		case c.Kind == model.ComponentCache, c.Kind == model.ComponentGateway && c.System != st.To:
+		case c.Kind == catalog.ComponentCache, c.Kind == catalog.ComponentGateway && c.System != st.To:
 			nearFrom = append(nearFrom, id)
-		case c.Kind == model.ComponentCustomCode:
+		case c.Kind == catalog.ComponentCustomCode:
 			mid = append(mid, id)
 		default:
 			nearTo = append(nearTo, id)
 		}
 	}
 	path := append([]string{st.From}, nearFrom...)
-	if st.Via != "" {
-		path = append(path, st.Via)
+	if st.Via != nil && *st.Via != "" {
+		path = append(path, *st.Via)
 	}
 	path = append(path, mid...)
 	path = append(path, nearTo...)
@@ -160,15 +165,15 @@ func finite(v float64) float64 {
 	return v
 }
 
-// Label is an arrow's text at a form level: its trigger and peak rate,
-// "event 1.2k/min"; level 1 shortens the trigger, "e 1.2k/min"; level 2
-// gives the rate alone.
+// Label is an arrow's text at a form level: its trigger and peak rate with
+// its unit, "event 1.2k/min"; the tighter levels shorten the trigger to
+// its initial, "e 1.2k/min", but never drop it.
 func (a Arrow) Label(level int) string {
 	t := string(a.Trigger)
-	if level == 1 && t != "" {
+	if level >= 1 && t != "" {
 		t = t[:1]
 	}
-	if t == "" || level >= 2 {
+	if t == "" {
 		return RateText(a.Rate)
 	}
 	return t + " " + RateText(a.Rate)

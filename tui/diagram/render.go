@@ -2,6 +2,7 @@ package diagram
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -52,6 +53,18 @@ func (g *Grid) At(x, y int) Cell {
 	return g.Cells[y*g.W+x]
 }
 
+// reset makes g a blank grid of w×h, reusing its cells.
+func (g *Grid) reset(w, h int) {
+	g.W, g.H = w, h
+	if cap(g.Cells) < w*h {
+		g.Cells = make([]Cell, w*h)
+	}
+	g.Cells = g.Cells[:w*h]
+	for i := range g.Cells {
+		g.Cells[i] = Cell{R: ' '}
+	}
+}
+
 func (g *Grid) set(x, y int, r rune, c Class) {
 	if x >= 0 && y >= 0 && x < g.W && y < g.H {
 		g.Cells[y*g.W+x] = Cell{r, c}
@@ -59,8 +72,10 @@ func (g *Grid) set(x, y int, r rune, c Class) {
 }
 
 // Line is row y as plain text without trailing blanks.
-func (g *Grid) Line(y int) string {
-	var b strings.Builder
+func (g *Grid) Line(y int) string { return string(g.appendLine(nil, y)) }
+
+// appendLine appends row y as plain text without trailing blanks.
+func (g *Grid) appendLine(b []byte, y int) []byte {
 	row := g.Cells[y*g.W : (y+1)*g.W]
 	end := len(row)
 	for end > 0 && row[end-1].R == ' ' {
@@ -68,10 +83,10 @@ func (g *Grid) Line(y int) string {
 	}
 	for _, c := range row[:end] {
 		if c.R != 0 { // 0 continues a wide rune
-			b.WriteRune(c.R)
+			b = utf8.AppendRune(b, c.R)
 		}
 	}
-	return b.String()
+	return b
 }
 
 // String is the whole drawing as plain text, one line per row.
@@ -109,7 +124,16 @@ type shaped struct {
 	labels []string   // per arrow
 }
 
-func textWidth(s string) int { return ansi.StringWidth(s) }
+// textWidth is the cells s takes; plain ASCII (most names and every
+// label) is counted without the Unicode tables.
+func textWidth(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || c < 0x20 {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s)
+}
 
 // truncate shortens s to w cells, marking the cut.
 func truncate(s string, w int, ascii bool) string {
@@ -127,18 +151,19 @@ func (g Graph) shape(f Form) shaped {
 	sh := shaped{form: f}
 	maxName, pad := []int{22, 12, 9}[f.level()], []int{4, 2, 2}[f.level()]
 	for _, b := range g.Boxes {
+		plain := func(s string) string {
+			if f.ASCII {
+				return asciiOnly(s)
+			}
+			return s
+		}
 		var lines []string
 		if b.Component {
-			lines = []string{truncate(strings.ReplaceAll(b.Kind, "-", " "), maxName, f.ASCII)}
+			lines = []string{truncate(plain(strings.ReplaceAll(b.Kind, "-", " ")), maxName, f.ASCII)}
 		} else {
-			lines = []string{truncate(b.Name, maxName, f.ASCII), truncate(b.Kind, maxName, f.ASCII)}
+			lines = append(nameLines(plain(b.Name), maxName, f.ASCII), truncate(plain(b.Kind), maxName, f.ASCII))
 			if u := b.UtilText(f.ASCII); u != "" {
 				lines = append(lines, u)
-			}
-		}
-		if f.ASCII {
-			for i, l := range lines {
-				lines[i] = asciiOnly(l)
 			}
 		}
 		w := 0

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/model/modeltest"
 	"github.com/flowscope/flowscope/scenarios"
 )
@@ -33,7 +34,7 @@ func builtins(t *testing.T) map[string]model.Scenario {
 
 func TestBuiltinsHoldTheInvariants(t *testing.T) {
 	for name, s := range builtins(t) {
-		r := model.Analyze(s)
+		r := analysis.Analyze(s)
 		for _, rec := range []bool{false, true} {
 			g := FromReport(s, r, rec)
 			for _, w := range []int{100, 160} {
@@ -59,7 +60,7 @@ func TestBuiltinsHoldTheInvariants(t *testing.T) {
 // Every system and stream of a scenario is in the drawing, with its state.
 func TestFromReportCoversTheScenario(t *testing.T) {
 	for name, s := range builtins(t) {
-		r := model.Analyze(s)
+		r := analysis.Analyze(s)
 		g := FromReport(s, r, false)
 		if len(g.Boxes) != len(s.Systems) {
 			t.Fatalf("%s: %d boxes for %d systems", name, len(g.Boxes), len(s.Systems))
@@ -96,7 +97,7 @@ func TestFromReportCoversTheScenario(t *testing.T) {
 
 func TestDeterministicOutput(t *testing.T) {
 	for name, s := range builtins(t) {
-		r := model.Analyze(s)
+		r := analysis.Analyze(s)
 		first := ""
 		for k := 0; k < 5; k++ {
 			g := FromReport(s, r, k%2 == 0)
@@ -123,7 +124,7 @@ func TestDeterministicOutput(t *testing.T) {
 // A 20-system / 40-stream landscape fits 120 columns with few crossings.
 func TestLandscape20Fits(t *testing.T) {
 	s := modeltest.Landscape(20, 40)
-	g := FromReport(s, model.Analyze(s), false)
+	g := FromReport(s, analysis.Analyze(s), false)
 	d := Draw(g, 120, false, "")
 	st := checkDrawing(t, g, d, 120)
 	if d.Pans || d.Grid.W > 120 {

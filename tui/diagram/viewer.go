@@ -8,30 +8,60 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
+	"github.com/flowscope/flowscope/model/topology"
 )
 
 // Styles colour the drawing's cell classes.
 type Styles struct{ Fine, Alert, Over, Edge, Label, Highlight, Muted lipgloss.Style }
 
 // Viewer is the topology pane: it fits the drawing to its size, pans when
-// the drawing is larger, highlights the selected system or stream, and
-// keeps its layouts keyed by the graph's shape so that a redraw (pan,
-// highlight, new figures of the same shape) does not lay out again.
+// the drawing is larger, highlights the selected system or stream, offers
+// an overview of the whole landscape and a focus on one item's
+// neighbourhood, and keeps its layouts keyed by the graph's shape so that
+// a redraw (pan, highlight, new figures of the same shape) does not lay
+// out again. A redraw paints only the window the pane shows.
 // Each viewer owns its state: one per session.
 type Viewer struct {
 	w, h        int
 	s           model.Scenario
-	r           model.Report
+	r           analysis.Report
 	recommended bool
 	ascii       bool
 	highlight   string
 	x, y        int // top-left of the visible window
 
-	graph   Graph
-	stale   bool // graph must be rebuilt from s and r
-	repaint bool // only the highlight changed
-	drawing *Drawing
-	cache   layoutCache
+	full     Graph  // the whole scenario
+	graph    Graph  // what is drawn: full, or the focus's neighbourhood
+	stale    bool   // full must be rebuilt from s and r
+	focus    string // the item whose neighbourhood is drawn, "" for all
+	wantOver bool   // the overview is asked for
+	recentre bool   // centre the window once the drawing is chosen
+	sc       *scene // the chosen form laid out; nil: choose again
+	ov       *overview
+	cache    layoutCache
+
+	last struct { // the surface and window of the last View, for HitTest
+		s    surface
+		x, y int
+		w, h int
+	}
+	wraps []wrap // styles of the cell classes, scratch of View
+	run   []byte // scratch for a run of cells
+	out   []byte // scratch for the view
+}
+
+// surface is what the pane shows: the drawing in full detail (a scene) or
+// the overview. Both paint any window and know where their items are.
+type surface interface {
+	Width() int
+	Height() int
+	paint(win topology.Rect, hl string) *Grid
+	// hit is the system whose box holds cell p.
+	hit(p topology.Point) (string, bool)
+	// reveal is where a system or stream is: all of it, and the part to
+	// show when all of it does not fit (a box, a label, an arrowhead).
+	reveal(id string) (all, key topology.Rect, ok bool)
 }
 
 // NewViewer returns an empty viewer.
@@ -41,15 +71,18 @@ func NewViewer() *Viewer { return &Viewer{stale: true} }
 func (v *Viewer) SetSize(w, h int) {
 	if w != v.w || h != v.h {
 		v.w, v.h = max(w, 0), max(h, 0)
-		v.drawing = nil
+		v.sc, v.ov = nil, nil
+		v.recentre = v.recentre || v.highlight != ""
 	}
 }
 
-// SetReport shows a scenario and its report. The layout is computed again
-// only when the shape changes (systems, streams, the width of a text).
-func (v *Viewer) SetReport(s model.Scenario, r model.Report) {
+// SetAnalysis shows a scenario and its report. The layout is computed
+// again only when the shape changes (systems, streams, the width of a
+// text). A new scenario opens centred on the selected item, else on the
+// busiest system.
+func (v *Viewer) SetAnalysis(s model.Scenario, r analysis.Report) {
 	v.s, v.r = s, r
-	v.stale, v.drawing = true, nil
+	v.stale, v.sc, v.ov = true, nil, nil
 }
 
 // SetRecommended switches between the design as drawn and the design with
@@ -57,7 +90,7 @@ func (v *Viewer) SetReport(s model.Scenario, r model.Report) {
 func (v *Viewer) SetRecommended(on bool) {
 	if on != v.recommended {
 		v.recommended = on
-		v.stale, v.drawing = true, nil
+		v.stale, v.sc, v.ov = true, nil, nil
 	}
 }
 
@@ -65,109 +98,149 @@ func (v *Viewer) SetRecommended(on bool) {
 func (v *Viewer) SetASCII(on bool) {
 	if on != v.ascii {
 		v.ascii = on
-		v.drawing = nil
+		v.sc, v.ov = nil, nil
 	}
 }
 
-// SetHighlight marks a system or stream id ("" for none).
-func (v *Viewer) SetHighlight(id string) {
-	if id != v.highlight {
-		v.highlight = id
-		v.repaint = true // same layout and text: paint again only
-	}
-}
+// SetHighlight marks a system or stream id ("" for none) without moving
+// the window; Select also brings it into view.
+func (v *Viewer) SetHighlight(id string) { v.highlight = id }
 
-// Pan moves the visible window by dx, dy cells, within the drawing.
-func (v *Viewer) Pan(dx, dy int) {
-	if v.w > 0 && v.h > 0 {
-		v.current()
-	}
-	v.x += dx
-	v.y += dy
-	v.clamp()
-}
-
-// Pans reports whether the drawing is larger than the pane.
+// Pans reports whether the drawing in full detail is larger than the pane
+// (and so whether Fit has an overview to offer).
 func (v *Viewer) Pans() bool {
-	d := v.current()
-	return d.Grid.W > v.w || d.Grid.H > v.h
+	sc := v.current()
+	return sc.Width() > v.w || sc.Height() > v.h
 }
 
-func (v *Viewer) current() *Drawing {
+// current brings the drawing up to date: the graph from the report, the
+// form for the pane, the window's place.
+func (v *Viewer) current() *scene {
 	if v.stale {
-		v.graph = FromReport(v.s, v.r, v.recommended)
-		v.stale = false
+		full := FromReport(v.s, v.r, v.recommended)
+		v.recentre = v.recentre || !sameItems(full, v.full)
+		v.full, v.stale, v.sc, v.ov = full, false, nil, nil
+		v.graph = v.full
+		if v.focus != "" {
+			if sub, ok := v.full.Neighbourhood(v.focus, 1); ok {
+				v.graph = sub
+			} else {
+				v.focus = ""
+			}
+		}
 	}
-	if v.drawing == nil {
-		d := v.graph.draw(&v.cache, v.w, v.h, v.ascii, v.highlight)
-		v.drawing, v.repaint = &d, false
+	if v.sc == nil {
+		v.sc, _ = v.graph.choose(&v.cache, v.w, v.h, v.ascii, 2*v.h > v.w)
+		v.ov = nil
+		if v.recentre {
+			v.recentre = false
+			v.centreOn(v.highlight)
+		}
 		v.clamp()
 	}
-	if v.repaint {
-		v.drawing.Grid = v.graph.paint(v.drawing.sh, v.drawing.Layout, v.highlight)
-		v.repaint = false
-	}
-	return v.drawing
+	return v.sc
 }
 
-// view is the part of the pane the drawing gets: all of it, or all but
-// the hint line when panning.
-func (v *Viewer) view() (w, h int, pans bool) {
-	d := v.drawing
-	if d == nil || (d.Grid.W <= v.w && d.Grid.H <= v.h) {
+// sameItems reports whether two graphs have the same boxes and streams,
+// in order: figures may differ.
+func sameItems(a, b Graph) bool {
+	if len(a.Boxes) != len(b.Boxes) || len(a.Arrows) != len(b.Arrows) {
+		return false
+	}
+	for i := range a.Boxes {
+		if a.Boxes[i].ID != b.Boxes[i].ID {
+			return false
+		}
+	}
+	for i := range a.Arrows {
+		if a.Arrows[i].Stream != b.Arrows[i].Stream {
+			return false
+		}
+	}
+	return true
+}
+
+// shown is the surface the pane shows now.
+func (v *Viewer) shown() surface {
+	sc := v.current()
+	if !v.wantOver || (sc.Width() <= v.w && sc.Height() <= v.h) {
+		return sc
+	}
+	if v.ov == nil {
+		v.ov = newOverview(v.graph, sc, v.w, max(v.h-1, 1), v.ascii)
+	}
+	return v.ov
+}
+
+// view is the part of the pane the surface gets: all of it, or all but
+// the hint line when panning or in the overview.
+func (v *Viewer) view(sf surface) (w, h int, hint bool) {
+	if _, over := sf.(*overview); !over && sf.Width() <= v.w && sf.Height() <= v.h {
 		return v.w, v.h, false
 	}
 	return v.w, max(v.h-1, 0), true
 }
 
 func (v *Viewer) clamp() {
-	if v.drawing == nil {
-		v.x, v.y = max(v.x, 0), max(v.y, 0)
-		return
-	}
-	w, h, _ := v.view()
-	v.x = max(0, min(v.x, v.drawing.Grid.W-w))
-	v.y = max(0, min(v.y, v.drawing.Grid.H-h))
+	sf := v.shown()
+	w, h, _ := v.view(sf)
+	v.x = max(0, min(v.x, sf.Width()-w))
+	v.y = max(0, min(v.y, sf.Height()-h))
 }
 
 // View renders the pane: at most h lines of at most w cells, padded to the
 // full size. When the drawing is larger than the pane, the last line says
-// how to pan and where the window is.
+// how to pan and where the window is. Only the window is painted.
 func (v *Viewer) View(st Styles) string {
 	if v.w <= 0 || v.h <= 0 {
 		return ""
 	}
-	d := v.current()
-	w, h, pans := v.view()
-	wraps := make([]wrap, ClassHighlight+1)
-	for c := range wraps {
-		wraps[c] = newWrap(classStyle(st, Class(c)))
+	sf := v.shown()
+	w, h, hinted := v.view(sf)
+	grid := sf.paint(topology.Rect{X: v.x, Y: v.y, W: w, H: h}, v.highlight)
+	v.last.s, v.last.x, v.last.y, v.last.w, v.last.h = sf, v.x, v.y, w, h
+	var hint string
+	if hinted {
+		hint = v.hint(sf)
 	}
-	var b strings.Builder
-	b.Grow((h + 1) * (2*w + 32)) // line drawing is 3 bytes a cell, plus colour codes
-	var run []byte
-	for row := 0; row < h; row++ {
-		if row > 0 {
-			b.WriteByte('\n')
-		}
-		run = v.renderRow(&b, run, wraps, d.Grid, v.y+row, w)
-	}
-	if pans {
-		if h > 0 {
-			b.WriteByte('\n')
-		}
-		hint := panHint(v.ascii, v.x, v.y, d.Grid.W, d.Grid.H)
-		b.WriteString(st.Muted.Render(padRight(truncate(hint, w, true), w)))
-	}
-	return b.String()
+	return v.render(st, grid, hint)
 }
 
-func panHint(ascii bool, x, y, w, h int) string {
+// render styles a painted window, with the hint ("" for none) as its last
+// line.
+func (v *Viewer) render(st Styles, grid *Grid, hint string) string {
+	v.wraps = v.wraps[:0]
+	for c := ClassNone; c <= ClassHighlight; c++ {
+		v.wraps = append(v.wraps, newWrap(classStyle(st, c)))
+	}
+	b := v.out[:0]
+	for row := 0; row < grid.H; row++ {
+		if row > 0 {
+			b = append(b, '\n')
+		}
+		b = v.renderRow(b, grid, row)
+	}
+	if hint != "" {
+		if grid.H > 0 {
+			b = append(b, '\n')
+		}
+		b = append(b, st.Muted.Render(padRight(truncate(hint, grid.W, true), grid.W))...)
+	}
+	v.out = b
+	return string(b)
+}
+
+// hint is the pane's last line: where the window is and what keys do.
+func (v *Viewer) hint(sf surface) string {
 	arrows := "◀ ▶ ▲ ▼ pan"
-	if ascii {
+	if v.ascii {
 		arrows = "< > ^ v pan"
 	}
-	return arrows + "  " + strconv.Itoa(x) + "," + strconv.Itoa(y) + " of " + strconv.Itoa(w) + "×" + strconv.Itoa(h)
+	at := strconv.Itoa(v.x) + "," + strconv.Itoa(v.y) + " of " + strconv.Itoa(sf.Width()) + "×" + strconv.Itoa(sf.Height())
+	if _, over := sf.(*overview); over {
+		return "overview, " + strconv.Itoa(len(v.graph.Boxes)) + " boxes  + detail  " + arrows + "  " + at
+	}
+	return arrows + "  " + at + "  f overview"
 }
 
 func padRight(s string, w int) string {
@@ -198,54 +271,49 @@ func newWrap(s lipgloss.Style, ok bool) wrap {
 	return wrap{style: s, whole: true}
 }
 
-func (w wrap) write(b *strings.Builder, text []byte) {
+func (w wrap) write(b, text []byte) []byte {
 	switch {
 	case w.plain:
-		b.Write(text)
+		return append(b, text...)
 	case w.whole:
-		b.WriteString(w.style.Render(string(text)))
-	default:
-		b.WriteString(w.open)
-		b.Write(text)
-		b.WriteString(w.close)
+		return append(b, w.style.Render(string(text))...)
 	}
+	b = append(b, w.open...)
+	b = append(b, text...)
+	return append(b, w.close...)
 }
 
-// renderRow writes one row of the window, styling runs of equal class
-// together. run is scratch space for a run's text, returned for reuse.
-func (v *Viewer) renderRow(b *strings.Builder, run []byte, wraps []wrap, g *Grid, y, w int) []byte {
-	run = run[:0]
+// renderRow appends row y of a painted window, styling runs of equal class
+// together.
+func (v *Viewer) renderRow(b []byte, g *Grid, y int) []byte {
+	run := v.run[:0]
 	cls := ClassNone
-	flush := func() {
-		if len(run) == 0 {
-			return
-		}
-		wraps[cls].write(b, run)
-		run = run[:0]
-	}
 	cells := 0
-	for x := v.x; cells < w; x++ {
-		c := Cell{R: ' '}
-		if y < g.H && x < g.W {
-			c = g.Cells[y*g.W+x]
-		}
+	for x := 0; x < g.W; x++ {
+		c := g.Cells[y*g.W+x]
 		if c.R == 0 { // the right half of a wide rune cut at the left edge
 			c = Cell{R: ' '}
 		}
 		rw := runeWidth(c.R)
-		if cells+rw > w { // a wide rune cut at the right edge
+		if cells+rw > g.W { // a wide rune cut at the right edge
 			c, rw = Cell{R: ' '}, 1
 		}
 		if c.C != cls {
-			flush()
+			if len(run) > 0 {
+				b = v.wraps[cls].write(b, run)
+				run = run[:0]
+			}
 			cls = c.C
 		}
 		run = utf8.AppendRune(run, c.R)
 		cells += rw
 		x += rw - 1
 	}
-	flush()
-	return run
+	if len(run) > 0 {
+		b = v.wraps[cls].write(b, run)
+	}
+	v.run = run
+	return b
 }
 
 func classStyle(st Styles, c Class) (lipgloss.Style, bool) {

@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
+	"github.com/flowscope/flowscope/model/topology"
 	"github.com/flowscope/flowscope/scenarios"
 )
 
@@ -21,22 +23,22 @@ func testStyles() Styles {
 	}
 }
 
-func defaultScenario(t *testing.T) (model.Scenario, model.Report) {
+func defaultScenario(t *testing.T) (model.Scenario, analysis.Report) {
 	t.Helper()
 	s, err := scenarios.Load(scenarios.Default)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s, model.Analyze(s)
+	return s, analysis.Analyze(s)
 }
 
 // View fills exactly w×h cells, never more, whatever the size.
 func TestViewFitsThePane(t *testing.T) {
 	st := testStyles()
 	for name, s := range builtins(t) {
-		r := model.Analyze(s)
+		r := analysis.Analyze(s)
 		v := NewViewer()
-		v.SetReport(s, r)
+		v.SetAnalysis(s, r)
 		for _, size := range [][2]int{{1, 1}, {10, 3}, {40, 12}, {80, 24}, {100, 30}, {160, 50}, {300, 90}} {
 			for _, rec := range []bool{false, true} {
 				v.SetSize(size[0], size[1])
@@ -65,18 +67,18 @@ func TestViewFitsThePane(t *testing.T) {
 func TestPanIsClamped(t *testing.T) {
 	s, r := defaultScenario(t)
 	v := NewViewer()
-	v.SetReport(s, r)
+	v.SetAnalysis(s, r)
 	v.SetSize(30, 8)
 	st := testStyles()
-	v.Pan(-50, -50)
+	v.Pan(-500, -500) // it opens centred on the busiest system
 	if v.x != 0 || v.y != 0 {
 		t.Fatalf("pan left/up went to %d,%d", v.x, v.y)
 	}
 	first := v.View(st)
 	v.Pan(1_000_000, 1_000_000)
 	d := v.current()
-	if v.x != d.Grid.W-30 || v.y != d.Grid.H-7 {
-		t.Fatalf("pan right/down went to %d,%d for a %d×%d drawing", v.x, v.y, d.Grid.W, d.Grid.H)
+	if v.x != d.Width()-30 || v.y != d.Height()-7 {
+		t.Fatalf("pan right/down went to %d,%d for a %d×%d drawing", v.x, v.y, d.Width(), d.Height())
 	}
 	if v.View(st) == first {
 		t.Fatal("panning did not move the view")
@@ -90,11 +92,11 @@ func TestPanIsClamped(t *testing.T) {
 func TestHighlightMarksSystemAndStream(t *testing.T) {
 	s, r := defaultScenario(t)
 	v := NewViewer()
-	v.SetReport(s, r)
+	v.SetAnalysis(s, r)
 	v.SetSize(200, 60)
 	count := func() int {
 		n := 0
-		for _, c := range v.current().Grid.Cells {
+		for _, c := range v.whole().Cells {
 			if c.C == ClassHighlight {
 				n++
 			}
@@ -106,15 +108,14 @@ func TestHighlightMarksSystemAndStream(t *testing.T) {
 	}
 	sys := s.Systems[0].ID
 	v.SetHighlight(sys)
-	d := v.current()
-	b := d.Layout.Boxes[v.graph.boxIndex(sys)]
-	if c := d.Grid.At(b.X, b.Y); c.C != ClassHighlight {
+	b := v.current().lay.Boxes[v.graph.boxIndex(sys)]
+	if c := v.whole().At(b.X, b.Y); c.C != ClassHighlight {
 		t.Fatalf("box of %s not highlighted", sys)
 	}
 	v.SetHighlight(s.Streams[0].ID)
 	for i, a := range v.graph.Arrows {
-		p := v.current().Layout.Routes[i].Points[0]
-		on := v.current().Grid.At(p.X, p.Y).C == ClassHighlight
+		p := v.current().lay.Routes[i].Points[0]
+		on := v.whole().At(p.X, p.Y).C == ClassHighlight
 		if on != (a.Stream == s.Streams[0].ID) {
 			t.Fatalf("arrow %d (%s) highlighted=%v", i, a.Stream, on)
 		}
@@ -130,7 +131,7 @@ func TestLayoutIsCachedByShape(t *testing.T) {
 	s, r := defaultScenario(t)
 	v := NewViewer()
 	v.SetSize(200, 60)
-	v.SetReport(s, r)
+	v.SetAnalysis(s, r)
 	st := testStyles()
 	v.View(st)
 	if len(v.cache.keys) != 1 {
@@ -140,20 +141,20 @@ func TestLayoutIsCachedByShape(t *testing.T) {
 	v.Pan(3, 1)
 	v.View(st)
 	r2 := r
-	r2.Systems = append([]model.SystemReport(nil), r.Systems...)
+	r2.Systems = append([]analysis.SystemReport(nil), r.Systems...)
 	for i := range r2.Systems { // the same widths: 18% → 19%
 		u := append([]float64(nil), r2.Systems[i].Utilization...)
 		u[len(u)-1] += 0.01
 		r2.Systems[i].Utilization = u
 	}
-	v.SetReport(s, r2)
+	v.SetAnalysis(s, r2)
 	v.View(st)
 	if len(v.cache.keys) != 1 {
 		t.Fatalf("%d layouts after a change of figures", len(v.cache.keys))
 	}
 	s2 := s
 	s2.Systems = append(append([]model.System(nil), s.Systems...), model.System{ID: "extra", Kind: "sql"})
-	v.SetReport(s2, model.Analyze(s2))
+	v.SetAnalysis(s2, analysis.Analyze(s2))
 	v.View(st)
 	if len(v.cache.keys) != 2 {
 		t.Fatalf("%d layouts after a new system", len(v.cache.keys))
@@ -164,11 +165,11 @@ func TestLayoutIsCachedByShape(t *testing.T) {
 func TestViewIsTheDrawing(t *testing.T) {
 	s, r := defaultScenario(t)
 	v := NewViewer()
-	v.SetReport(s, r)
+	v.SetAnalysis(s, r)
 	v.SetSize(200, 40)
 	v.SetHighlight(s.Streams[0].ID)
 	lines := strings.Split(ansi.Strip(v.View(testStyles())), "\n")
-	g := v.current().Grid
+	g := v.whole()
 	for y := 0; y < g.H; y++ {
 		if strings.TrimRight(lines[y], " ") != g.Line(y) {
 			t.Fatalf("line %d:\n%q\n%q", y, lines[y], g.Line(y))
@@ -181,18 +182,18 @@ func TestViewIsTheDrawing(t *testing.T) {
 func TestFormFollowsThePane(t *testing.T) {
 	s, r := defaultScenario(t)
 	v := NewViewer()
-	v.SetReport(s, r)
-	v.SetSize(45, 40)
-	if d := v.current(); !d.Form.TopDown() || v.Pans() {
-		t.Fatalf("45×40: form %d, %d×%d, pans %v", d.Form.Level, d.Grid.W, d.Grid.H, v.Pans())
+	v.SetAnalysis(s, r)
+	v.SetSize(56, 40)
+	if d := v.current(); !d.sh.form.TopDown() || v.Pans() {
+		t.Fatalf("56×40: form %d, %d×%d, pans %v", d.sh.form.Level, d.Width(), d.Height(), v.Pans())
 	}
 	v.SetSize(120, 14)
-	if d := v.current(); d.Form.TopDown() || v.Pans() {
-		t.Fatalf("120×14: form %d, %d×%d, pans %v", d.Form.Level, d.Grid.W, d.Grid.H, v.Pans())
+	if d := v.current(); d.sh.form.TopDown() || v.Pans() {
+		t.Fatalf("120×14: form %d, %d×%d, pans %v", d.sh.form.Level, d.Width(), d.Height(), v.Pans())
 	}
 	v.SetSize(60, 11)
-	if d := v.current(); d.Form.TopDown() {
-		t.Fatalf("60×11: top down, %d×%d", d.Grid.W, d.Grid.H)
+	if d := v.current(); d.sh.form.TopDown() {
+		t.Fatalf("60×11: top down, %d×%d", d.Width(), d.Height())
 	}
 }
 
@@ -203,4 +204,10 @@ func TestRuneWidthShortcut(t *testing.T) {
 			t.Errorf("%U is %d cells wide, runeWidth says 1", r, w)
 		}
 	}
+}
+
+// whole is the viewer's whole drawing painted, highlight included.
+func (v *Viewer) whole() *Grid {
+	sc := v.current()
+	return sc.paint(topology.Rect{W: sc.Width(), H: sc.Height()}, v.highlight)
 }

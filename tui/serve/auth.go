@@ -27,7 +27,7 @@ type keyring struct {
 
 	mu    sync.Mutex
 	stamp fileStamp
-	keys  map[string]struct{} // by SHA256 fingerprint
+	keys  map[string]keyRule // by SHA256 fingerprint
 }
 
 // fileStamp tells whether a file changed since it was last read: another
@@ -94,12 +94,8 @@ func (k *keyring) fail(first bool, err error) error {
 	return err
 }
 
-// unenforced are authorized_keys options this server cannot honour; a key
-// carrying one is skipped rather than let in without its restriction.
-var unenforced = []string{"command=", "from=", "expiry-time=", "principals=", "cert-authority", "tunnel=", "permitopen=", "permitlisten=", "environment="}
-
-func (k *keyring) parse(data []byte) map[string]struct{} {
-	keys := map[string]struct{}{}
+func (k *keyring) parse(data []byte) map[string]keyRule {
+	keys := map[string]keyRule{}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 16<<10), maxAuthorizedKeysSize)
 	for n := 1; sc.Scan(); n++ {
@@ -112,39 +108,28 @@ func (k *keyring) parse(data []byte) map[string]struct{} {
 			k.log.Warn("authorized keys: skipping a line that is not a public key", "path", k.path, "line", n)
 			continue
 		}
-		if opt, bad := hasUnenforced(opts); bad {
-			k.log.Warn("authorized keys: skipping a key with an option this server does not enforce", "path", k.path, "line", n, "option", opt)
+		rule, err := parseKeyOptions(opts)
+		if err != nil {
+			k.log.Warn("authorized keys: skipping a key whose options cannot be enforced", "path", k.path, "line", n, "err", err)
 			continue
 		}
-		keys[gossh.FingerprintSHA256(pub)] = struct{}{}
+		keys[gossh.FingerprintSHA256(pub)] = rule
 	}
 	return keys
 }
 
-func hasUnenforced(opts []string) (string, bool) {
-	for _, o := range opts {
-		lo := strings.ToLower(o)
-		for _, u := range unenforced {
-			if strings.HasPrefix(lo, u) {
-				return strings.TrimSuffix(u, "="), true
-			}
-		}
-	}
-	return "", false
-}
-
-// allowed reports whether key is listed, re-reading the file first if it
-// changed.
-func (k *keyring) allowed(key gossh.PublicKey) bool {
+// lookup returns the rule of a listed key, re-reading the file first if
+// it changed.
+func (k *keyring) lookup(key gossh.PublicKey) (keyRule, bool) {
 	if _, isCert := key.(*gossh.Certificate); isCert {
-		return false // certificates are not supported; only listed keys
+		return keyRule{}, false // certificates are not supported; only listed keys
 	}
 	_ = k.reload(false)
 	fp := gossh.FingerprintSHA256(key)
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	_, ok := k.keys[fp]
-	return ok
+	r, ok := k.keys[fp]
+	return r, ok
 }
 
 // identity names the person behind a session: a key fingerprint when keys

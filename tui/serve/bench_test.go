@@ -5,7 +5,7 @@ package serve
 // BenchmarkSSHLoad measures the server under load on loopback. The server
 // runs in a child process (this test binary, switched by an environment
 // variable in TestMain) so that its heap and RSS are its own, not the
-// clients'. Run it once:
+// clients'. Run it once (or one part: -bench SSHLoad/burst50):
 //
 //	go test ./tui/serve -run '^$' -bench SSHLoad -benchtime 1x
 
@@ -46,7 +46,10 @@ func TestMain(m *testing.M) {
 func benchServer(dir string) int {
 	srv, err := NewServer(Options{
 		Listen: "127.0.0.1:0", DataDir: dir, AuthorizedKeys: filepath.Join(dir, "keys"),
-		MaxSessions: 200, ConnRate: 1000, ConnBurst: 1000,
+		// Every client dials from 127.0.0.1 with one key: lift the
+		// per-address and per-key caps a real crowd would not meet.
+		MaxSessions: 250, ConnRate: 1000, ConnBurst: 1000, SessionsPerKey: 250,
+		PreAuthPerAddr: 250, PreAuthTotal: 250,
 		Logger: log.New(io.Discard),
 	})
 	if err != nil {
@@ -201,18 +204,26 @@ func percentile(d []time.Duration, p float64) time.Duration {
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 func BenchmarkSSHLoad(b *testing.B) {
-	for range b.N {
-		benchSessions(b, 50, 0)
-		benchSessions(b, 50, 20*time.Millisecond)
-		for _, n := range []int{1, 10, 50} {
-			benchRoom(b, n)
-		}
+	for _, n := range []int{50, 200} {
+		b.Run(fmt.Sprintf("burst%d", n), func(b *testing.B) {
+			for range b.N {
+				benchSessions(b, n)
+			}
+		})
+	}
+	for _, n := range []int{10, 200} {
+		b.Run(fmt.Sprintf("room%d", n), func(b *testing.B) {
+			for range b.N {
+				benchRoom(b, n)
+			}
+		})
 	}
 }
 
 // typist moves up and down the editor's rows five times a second until
-// stop closes, as a person browsing the model would.
-func typist(tm *term, stop <-chan struct{}, wg *sync.WaitGroup) {
+// stop closes, as a person browsing the model would, and records for each
+// key the time until the screen changed.
+func typist(tm *term, stop <-chan struct{}, wg *sync.WaitGroup, lat *latencies) {
 	defer wg.Done()
 	tick := time.NewTicker(200 * time.Millisecond)
 	defer tick.Stop()
@@ -225,18 +236,47 @@ func typist(tm *term, stop <-chan struct{}, wg *sync.WaitGroup) {
 			if i%8 >= 4 {
 				k = "k"
 			}
+			before := tm.screen()
+			select { // forget changes that came before this key
+			case <-tm.changed:
+			default:
+			}
+			start := time.Now()
 			if _, err := tm.em.InputPipe().Write([]byte(k)); err != nil {
 				return
 			}
+			for tm.screen() == before {
+				select {
+				case <-tm.changed:
+				case <-stop:
+					return
+				case <-time.After(2 * time.Second):
+					lat.add(2 * time.Second) // counted as a 2 s miss
+					goto next
+				}
+			}
+			lat.add(time.Since(start))
+		next:
 		}
 	}
 }
 
-// benchSessions starts n private sessions, all at once (spacing 0) or one
-// every spacing (each typing from its first frame on, so that arrivals
-// meet a busy server), and measures time to first frame, the server's CPU
-// per session start, and its memory per session once all of them type.
-func benchSessions(b *testing.B, n int, spacing time.Duration) {
+type latencies struct {
+	mu sync.Mutex
+	d  []time.Duration
+}
+
+func (l *latencies) add(d time.Duration) {
+	l.mu.Lock()
+	l.d = append(l.d, d)
+	l.mu.Unlock()
+}
+
+// benchSessions dials n private sessions at the same instant and measures
+// time to first frame and the server's CPU per session start; then all n
+// type for a few seconds, and it measures key-to-screen latency and the
+// server's memory per session.
+func benchSessions(b *testing.B, n int) {
 	c := startChild(b)
 	before := c.mem(b)
 	clientBefore := cpuTime()
@@ -248,6 +288,7 @@ func benchSessions(b *testing.B, n int, spacing time.Duration) {
 		wg     sync.WaitGroup
 		typing sync.WaitGroup
 		stop   = make(chan struct{})
+		keys   latencies
 	)
 	for range n {
 		wg.Add(1)
@@ -261,46 +302,43 @@ func benchSessions(b *testing.B, n int, spacing time.Duration) {
 			mu.Lock()
 			ttffs, terms = append(ttffs, d), append(terms, tm)
 			mu.Unlock()
-			if spacing > 0 { // arrivals meet sessions already typing
-				typing.Add(1)
-				go typist(tm, stop, &typing)
-			}
 		}()
-		time.Sleep(spacing) // arrival pace, not an assertion
 	}
 	wg.Wait()
 	started := c.mem(b)
 	clientCPU := (cpuTime() - clientBefore) / time.Duration(n)
 	if failed.Load() > 0 {
-		close(stop)
 		b.Fatalf("%d of %d sessions did not start", failed.Load(), n)
 	}
-	if spacing == 0 {
-		for _, tm := range terms {
-			typing.Add(1)
-			go typist(tm, stop, &typing)
-		}
+	time.Sleep(time.Second) // let the starts settle
+	typingBefore, clientTyping := c.mem(b), cpuTime()
+	for _, tm := range terms {
+		typing.Add(1)
+		go typist(tm, stop, &typing, &keys)
 	}
-	time.Sleep(time.Second) // everyone types for a second
-	after := c.mem(b)
+	const typeFor = 4 * time.Second
+	time.Sleep(typeFor)
 	close(stop)
 	typing.Wait()
+	after := c.mem(b)
+	clientTyping = cpuTime() - clientTyping
 
-	mode := "burst"
-	if spacing > 0 {
-		mode = "ramp"
-	}
 	heapPer := float64(after.heap-before.heap) / float64(n) / (1 << 20)
 	rssPer := float64(after.rss-before.rss) / float64(n) / (1 << 20)
 	cpuPer := (started.cpu - before.cpu) / time.Duration(n)
-	b.ReportMetric(ms(percentile(ttffs, 0.5)), mode+"-ttff-p50-ms")
-	b.ReportMetric(ms(percentile(ttffs, 0.95)), mode+"-ttff-p95-ms")
-	b.ReportMetric(heapPer, mode+"-heap-MiB/session")
-	b.ReportMetric(rssPer, mode+"-rss-MiB/session")
-	b.Logf("%s of %d sessions (one every %v): first frame p50 %.0f ms, p95 %.0f ms, max %.0f ms; "+
-		"CPU per session start: server %.1f ms, client %.1f ms; per session heap %.2f MiB, RSS %.2f MiB, %.1f goroutines",
-		mode, n, spacing, ms(percentile(ttffs, 0.5)), ms(percentile(ttffs, 0.95)), ms(percentile(ttffs, 1)),
-		ms(cpuPer), ms(clientCPU), heapPer, rssPer, float64(after.goroutines-before.goroutines)/float64(n))
+	serverTyping := after.cpu - typingBefore.cpu
+	b.ReportMetric(ms(percentile(ttffs, 0.95)), fmt.Sprintf("burst%d-ttff-p95-ms", n))
+	b.ReportMetric(ms(percentile(keys.d, 0.95)), fmt.Sprintf("burst%d-key-p95-ms", n))
+	b.ReportMetric(heapPer, fmt.Sprintf("burst%d-heap-MiB/session", n))
+	b.Logf("burst of %d sessions: first frame p50 %.0f ms, p95 %.0f ms, max %.0f ms; "+
+		"CPU per session start: server %.1f ms, clients %.1f ms; "+
+		"typing (%d keys): key to screen p50 %.0f ms, p95 %.0f ms, max %.0f ms, CPU over %v: server %.0f%%, clients %.0f%% of one core; "+
+		"per session heap %.2f MiB, RSS %.2f MiB, %.1f goroutines",
+		n, ms(percentile(ttffs, 0.5)), ms(percentile(ttffs, 0.95)), ms(percentile(ttffs, 1)),
+		ms(cpuPer), ms(clientCPU),
+		len(keys.d), ms(percentile(keys.d, 0.5)), ms(percentile(keys.d, 0.95)), ms(percentile(keys.d, 1)), typeFor,
+		100*serverTyping.Seconds()/typeFor.Seconds(), 100*clientTyping.Seconds()/typeFor.Seconds(),
+		heapPer, rssPer, float64(after.goroutines-before.goroutines)/float64(n))
 }
 
 // benchRoom has one presenter rename the scenario ten times in a room with
@@ -357,6 +395,7 @@ func benchRoom(b *testing.B, n int) {
 	cpuPer := (after.cpu - before.cpu) / edits
 	clientCPU := (cpuTime() - clientBefore) / edits
 	b.ReportMetric(ms(percentile(all, 0.5)), fmt.Sprintf("room%d-p50-ms", n))
+	b.ReportMetric(ms(percentile(all, 0.95)), fmt.Sprintf("room%d-p95-ms", n))
 	b.ReportMetric(ms(percentile(last, 0.5)), fmt.Sprintf("room%d-last-p50-ms", n))
 	b.Logf("room with %d viewers: viewer latency p50 %.0f ms, p95 %.0f ms; last viewer per edit p50 %.0f ms, max %.0f ms; CPU per edit (typing it included): server %.1f ms, clients %.1f ms",
 		n, ms(percentile(all, 0.5)), ms(percentile(all, 0.95)), ms(percentile(last, 0.5)), ms(percentile(last, 1)), ms(cpuPer), ms(clientCPU))

@@ -52,12 +52,15 @@ func (u *userFiles) op(f func() error) error {
 	return f()
 }
 
+// usersDir holds the users' folders under a data folder.
+const usersDir = "users"
+
 // openUserFiles creates the folder (0700) if needed and opens it.
 func openUserFiles(dataDir, folder string) (*userFiles, error) {
 	if !filepath.IsLocal(folder) || strings.ContainsAny(folder, `/\`) {
 		return nil, fmt.Errorf("user folder %q: %w", folder, ErrBadName)
 	}
-	users := filepath.Join(dataDir, "users")
+	users := filepath.Join(dataDir, usersDir)
 	if err := os.MkdirAll(users, 0o700); err != nil {
 		return nil, err
 	}

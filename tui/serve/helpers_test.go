@@ -367,3 +367,45 @@ func waitGoroutines(t testing.TB, max int) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// rawDial opens an SSH client on a TCP connection the test can cut.
+func (ts *testServer) rawDial(t testing.TB, key gossh.Signer) (net.Conn, *gossh.Client) {
+	t.Helper()
+	raw, err := net.Dial("tcp", ts.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cc, chans, reqs, err := gossh.NewClientConn(raw, ts.addr, &gossh.ClientConfig{
+		User: "alice", Auth: []gossh.AuthMethod{gossh.PublicKeys(key)},
+		HostKeyCallback: gossh.FixedHostKey(ts.HostKey()), Timeout: waitFor,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return raw, gossh.NewClient(cc, chans, reqs)
+}
+
+// rawTerm starts a 100×30 session running command on a TCP connection
+// the test can cut.
+func (ts *testServer) rawTerm(t testing.TB, key gossh.Signer, command string) (net.Conn, *term) {
+	t.Helper()
+	raw, c := ts.rawDial(t, key)
+	tm, err := tryOpenTerm(c, 100, 30, command, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm.t = t
+	return raw, tm
+}
+
+// waitLog polls the server log until it contains text.
+func (ts *testServer) waitLog(t testing.TB, text string) {
+	t.Helper()
+	deadline := time.Now().Add(waitFor)
+	for !strings.Contains(ts.logs.String(), text) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the log never showed %q", text)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}

@@ -1,13 +1,13 @@
 package serve
 
 import (
-	"io"
-	"net"
-	"sync"
+	"fmt"
 	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/flowscope/flowscope/tui"
+	"golang.org/x/time/rate"
 )
 
 // Window sizes: a client that reports none gets the classic terminal, and
@@ -57,109 +57,11 @@ func (s slots) tryAcquire() bool {
 
 func (s slots) release() { <-s }
 
-// connGate guards the handshake, which costs CPU before anyone is
-// authenticated: each address gets a token bucket for new connections and
-// a cap on connections open at once, and the whole server a cap on
-// connections.
-type connGate struct {
-	rate      float64 // tokens per second
-	burst     float64
-	perAddr   int
-	total     int
-	maxTracks int
-
-	mu    sync.Mutex
-	open  int
-	addrs map[string]*addrState
-	now   func() time.Time
-}
-
-type addrState struct {
-	tokens float64
-	last   time.Time
-	open   int
-}
-
-func newConnGate(rate float64, burst, perAddr, total int) *connGate {
-	return &connGate{
-		rate: rate, burst: float64(burst), perAddr: perAddr, total: total,
-		maxTracks: 4096, addrs: map[string]*addrState{}, now: time.Now,
-	}
-}
-
-// admit reports why a new connection from host is refused, or "" when it
-// is let in (and then counted until release).
-func (g *connGate) admit(host string) string {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	now := g.now()
-	st := g.addrs[host]
-	if st == nil {
-		if len(g.addrs) >= g.maxTracks {
-			g.prune(now)
-		}
-		st = &addrState{tokens: g.burst, last: now}
-		g.addrs[host] = st
-	}
-	st.tokens = min(g.burst, st.tokens+now.Sub(st.last).Seconds()*g.rate)
-	st.last = now
-	switch {
-	case g.open >= g.total:
-		return "the server has too many connections open"
-	case st.open >= g.perAddr:
-		return "too many connections open from your address"
-	case st.tokens < 1:
-		return "too many new connections from your address"
-	}
-	st.tokens--
-	st.open++
-	g.open++
-	return ""
-}
-
-func (g *connGate) release(host string) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	g.open--
-	if st := g.addrs[host]; st != nil {
-		st.open--
-	}
-}
-
-// prune forgets addresses with nothing open and a full bucket; if that is
-// not enough, every address with nothing open. Bounded by maxTracks.
-func (g *connGate) prune(now time.Time) {
-	for h, st := range g.addrs {
-		if st.open == 0 && st.tokens+now.Sub(st.last).Seconds()*g.rate >= g.burst {
-			delete(g.addrs, h)
-		}
-	}
-	if len(g.addrs) < g.maxTracks {
-		return
-	}
-	for h, st := range g.addrs {
-		if st.open == 0 {
-			delete(g.addrs, h)
-		}
-	}
-}
-
-// gatedConn gives its slot back exactly once, however it is closed.
-type gatedConn struct {
-	net.Conn
-	once    sync.Once
-	release func()
-}
-
-func (c *gatedConn) Close() error {
-	err := c.Conn.Close()
-	c.once.Do(c.release)
-	return err
-}
-
-// activity records when the client last sent anything, for the idle timer.
-// The transport's own idle timeout cannot serve: it counts bytes sent to
-// the client too, so a viewer receiving a live room would never idle.
+// activity records when the client's input last reached the explorer, for
+// the idle timer. The transport's own idle timeout cannot serve: it counts
+// bytes either way, so a viewer receiving a live room would never idle,
+// and neither would a client sending terminal noise or a paste that never
+// ends.
 type activity struct {
 	last atomic.Int64 // unix nanoseconds
 }
@@ -176,16 +78,42 @@ func (a *activity) since() time.Duration {
 	return time.Since(time.Unix(0, a.last.Load()))
 }
 
-// activeReader marks activity on every read from the client.
-type activeReader struct {
-	r io.Reader
-	a *activity
+// Key and mouse events a session may deliver to the explorer: above key
+// repeat and a fast wheel, far below what keeps a core busy (a key costs
+// the explorer and the renderer a few milliseconds).
+const (
+	eventRate  = 60 // per second, sustained
+	eventBurst = 120
+)
+
+// inputFilter is a session's message filter: sizes clamped and suspend
+// mapped to resume (sessionFilter), key and mouse events within a rate
+// budget (the excess is dropped), a paste cut short by the input scanner
+// replaced by a notice; only what reaches the explorer counts as activity.
+type inputFilter struct {
+	in     *guardedInput
+	act    *activity
+	events *rate.Limiter
 }
 
-func (r activeReader) Read(p []byte) (int, error) {
-	n, err := r.r.Read(p)
-	if n > 0 {
-		r.a.touch()
+func newInputFilter(in *guardedInput, act *activity) *inputFilter {
+	return &inputFilter{in: in, act: act, events: rate.NewLimiter(eventRate, eventBurst)}
+}
+
+func (f *inputFilter) filter(m tea.Model, msg tea.Msg) tea.Msg {
+	msg = sessionFilter(m, msg)
+	switch msg.(type) {
+	case tea.PasteMsg:
+		if f.in.pasteWasCut() {
+			return tui.NoticeMsg{Text: fmt.Sprintf("paste not taken: larger than the %d KiB cap", maxPaste>>10)}
+		}
+	case tea.KeyMsg, tea.MouseMsg:
+		if !f.events.Allow() {
+			return nil
+		}
+	default:
+		return msg
 	}
-	return n, err
+	f.act.touch()
+	return msg
 }

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	gossh "golang.org/x/crypto/ssh"
 )
 
 func TestSessionFilterClampsSizesAndResumes(t *testing.T) {
@@ -27,48 +26,6 @@ func TestSessionFilterClampsSizesAndResumes(t *testing.T) {
 	key := tea.KeyPressMsg{Code: 'a', Text: "a"}
 	if sessionFilter(nil, key) != key {
 		t.Error("the filter changed a key")
-	}
-}
-
-func TestConnGateForgetsQuietAddresses(t *testing.T) {
-	g := newConnGate(1, 2, 5, 100)
-	g.maxTracks = 10
-	now := time.Unix(0, 0)
-	g.now = func() time.Time { return now }
-	for i := range 50 {
-		host := fmt.Sprintf("10.0.0.%d", i)
-		if why := g.admit(host); why != "" {
-			t.Fatalf("%s refused: %s", host, why)
-		}
-		g.release(host)
-	}
-	if len(g.addrs) > g.maxTracks {
-		t.Errorf("tracking %d addresses, cap %d", len(g.addrs), g.maxTracks)
-	}
-	// The bucket refills with time.
-	g.admit("a")
-	g.release("a")
-	g.admit("a")
-	g.release("a")
-	if g.admit("a") == "" {
-		t.Fatal("third connection in a burst of two admitted")
-	}
-	now = now.Add(time.Second)
-	if why := g.admit("a"); why != "" {
-		t.Fatalf("refused after the bucket refilled: %s", why)
-	}
-	// Open connections per address are capped too.
-	for range 4 {
-		now = now.Add(time.Second)
-		g.admit("b")
-	}
-	now = now.Add(time.Second)
-	if why := g.admit("b"); why != "" {
-		t.Fatalf("fifth open connection refused: %s", why)
-	}
-	now = now.Add(time.Second)
-	if why := g.admit("b"); !strings.Contains(why, "open from your address") {
-		t.Fatalf("sixth open connection: %q", why)
 	}
 }
 
@@ -124,25 +81,10 @@ func TestResizeRedraws(t *testing.T) {
 // count to come back.
 func TestAbruptDisconnectsLeaveNothingBehind(t *testing.T) {
 	key := newKey(t)
-	ts := startServer(t, func(o *Options) { o.ConnBurst = 1000 }, key) // many connections from one address
+	ts := startServer(t, func(o *Options) { o.ConnBurst = 1000; o.SessionsPerKey = 100 }, key) // many connections from one address and key
 
 	session := func(command string) (net.Conn, *term) {
-		raw, err := net.Dial("tcp", ts.addr)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cc, chans, reqs, err := gossh.NewClientConn(raw, ts.addr, &gossh.ClientConfig{
-			User: "alice", Auth: []gossh.AuthMethod{gossh.PublicKeys(key)},
-			HostKeyCallback: gossh.FixedHostKey(ts.HostKey()), Timeout: waitFor,
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		tm, err := tryOpenTerm(gossh.NewClient(cc, chans, reqs), 100, 30, command, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		tm.t = t
+		raw, tm := ts.rawTerm(t, key, command)
 		tm.waitText(" flowscope ")
 		return raw, tm
 	}

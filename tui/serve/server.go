@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -32,10 +33,16 @@ type Options struct {
 	MaxSessions int           // concurrent sessions; 50
 	Idle        time.Duration // close a session after this long without input; 30m
 
-	HandshakeTimeout time.Duration // connect to authenticated; 30s
+	HandshakeTimeout time.Duration // connect to authenticated; 15s
 	ConnRate         float64       // new connections per second per address; 2
 	ConnBurst        int           // new connections at once per address; MaxSessions+10
 	ConnsPerAddr     int           // open connections per address; MaxSessions+10
+	PreAuthPerAddr   int           // unauthenticated connections open per address; 8
+	PreAuthTotal     int           // unauthenticated connections open overall; 64
+	LogInterval      time.Duration // refused connections: one log line per address per interval; 1m
+	SessionsPerKey   int           // sessions at once per key (per user name when Open); 8
+	NoSession        time.Duration // close an authenticated connection after this long without a session; 20s
+	OpenKeep         time.Duration // Open: a user's folder is removed this long after their last session; 10m
 
 	Logger *log.Logger // log.Default() when nil
 }
@@ -51,7 +58,25 @@ func (o *Options) defaults() {
 		o.Idle = 30 * time.Minute
 	}
 	if o.HandshakeTimeout <= 0 {
-		o.HandshakeTimeout = 30 * time.Second
+		o.HandshakeTimeout = 15 * time.Second
+	}
+	if o.PreAuthPerAddr <= 0 {
+		o.PreAuthPerAddr = 8
+	}
+	if o.PreAuthTotal <= 0 {
+		o.PreAuthTotal = 64
+	}
+	if o.LogInterval <= 0 {
+		o.LogInterval = time.Minute
+	}
+	if o.SessionsPerKey <= 0 {
+		o.SessionsPerKey = 8
+	}
+	if o.NoSession <= 0 {
+		o.NoSession = 20 * time.Second
+	}
+	if o.OpenKeep <= 0 {
+		o.OpenKeep = 10 * time.Minute
 	}
 	if o.ConnRate <= 0 {
 		o.ConnRate = 2
@@ -74,16 +99,20 @@ var ErrNoAuth = errors.New("refusing to start without authentication: pass --aut
 
 // Server is a flowscope SSH server.
 type Server struct {
-	opts    Options
-	log     *log.Logger
-	srv     *ssh.Server
-	keys    *keyring
-	hub     *hub
-	slots   slots
-	gate    *connGate
-	hostKey gossh.PublicKey
+	opts     Options
+	log      *log.Logger
+	srv      *ssh.Server
+	keys     *keyring
+	hub      *hub
+	slots    slots
+	conns    *connTracker
+	open     *openArea   // users' folders with Open; nil otherwise
+	refusals *refusalLog // connections refused before their handshake
+	failures *refusalLog // handshakes that failed (or timed out)
+	hostKey  gossh.PublicKey
 
 	mu       sync.Mutex
+	perKey   map[string]int // sessions open per identity
 	stopped  bool
 	stopping chan struct{}
 	active   sync.WaitGroup
@@ -109,11 +138,19 @@ func NewServer(opts Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{
-		opts:     opts,
-		log:      opts.Logger,
-		hub:      newHub(opts.Logger, opts.MaxSessions),
-		slots:    make(slots, opts.MaxSessions),
-		gate:     newConnGate(opts.ConnRate, opts.ConnBurst, opts.ConnsPerAddr, 2*opts.MaxSessions+16),
+		opts:  opts,
+		log:   opts.Logger,
+		hub:   newHub(opts.Logger, opts.MaxSessions),
+		slots: make(slots, opts.MaxSessions),
+		conns: newConnTracker(connLimits{
+			preAuthPerAddr: opts.PreAuthPerAddr, preAuthTotal: opts.PreAuthTotal,
+			perAddr: opts.ConnsPerAddr, total: 2*opts.MaxSessions + 16,
+			rate: opts.ConnRate, burst: opts.ConnBurst,
+			noSession: opts.NoSession, channels: maxChannelsPerConn,
+		}),
+		perKey:   map[string]int{},
+		refusals: newRefusalLog(opts.Logger, "connection refused", "connections refused"),
+		failures: newRefusalLog(opts.Logger, "handshake failed", "handshakes failed"),
 		hostKey:  signer.PublicKey(),
 		stopping: make(chan struct{}),
 	}
@@ -123,6 +160,11 @@ func NewServer(opts Options) (*Server, error) {
 		// The last middleware listed runs first.
 		wish.WithMiddleware(s.appMiddleware, s.limitMiddleware, s.ptyMiddleware, s.logMiddleware),
 		ssh.WrapConn(s.admitConn),
+	}
+	if opts.Open {
+		if s.open, err = newOpenArea(filepath.Join(opts.DataDir, "open"), opts.OpenKeep, 2*opts.MaxSessions); err != nil {
+			return nil, fmt.Errorf("open users' area: %w", err)
+		}
 	}
 	if !opts.Open {
 		if s.keys, err = newKeyring(opts.AuthorizedKeys, s.log); err != nil {
@@ -139,8 +181,11 @@ func NewServer(opts Options) (*Server, error) {
 	// A backstop for connections that never open a session; sessions
 	// have their own idle timer, which counts only what the client sends.
 	s.srv.IdleTimeout = opts.Idle + time.Minute
+	s.srv.ServerConfigCallback = s.sshConfig
+	// Sessions only: no forwarding of any kind.
+	s.srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel}
 	s.srv.ConnectionFailedCallback = func(c net.Conn, err error) {
-		s.log.Info("handshake failed", "addr", c.RemoteAddr().String(), "err", err)
+		s.failures.refused(hostOf(c.RemoteAddr()), err.Error())
 	}
 	return s, nil
 }
@@ -148,29 +193,87 @@ func NewServer(opts Options) (*Server, error) {
 // HostKey is the server's public host key.
 func (s *Server) HostKey() gossh.PublicKey { return s.hostKey }
 
+// Per-connection values kept in its context.
+var (
+	offeredKey = &sessionKey{"offered key"} // fingerprint of the last key offered
+	ruleKey    = &sessionKey{"key rule"}    // keyRule of the key the client proved it holds
+)
+
+// checkKey says whether a key may be used from this client. It runs for a
+// bare query as for a signed attempt, before any signature is checked, so
+// it logs nothing as accepted: verifiedKey does, once the signature is.
 func (s *Server) checkKey(ctx ssh.Context, key ssh.PublicKey) bool {
-	ok := s.keys.allowed(key)
-	s.log.Info("auth", "addr", ctx.RemoteAddr().String(), "user", safeName(ctx.User(), 32),
-		"key", gossh.FingerprintSHA256(key), "accepted", ok)
-	return ok
+	fp := gossh.FingerprintSHA256(key)
+	ctx.SetValue(offeredKey, fp)
+	rule, listed := s.keys.lookup(key)
+	why := ""
+	if listed {
+		why = rule.admits(ctx.RemoteAddr(), time.Now())
+	}
+	s.log.Debug("key offered", "addr", ctx.RemoteAddr().String(), "key", fp, "listed", listed, "refused", why)
+	return listed && why == ""
 }
 
-// admitConn applies the per-address limits before the handshake costs
-// anything. A refused client gets one plain line; SSH clients show lines
-// sent before the protocol version.
-func (s *Server) admitConn(_ ssh.Context, c net.Conn) net.Conn {
-	host := c.RemoteAddr().String()
-	if h, _, err := net.SplitHostPort(host); err == nil {
-		host = h
-	}
-	if why := s.gate.admit(host); why != "" {
-		s.log.Warn("connection refused", "addr", c.RemoteAddr().String(), "reason", why)
+// verifiedKey runs once the client has proved, with a signature, that it
+// holds a key checkKey let through.
+func (s *Server) verifiedKey(ctx ssh.Context, conn gossh.ConnMetadata, key gossh.PublicKey, perms *gossh.Permissions, alg string) (*gossh.Permissions, error) {
+	rule, _ := s.keys.lookup(key)
+	ctx.SetValue(ruleKey, rule)
+	s.log.Info("authenticated", "addr", conn.RemoteAddr().String(), "user", safeName(conn.User(), 32),
+		"key", gossh.FingerprintSHA256(key), "verified", "signature "+alg)
+	return perms, nil
+}
+
+// trackedKey holds a connection's *trackedConn in its context.
+var trackedKey = &sessionKey{"conn"}
+
+// admitConn counts a new connection in before its handshake costs
+// anything, or closes it. A refused client gets one plain line (OpenSSH
+// shows it with -v); the log sums refusals up per address.
+func (s *Server) admitConn(ctx ssh.Context, c net.Conn) net.Conn {
+	tc, why := s.conns.admit(c)
+	if why != "" {
+		s.refusals.refused(hostOf(c.RemoteAddr()), why)
 		_ = c.SetWriteDeadline(time.Now().Add(time.Second))
 		_, _ = fmt.Fprintf(c, "flowscope: %s; try again later\r\n", why)
 		_ = c.Close()
 		return nil
 	}
-	return &gatedConn{Conn: c, release: func() { s.gate.release(host) }}
+	ctx.SetValue(trackedKey, tc)
+	return tc
+}
+
+// sshConfig is the per-connection protocol configuration: it is where the
+// server learns that a connection has authenticated, and logs exactly
+// what was verified.
+func (s *Server) sshConfig(ctx ssh.Context) *gossh.ServerConfig {
+	tc, _ := ctx.Value(trackedKey).(*trackedConn)
+	cfg := &gossh.ServerConfig{
+		AuthLogCallback: func(conn gossh.ConnMetadata, method string, err error) {
+			addr, user := conn.RemoteAddr().String(), safeName(conn.User(), 32)
+			switch {
+			case err == nil:
+				if tc != nil {
+					s.conns.authenticated(tc)
+				}
+				if s.opts.Open {
+					s.log.Info("authenticated", "addr", addr, "user", user, "verified", "nothing (open mode)")
+				}
+			case method == "none": // every client asks first
+			case method == "publickey":
+				key, _ := ctx.Value(offeredKey).(string)
+				s.log.Info("auth refused", "addr", addr, "user", user, "method", method, "key", key, "reason", err)
+			default: // never what was typed
+				s.log.Info("auth refused", "addr", addr, "user", user, "method", method)
+			}
+		},
+	}
+	if !s.opts.Open {
+		cfg.VerifiedPublicKeyCallback = func(conn gossh.ConnMetadata, key gossh.PublicKey, perms *gossh.Permissions, alg string) (*gossh.Permissions, error) {
+			return s.verifiedKey(ctx, conn, key, perms, alg)
+		}
+	}
+	return cfg
 }
 
 // ListenAndServe listens on Options.Listen and serves until Shutdown.
@@ -195,6 +298,8 @@ func (s *Server) Serve(ln net.Listener) error {
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && !tcp.IP.IsLoopback() {
 		s.log.Warn("listening beyond this machine", "addr", ln.Addr().String())
 	}
+	go s.refusals.run(s.opts.LogInterval, s.stopping)
+	go s.failures.run(s.opts.LogInterval, s.stopping)
 	return s.srv.Serve(ln)
 }
 
@@ -235,6 +340,9 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	_ = s.srv.Close()
 	if serr := <-shut; err == nil && serr != nil && !errors.Is(serr, context.Canceled) && !errors.Is(serr, context.DeadlineExceeded) {
 		err = serr
+	}
+	if s.open != nil {
+		s.open.close()
 	}
 	s.log.Info("stopped")
 	return err

@@ -252,6 +252,8 @@ func TestShutdownEndsSessionsWithMessage(t *testing.T) {
 	}
 }
 
+// Past its allowance an address is first told why, in a session a plain
+// ssh shows, and only then refused outright.
 func TestConnectionRateLimitPerAddress(t *testing.T) {
 	key := newKey(t)
 	ts := startServer(t, func(o *Options) { o.ConnBurst = 3; o.ConnRate = 0.001 }, key)
@@ -262,9 +264,23 @@ func TestConnectionRateLimitPerAddress(t *testing.T) {
 		}
 		c.Close()
 	}
+	for i := range softRefusalBurst {
+		c, err := ts.dial("alice", gossh.PublicKeys(key))
+		if err != nil {
+			t.Fatalf("connection %d past the allowance was not told why: %v", i+1, err)
+		}
+		tm := openTerm(t, c, 80, 24, "")
+		if err := tm.waitExit(); exitStatus(err) != 1 {
+			t.Errorf("exit: %v, want status 1", err)
+		}
+		if s := tm.screen(); !strings.Contains(s, "too many new connections from your address") {
+			t.Errorf("screen:\n%s", s)
+		}
+		c.Close()
+	}
 	if c, err := ts.dial("alice", gossh.PublicKeys(key)); err == nil {
 		c.Close()
-		t.Fatal("fourth connection in a burst of three got in")
+		t.Fatal("a connection far past the allowance got in")
 	}
 	if !strings.Contains(ts.logs.String(), "too many new connections from your address") {
 		t.Errorf("refusal not logged:\n%s", ts.logs.String())

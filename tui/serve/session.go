@@ -23,8 +23,10 @@ const usage = "usage: ssh -t HOST [present NAME | watch NAME]   (no command: a p
 // Messages shown to clients that are turned away.
 const (
 	msgNoPty    = "flowscope needs a terminal: connect with ssh -t (for example: ssh -t -p 23234 HOST)"
+	msgKeyNoPty = "flowscope: this key may not open a terminal (no-pty or restrict in authorized_keys), and the explorer needs one"
 	msgFull     = "flowscope: the server is full (%d sessions); try again later"
 	msgStopping = "flowscope: the server is shutting down"
+	msgPerKey   = "flowscope: you have %d sessions open already, the most one person may; close one first"
 	msgIdle     = "flowscope: closed after %s without input"
 )
 
@@ -60,6 +62,16 @@ func (s *Server) logMiddleware(next ssh.Handler) ssh.Handler {
 			}
 			logger.Info("disconnect", "command", verb, "room", room, "duration", time.Since(start).Round(time.Millisecond).String())
 		}()
+		tc, _ := sess.Context().Value(trackedKey).(*trackedConn)
+		if tc != nil && tc.refusal != "" {
+			logger.Info("session refused", "reason", tc.refusal)
+			refuse(sess, 1, "flowscope: %s", tc.refusal)
+			return
+		}
+		if tc != nil {
+			s.conns.sessionStarted(tc)
+			defer s.conns.sessionEnded(tc)
+		}
 		if !s.enter() {
 			refuse(sess, 1, msgStopping)
 			return
@@ -89,6 +101,11 @@ func describe(cmd []string) (verb, room string) {
 // slot.
 func (s *Server) ptyMiddleware(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
+		if rule, _ := sess.Context().Value(ruleKey).(keyRule); rule.noPty {
+			s.log.Info("session refused", "addr", sess.RemoteAddr().String(), "reason", "key with no-pty")
+			refuse(sess, 1, msgKeyNoPty)
+			return
+		}
 		if _, _, ok := sess.Pty(); !ok {
 			s.log.Info("session refused", "addr", sess.RemoteAddr().String(), "reason", "no terminal")
 			refuse(sess, 1, msgNoPty)
@@ -98,9 +115,17 @@ func (s *Server) ptyMiddleware(next ssh.Handler) ssh.Handler {
 	}
 }
 
-// limitMiddleware holds a session slot for the session's life.
+// limitMiddleware holds a session slot, and one of the person's, for the
+// session's life.
 func (s *Server) limitMiddleware(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
+		id := sess.Context().Value(identityKey).(identity)
+		if !s.enterKey(id) {
+			s.log.Info("session refused", "addr", sess.RemoteAddr().String(), "who", id.display, "reason", "sessions per key", "max", s.opts.SessionsPerKey)
+			refuse(sess, 1, msgPerKey, s.opts.SessionsPerKey)
+			return
+		}
+		defer s.leaveKey(id)
 		if !s.slots.tryAcquire() {
 			s.log.Warn("session refused: server full", "addr", sess.RemoteAddr().String(), "max", s.opts.MaxSessions)
 			refuse(sess, 1, msgFull, s.opts.MaxSessions)
@@ -108,6 +133,25 @@ func (s *Server) limitMiddleware(next ssh.Handler) ssh.Handler {
 		}
 		defer s.slots.release()
 		next(sess)
+	}
+}
+
+// enterKey counts a session of id in, unless id has as many as it may.
+func (s *Server) enterKey(id identity) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.perKey[id.display] >= s.opts.SessionsPerKey {
+		return false
+	}
+	s.perKey[id.display]++
+	return true
+}
+
+func (s *Server) leaveKey(id identity) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.perKey[id.display]--; s.perKey[id.display] <= 0 {
+		delete(s.perKey, id.display)
 	}
 }
 
@@ -132,11 +176,11 @@ func (s *Server) appMiddleware(ssh.Handler) ssh.Handler {
 }
 
 func (s *Server) private(sess ssh.Session, id identity) {
-	files, ok := s.openFiles(sess, id)
+	files, done, ok := s.openFiles(sess, id)
 	if !ok {
 		return
 	}
-	defer files.Close()
+	defer done()
 	sc, err := loadDefault()
 	if err != nil {
 		refuse(sess, 1, "flowscope: %v", err)
@@ -146,11 +190,11 @@ func (s *Server) private(sess ssh.Session, id identity) {
 }
 
 func (s *Server) present(sess ssh.Session, id identity, name string) {
-	files, ok := s.openFiles(sess, id)
+	files, done, ok := s.openFiles(sess, id)
 	if !ok {
 		return
 	}
-	defer files.Close()
+	defer done()
 	r, sc, err := s.hub.present(name, id.display, loadDefault)
 	if err != nil {
 		s.refuseRoom(sess, id, name, err)
@@ -175,15 +219,33 @@ func (s *Server) watch(sess ssh.Session, id identity, name string) {
 		func(ctx context.Context, p *tea.Program) { go v.relay(ctx, p.Send) })
 }
 
-// openFiles opens the person's folder, or turns the session away.
-func (s *Server) openFiles(sess ssh.Session, id identity) (*userFiles, bool) {
-	files, err := openUserFiles(s.opts.DataDir, id.folder)
+// openFiles opens the person's folder, or turns the session away; done
+// closes it.
+func (s *Server) openFiles(sess ssh.Session, id identity) (files *userFiles, done func(), ok bool) {
+	dataDir := s.opts.DataDir
+	if s.open != nil {
+		if err := s.open.acquire(id.folder); err != nil {
+			s.log.Info("session refused", "addr", sess.RemoteAddr().String(), "who", id.display, "reason", err)
+			refuse(sess, 1, "flowscope: %v", err)
+			return nil, nil, false
+		}
+		dataDir = s.open.dir
+	}
+	files, err := openUserFiles(dataDir, id.folder)
 	if err != nil {
 		s.log.Error("user folder", "who", id.display, "err", err)
 		refuse(sess, 1, "flowscope: your folder cannot be opened")
-		return nil, false
+		if s.open != nil {
+			s.open.release(id.folder)
+		}
+		return nil, nil, false
 	}
-	return files, true
+	return files, func() {
+		_ = files.Close()
+		if s.open != nil {
+			s.open.release(id.folder)
+		}
+	}, true
 }
 
 // refuseRoom turns away a session that cannot present in or watch room
@@ -219,18 +281,14 @@ func clientTheme(sess ssh.Session) string {
 	return ""
 }
 
-// clientEnv is what the program may see of the client's environment:
-// enough to pick colours and a theme, nothing that would change how the
-// server behaves (COLUMNS, for one, would override the window size).
+// clientEnv is what the program may see of the client's environment
+// (keptEnv), with the TERM of its PTY.
 func clientEnv(env []string, term string) []string {
 	keep := []string{"TERM=" + term}
 	for _, kv := range env {
 		k, _, _ := strings.Cut(kv, "=")
-		switch k {
-		case "COLORTERM", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "LANG", "LC_ALL", "LC_CTYPE", "FLOWSCOPE_THEME":
-			if len(kv) <= 128 && len(keep) < 16 {
-				keep = append(keep, kv)
-			}
+		if keptEnv(k) && len(kv) <= maxEnvVarBytes+1 && len(keep) <= maxEnvVars {
+			keep = append(keep, kv)
 		}
 	}
 	return keep
@@ -247,13 +305,14 @@ func (s *Server) run(sess ssh.Session, opts tui.Options, started func(context.Co
 	env := clientEnv(sess.Environ(), pty.Term)
 	w, h := clampSize(pty.Window.Width, pty.Window.Height)
 	act := newActivity()
+	in := newGuardedInput(sess)
 	popts := []tea.ProgramOption{
 		tea.WithContext(sess.Context()), // a dropped connection kills the program
-		tea.WithInput(activeReader{r: sess, a: act}),
+		tea.WithInput(in),
 		tea.WithOutput(sess),
 		tea.WithEnvironment(env),
 		tea.WithWindowSize(w, h),
-		tea.WithFilter(sessionFilter),
+		tea.WithFilter(newInputFilter(in, act).filter),
 		tea.WithoutSignalHandler(), // the server's signals are not the session's
 	}
 	if sess.EmulatedPty() {
@@ -300,7 +359,6 @@ func (s *Server) watchSession(p *tea.Program, winch <-chan ssh.Window, last ssh.
 				p.Quit()
 				return ""
 			}
-			act.touch()
 			if win.Width == last.Width && win.Height == last.Height {
 				continue // the program started at this size: no second layout
 			}

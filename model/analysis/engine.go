@@ -1,0 +1,137 @@
+package analysis
+
+import (
+	"math"
+
+	"github.com/flowscope/flowscope/model"
+)
+
+// Path positions of a system on a stream.
+const (
+	posFrom = iota
+	posVia
+	posTo
+)
+
+// engine holds what every stage of the analysis shares: the resolved
+// scenario, each stream's yearly volumes and arrival curve, and which
+// streams each limit groups together.
+type engine struct {
+	r      *Resolved
+	years  int
+	curves []curve
+	// per stream × year: records a year; per stream × month: the share of
+	// the year on its busiest day (w_m / busy days a month)
+	vol    [][]float64
+	dayOf  [][12]float64
+	peakM  []int   // each stream's peak month
+	on     [][]int // per system: the streams on its path, each once
+	groups [][]limitGroups
+}
+
+// limitGroups assigns the streams on a system (by their place in on) to
+// the groups one of its limits sees.
+type limitGroups struct {
+	of []int32 // group of on[k]
+	n  int     // number of groups
+}
+
+func newEngine(r *Resolved) *engine {
+	e := &engine{r: r, years: r.Horizon + 1}
+	ns := len(r.Streams)
+	e.curves = make([]curve, ns)
+	e.vol = make([][]float64, ns)
+	e.dayOf = make([][12]float64, ns)
+	e.peakM = make([]int, ns)
+	e.on = make([][]int, len(r.Systems))
+	back := make([]float64, ns*e.years)
+	for i := range r.Streams {
+		st := &r.Streams[i]
+		e.curves[i] = newCurve(st)
+		e.vol[i] = back[i*e.years : (i+1)*e.years : (i+1)*e.years]
+		g := 1.0
+		for n := range e.years {
+			e.vol[i][n] = math.Min(st.V0*g, 1e300)
+			g *= 1 + st.Growth
+		}
+		d := busyDaysPerMonth(st.Workdays)
+		for m, w := range st.Shares {
+			e.dayOf[i][m] = w / d
+			if w > st.Shares[e.peakM[i]] {
+				e.peakM[i] = m
+			}
+		}
+		for _, x := range [3]int{st.From, st.Via, st.To} {
+			if x >= 0 && (len(e.on[x]) == 0 || e.on[x][len(e.on[x])-1] != i) {
+				e.on[x] = append(e.on[x], i)
+			}
+		}
+	}
+	e.groups = make([][]limitGroups, len(r.Systems))
+	ids := map[string]int32{}
+	for x := range r.Systems {
+		lims := r.Systems[x].Limits
+		e.groups[x] = make([]limitGroups, len(lims))
+		for li := range lims {
+			lg := limitGroups{of: make([]int32, len(e.on[x]))}
+			if lims[li].Per != model.ScopeSystem {
+				clear(ids)
+				for k, s := range e.on[x] {
+					key := r.Streams[s].Identity
+					if lims[li].Per == model.ScopeFlow {
+						key = r.Streams[s].Flow
+					}
+					g, ok := ids[key]
+					if !ok {
+						g = int32(len(ids))
+						ids[key] = g
+					}
+					lg.of[k] = g
+				}
+				lg.n = len(ids)
+			} else {
+				lg.n = 1
+			}
+			e.groups[x][li] = lg
+		}
+	}
+	return e
+}
+
+// dayRecords is the records of stream s on the busiest day of month m in
+// year n (Vd).
+func (e *engine) dayRecords(s, n, m int) float64 { return e.vol[s][n] * e.dayOf[s][m] }
+
+// peakDay is Vd in the stream's peak month.
+func (e *engine) peakDay(s, n int) float64 { return e.dayRecords(s, n, e.peakM[s]) }
+
+// peakRate is the stream's peak arrival rate (records/s) in its peak month.
+func (e *engine) peakRate(s, n int) float64 { return e.peakDay(s, n) * e.curves[s].p1 }
+
+// perRun is the records one scheduled run picks up in month m: A(every).
+func (e *engine) perRun(s, n, m int) float64 {
+	return e.dayRecords(s, n, m) * e.curves[s].at(e.r.Streams[s].Every)
+}
+
+// usersApply says whether a stream's users spread its demand on the
+// per-identity limits of system x: a stream without a layer on the app or
+// portal its users sign in to (and on the source an app reads with their
+// own identity), and an app-triggered stream on its layer's entitlement.
+func (e *engine) usersApply(s, x int) bool {
+	st := &e.r.Streams[s]
+	if st.Users <= 1 {
+		return false
+	}
+	sys := e.r.Systems
+	appEnd := func(i int) bool { return i >= 0 && sys[i].Kind.App }
+	if st.Via >= 0 {
+		return x == st.Via && st.Trigger == model.TriggerInstant && (appEnd(st.From) || appEnd(st.To))
+	}
+	if x == st.From || x == st.To {
+		if sys[x].Kind.App || sys[x].Kind.Name == "power-pages" {
+			return true
+		}
+		return appEnd(st.From) || appEnd(st.To)
+	}
+	return false
+}

@@ -1,0 +1,176 @@
+package analysis
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/flowscope/flowscope/model/figure"
+)
+
+// Finding codes (part of the JSON contract; docs/analysis.md says when
+// each is raised).
+const (
+	CodeCapacityExceeded   = "capacity-exceeded"
+	CodeExpiry             = "expiry"
+	CodeEntitlement        = "entitlement"
+	CodeReadCache          = "read-cache"
+	CodeRowLimits          = "row-limits"
+	CodeWriteQueue         = "write-queue"
+	CodeCustomCode         = "custom-code"
+	CodeBeyondFlows        = "beyond-flows"
+	CodeReverseDirection   = "reverse-direction"
+	CodeNoEvents           = "no-events"
+	CodeFilterRows         = "filter-rows"
+	CodeThrottle           = "throttle"
+	CodeLoopGuard          = "loop-guard"
+	CodeOverlap            = "overlap"
+	CodeMinRecurrence      = "min-recurrence"
+	CodeSyncTimeout        = "sync-timeout"
+	CodeRunMonitoring      = "run-monitoring"
+	CodeFieldFilter        = "field-filter"
+	CodeLatencyExpectation = "latency-expectation"
+	CodeProgressFeedback   = "progress-feedback"
+	CodeReadOnceWriteMany  = "read-once-write-many"
+)
+
+// Codes lists every finding code, sorted.
+func Codes() []string {
+	out := []string{CodeCapacityExceeded, CodeExpiry, CodeEntitlement, CodeReadCache, CodeRowLimits,
+		CodeWriteQueue, CodeCustomCode, CodeBeyondFlows, CodeReverseDirection, CodeNoEvents, CodeFilterRows,
+		CodeThrottle, CodeLoopGuard, CodeOverlap, CodeMinRecurrence, CodeSyncTimeout, CodeRunMonitoring,
+		CodeFieldFilter, CodeLatencyExpectation, CodeProgressFeedback, CodeReadOnceWriteMany}
+	slices.Sort(out)
+	return out
+}
+
+// findings collects the findings of one analysis.
+type findings struct {
+	e   *engine
+	out []Finding
+}
+
+// add records a finding; stream and system are indexes (-1 for none),
+// year -1 when it holds regardless of the year.
+func (f *findings) add(code string, sev Severity, stream, system, year int, msg, advice string) *Finding {
+	fd := Finding{Code: code, Severity: sev, Message: msg, Advice: advice}
+	if stream >= 0 {
+		id := f.e.r.Streams[stream].ID
+		fd.Stream = &id
+	}
+	if system >= 0 {
+		id := f.e.r.Systems[system].ID
+		fd.System = &id
+	}
+	if year >= 0 {
+		y := year
+		fd.Year = &y
+	}
+	f.out = append(f.out, fd)
+	return &f.out[len(f.out)-1]
+}
+
+func severityRank(s Severity) int {
+	switch s {
+	case SeverityCritical:
+		return 0
+	case SeverityWarn:
+		return 1
+	}
+	return 2
+}
+
+// sorted orders findings by severity (critical first), code, stream id
+// and system id (none first), keeping generation order on ties.
+func (f *findings) sorted() []Finding {
+	type key struct {
+		rank                 int
+		code, stream, system string
+		hasStream, hasSystem bool
+		i                    int
+	}
+	keys := make([]key, len(f.out))
+	for i, fd := range f.out {
+		k := key{rank: severityRank(fd.Severity), code: fd.Code, i: i}
+		if fd.Stream != nil {
+			k.stream, k.hasStream = *fd.Stream, true
+		}
+		if fd.System != nil {
+			k.system, k.hasSystem = *fd.System, true
+		}
+		keys[i] = k
+	}
+	boolCmp := func(a, b bool) int {
+		switch {
+		case a == b:
+			return 0
+		case a:
+			return 1
+		}
+		return -1
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.code, b.code),
+			boolCmp(a.hasStream, b.hasStream), cmp.Compare(a.stream, b.stream),
+			boolCmp(a.hasSystem, b.hasSystem), cmp.Compare(a.system, b.system), cmp.Compare(a.i, b.i))
+	})
+	out := make([]Finding, len(keys))
+	for j, k := range keys {
+		out[j] = f.out[k.i]
+	}
+	return out
+}
+
+// yearSeverity is critical when a limit is passed today or next year, else warn.
+func yearSeverity(year int) Severity {
+	if year <= 1 {
+		return SeverityCritical
+	}
+	return SeverityWarn
+}
+
+// name is what messages call a system or a stream.
+func (e *engine) sysName(x int) string { return e.r.Systems[x].Name }
+
+func (e *engine) streamName(s int) string {
+	st := &e.r.Streams[s]
+	if st.Name != st.ID {
+		return "“" + st.Name + "”"
+	}
+	return st.ID
+}
+
+// limitPhrase names a limit with its figure and where it comes from:
+// “service protection” (6000/5m per identity, catalogue default).
+func (e *engine) limitPhrase(x, li int) string {
+	l := &e.r.Systems[x].Limits[li]
+	src := "from the scenario"
+	if l.Source == SourceCatalogue {
+		src = "catalogue default"
+		if strings.HasPrefix(l.Reference, "assumption") {
+			src = "catalogue assumption"
+		}
+	}
+	what := ""
+	if l.Counts != "requests" {
+		what = " " + string(l.Counts)
+	}
+	return fmt.Sprintf("“%s” (%s%s per %s, %s)", l.Name, rateText(l.Rate), what, l.Per, src)
+}
+
+// list writes ids as "a, b and c".
+func list(ids []string) string {
+	switch len(ids) {
+	case 0:
+		return ""
+	case 1:
+		return ids[0]
+	}
+	return strings.Join(ids[:len(ids)-1], ", ") + " and " + ids[len(ids)-1]
+}
+
+// byHorizon is "by year H" for the last year of the horizon.
+func (e *engine) byHorizon() string { return fmt.Sprintf("by year %d", e.r.Horizon) }
+
+var _ = figure.Num

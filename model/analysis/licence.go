@@ -1,0 +1,224 @@
+package analysis
+
+import (
+	"math"
+	"sort"
+
+	"github.com/flowscope/flowscope/model"
+)
+
+// license applies Process licences to the daily entitlement li of flows
+// layer x, year by year. Under Premium, an owner (identity) over the
+// entitlement has its flows licensed largest first until the rest fits;
+// with a per-flow entitlement (licence: process) every flow is licensed.
+// A licensed flow needs ceil(daily requests / licence) licences, at most
+// the layer's stacking limit, and is then measured against its own
+// count × licence. It returns, per year, the highest utilisation of a
+// licensed flow's own budget. See docs/analysis.md.
+func (e *engine) license(r *result, x, li int) (extra []float64) {
+	sys := &e.r.Systems[x]
+	lim := &sys.Limits[li]
+	lg := &e.groups[x][li]
+	on := e.on[x]
+	extra = make([]float64, e.years)
+	un := make([]float64, e.years)
+	for n := range e.years {
+		for g := range lg.n {
+			un[n] = math.Max(un[n], r.grpUtil[x][li][g][n])
+		}
+	}
+	r.unlicensed[x] = un
+	for s := range r.licUtil {
+		if e.r.Streams[s].Via == x {
+			delete(r.licUtil, s)
+		}
+	}
+	per := float64(sys.Layer.ProcessLicence.Count)
+	if lim.Per == model.ScopeFlow {
+		per = lim.Count
+	}
+	if !(per > 0) {
+		return extra
+	}
+	// the layer's flows, in order of their first stream; each group's
+	// members by flow
+	flowOf := make([]int, len(on))
+	var flows []string
+	index := map[string]int{}
+	members := make([][]int, lg.n) // per group: places in on, by flow
+	for k, s := range on {
+		name := e.r.Streams[s].Flow
+		f, ok := index[name]
+		if !ok {
+			f = len(flows)
+			index[name] = f
+			flows = append(flows, name)
+		}
+		flowOf[k] = f
+		members[lg.of[k]] = append(members[lg.of[k]], k)
+	}
+	for _, ks := range members {
+		sort.SliceStable(ks, func(i, j int) bool { return flowOf[ks[i]] < flowOf[ks[j]] })
+	}
+	counts := make([][]int, len(flows))
+	for f := range counts {
+		counts[f] = make([]int, e.years)
+	}
+	avail := e.available(x, li)
+	vec := make([]float64, 12)
+	own := make([][]float64, len(flows)) // a licensed flow's demand per month, users not spread
+	daily := make([]float64, len(flows))
+	licensed := make([]bool, len(flows))
+	for n := range e.years {
+		clear(licensed)
+		if lim.Per == model.ScopeFlow {
+			for f := range licensed {
+				licensed[f] = true
+			}
+		} else {
+			for g := range lg.n {
+				if r.grpUtil[x][li][g][n] > 1 {
+					e.licenseGroup(r, x, li, g, n, members[g], flowOf, licensed, avail, vec, daily)
+				}
+			}
+		}
+		// what each licensed flow needs, and how used its own budget is
+		clear(daily)
+		for f := range own {
+			if licensed[f] {
+				if own[f] == nil {
+					own[f] = make([]float64, 12)
+				}
+				clear(own[f])
+			}
+		}
+		for k, s := range on {
+			f := flowOf[k]
+			if !licensed[f] {
+				continue
+			}
+			daily[f] += e.peakDay(s, n) * e.perRecord(s, x, r.sg).requests
+			users := 1.0
+			if lim.Per == model.ScopeIdentity && e.usersApply(s, x) {
+				users = e.r.Streams[s].Users
+			}
+			for m := range 12 {
+				own[f][m] += e.demand(r, s, x, li, k, n, m, r.bursting) * users
+			}
+		}
+		flowUtil := make([]float64, len(flows))
+		for f := range flows {
+			if !licensed[f] {
+				continue
+			}
+			c := max(1, min(int(math.Ceil(daily[f]/per-1e-9)), sys.Layer.MaxLicences))
+			counts[f][n] = c
+			flowUtil[f] = ratio(worstMonth(own[f]), per*float64(c)*lim.Window/86400)
+			extra[n] = math.Max(extra[n], flowUtil[f])
+		}
+		// the owners' groups without their licensed flows
+		if lim.Per == model.ScopeIdentity {
+			for g := range lg.n {
+				e.restOf(r, x, li, g, n, members[g], flowOf, licensed, vec)
+				r.grpUtil[x][li][g][n] = ratio(worstMonth(vec), avail)
+			}
+		} else {
+			for k := range on {
+				r.grpUtil[x][li][lg.of[k]][n] = flowUtil[flowOf[k]]
+			}
+		}
+		for k, s := range on {
+			if !licensed[flowOf[k]] {
+				continue
+			}
+			if r.licUtil == nil {
+				r.licUtil = map[int][]float64{}
+			}
+			row := r.licUtil[s]
+			if row == nil {
+				row = make([]float64, e.years)
+				for i := range row {
+					row[i] = -1
+				}
+				r.licUtil[s] = row
+			}
+			row[n] = flowUtil[flowOf[k]]
+		}
+	}
+	for f, name := range flows {
+		for _, c := range counts[f] {
+			if c > 0 {
+				r.licBy[x] = append(r.licBy[x], licence{system: x, flow: name, count: counts[f]})
+				break
+			}
+		}
+	}
+	return extra
+}
+
+// licenseGroup licenses the flows of owner group g, largest first by
+// their requests on the busiest day of their streams' peak months, until
+// the rest fits.
+func (e *engine) licenseGroup(r *result, x, li, g, n int, members, flowOf []int, licensed []bool,
+	avail float64, vec, daily []float64) {
+	on := e.on[x]
+	clear(daily)
+	var order []int
+	seen := map[int]bool{}
+	for _, k := range members {
+		f := flowOf[k]
+		if licensed[f] {
+			continue
+		}
+		if !seen[f] {
+			seen[f] = true
+			order = append(order, f)
+		}
+		d := e.peakDay(on[k], n) * e.perRecord(on[k], x, r.sg).requests
+		if e.usersApply(on[k], x) {
+			d /= e.r.Streams[on[k]].Users
+		}
+		daily[f] += d
+	}
+	sort.SliceStable(order, func(i, j int) bool { return daily[order[i]] > daily[order[j]] })
+	// members are sorted by flow: each flow's run of them
+	span := map[int][2]int{}
+	for i := 0; i < len(members); {
+		j := i
+		for j < len(members) && flowOf[members[j]] == flowOf[members[i]] {
+			j++
+		}
+		span[flowOf[members[i]]] = [2]int{i, j}
+		i = j
+	}
+	e.restOf(r, x, li, g, n, members, flowOf, licensed, vec)
+	for _, f := range order {
+		if ratio(worstMonth(vec), avail) <= 1 {
+			return
+		}
+		licensed[f] = true
+		sp := span[f]
+		for _, k := range members[sp[0]:sp[1]] {
+			for m := range 12 {
+				vec[m] = math.Max(0, vec[m]-e.demand(r, on[k], x, li, k, n, m, r.bursting))
+			}
+		}
+	}
+}
+
+// restOf fills vec with group g's demand per month of year n, without the
+// streams of licensed flows.
+func (e *engine) restOf(r *result, x, li, g, n int, members, flowOf []int, licensed []bool, vec []float64) {
+	copy(vec, r.acc[x][li][(g*e.years+n)*12:(g*e.years+n+1)*12])
+	on := e.on[x]
+	for _, k := range members {
+		if licensed[flowOf[k]] {
+			for m := range 12 {
+				vec[m] -= e.demand(r, on[k], x, li, k, n, m, r.bursting)
+			}
+		}
+	}
+	for m := range vec {
+		vec[m] = math.Max(0, vec[m])
+	}
+}

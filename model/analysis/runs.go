@@ -1,0 +1,138 @@
+package analysis
+
+import (
+	"math"
+
+	"github.com/flowscope/flowscope/model"
+)
+
+// shortWindow is the longest window that slows a run down: daily budgets
+// are checked as limits, they do not pace a run.
+const shortWindow = 3600.0
+
+// runs works out each scheduled stream's records per run and how long a
+// run takes per year, from the stage's first (arrival) pass. It reports
+// whether there is any schedule, whose bursts then need a second pass.
+func (e *engine) runs(r *result, only []bool) bool {
+	sg := r.sg
+	any := false
+	for s := range e.r.Streams {
+		st := &e.r.Streams[s]
+		if st.Trigger != model.TriggerSchedule || (only != nil && !only[s]) {
+			continue
+		}
+		any = true
+		r.perRun[s] = make([]float64, e.years)
+		r.runtime[s] = make([]float64, e.years)
+		r.burst[s] = make([]float64, e.years)
+		for n := range e.years {
+			R := e.perRun(s, n, e.peakM[s])
+			proc := R * e.processing(s, sg, st.Concurrency)
+			rt, never := e.rateTime(r, sg, s, n, R)
+			r.perRun[s][n] = R
+			switch {
+			case never:
+				r.runtime[s][n] = -1
+				r.burst[s][n] = burstRate(R, proc)
+			default:
+				r.runtime[s][n] = math.Max(proc, rt)
+				r.burst[s][n] = burstRate(R, r.runtime[s][n])
+			}
+		}
+	}
+	return any
+}
+
+func burstRate(records, seconds float64) float64 {
+	if seconds > 0 {
+		return records / seconds
+	}
+	return math.Inf(1)
+}
+
+// processing is the time one record takes in a run: its requests on the
+// layer at the layer's action time, plus its business logic (a tenth of it
+// in custom code), over the records the run handles at once.
+func (e *engine) processing(s int, sg *stage, concurrency float64) float64 {
+	st := &e.r.Streams[s]
+	compute := st.Compute
+	if sg.code[s] {
+		compute /= 10
+	}
+	t := st.Filter * compute
+	if st.Via >= 0 {
+		t += e.layerRequests(s, sg) * e.r.Systems[st.Via].ActionTime
+	}
+	return t / concurrency
+}
+
+// rateTime is the longest any system on the path needs to take one run's
+// requests at the spare rate of its busiest short-window limit; never is
+// true when a system has no spare rate left for it.
+func (e *engine) rateTime(r *result, sg *stage, s, n int, records float64) (t float64, never bool) {
+	for _, x := range e.pathSystems(s) {
+		li, c := e.pacingLimit(r, sg, s, x, n)
+		if li < 0 {
+			continue
+		}
+		if sg == r.sg {
+			if r.paced == nil {
+				r.paced = map[[2]int]bool{}
+			}
+			r.paced[[2]int{x, li}] = true
+		}
+		spare := e.spare(r, sg, s, x, li, n, e.peakM[s])
+		if spare <= 0 {
+			return 0, true
+		}
+		t = math.Max(t, records*c/spare)
+	}
+	return t, false
+}
+
+// pathSystems lists the distinct systems of a stream's path.
+func (e *engine) pathSystems(s int) []int {
+	st := &e.r.Streams[s]
+	out := make([]int, 0, 3)
+	for _, x := range [3]int{st.From, st.Via, st.To} {
+		if x >= 0 && (len(out) == 0 || out[len(out)-1] != x) && !(len(out) == 2 && out[0] == x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// pacingLimit is the short-window limit of x with the highest utilisation
+// among those that count stream s's requests, and what a record costs on
+// it; -1 when none.
+func (e *engine) pacingLimit(r *result, sg *stage, s, x, n int) (int, float64) {
+	best, bestU, bestC := -1, -1.0, 0.0
+	pr := e.perRecord(s, x, sg)
+	for li, l := range e.r.Systems[x].Limits {
+		if l.Window > shortWindow || l.Counts == model.CountsRuns {
+			continue
+		}
+		c := pr.of(l.Counts)
+		if c <= 0 {
+			continue
+		}
+		if u := r.limUtil[x][li][n]; u > bestU {
+			best, bestU, bestC = li, u, c
+		}
+	}
+	return best, bestC
+}
+
+// spare is what limit li of system x leaves per second to stream s in
+// year n, month m: its available count less the demand of the other
+// streams it groups with s (none for a per-flow limit), over its window.
+func (e *engine) spare(r *result, sg *stage, s, x, li, n, m int) float64 {
+	l := &e.r.Systems[x].Limits[li]
+	others := 0.0
+	if l.Per != model.ScopeFlow {
+		k := e.onIndex(x, s)
+		g := int(e.groups[x][li].of[k])
+		others = r.acc[x][li][(g*e.years+n)*12+m] - e.demand(r, s, x, li, k, n, m, r.bursting)
+	}
+	return (e.available(x, li) - math.Max(0, others)) / l.Window
+}

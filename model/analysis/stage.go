@@ -1,0 +1,521 @@
+package analysis
+
+import (
+	"math"
+	"slices"
+	"sort"
+
+	"github.com/flowscope/flowscope/model"
+)
+
+// stage is the design with some components applied: the recommendation's
+// ladder evaluates the design as drawn, then with its caches, queues and
+// custom code in turn.
+type stage struct {
+	cached []bool      // the stream's reads leave its source (a replica serves them)
+	queue  [][]float64 // per stream, when queued: the target's drain rate per year (records/s)
+	code   []bool      // custom code takes the compute and all but one action off the layer
+}
+
+func newStage(streams int) stage {
+	return stage{cached: make([]bool, streams), queue: make([][]float64, streams), code: make([]bool, streams)}
+}
+
+func (st stage) clone() stage {
+	return stage{cached: append([]bool(nil), st.cached...), queue: append([][]float64(nil), st.queue...),
+		code: append([]bool(nil), st.code...)}
+}
+
+// perRecord is what stream s puts on system x per record, by what limits
+// count: all requests, reads (as source), writes (as target) and runs (as
+// layer, one per started run).
+type perRecord struct{ requests, reads, writes, runs float64 }
+
+func (e *engine) perRecord(s, x int, sg *stage) perRecord {
+	st := &e.r.Streams[s]
+	var p perRecord
+	if x == st.From && !sg.cached[s] {
+		p.reads = st.Reads
+		if st.FilterAtTrigger {
+			p.reads *= st.Filter
+		}
+	}
+	if x == st.To {
+		p.writes = st.Filter * st.Writes
+	}
+	p.requests = p.reads + p.writes
+	if x == st.Via {
+		p.requests += e.layerRequests(s, sg)
+		p.runs = 1
+		if st.FilterAtTrigger {
+			p.runs = st.Filter
+		}
+	}
+	return p
+}
+
+// layerRequests is what a record costs on the stream's layer: its actions
+// after the filter, plus the run a filter inside the flow starts and stops.
+func (e *engine) layerRequests(s int, sg *stage) float64 {
+	st := &e.r.Streams[s]
+	actions := st.Actions
+	if sg.code[s] {
+		actions = math.Min(actions, 1)
+	}
+	req := st.Filter * actions
+	if st.Filter < 1 && !st.FilterAtTrigger {
+		req++
+	}
+	return req
+}
+
+func (p perRecord) of(c model.Counts) float64 {
+	switch c {
+	case model.CountsReads:
+		return p.reads
+	case model.CountsWrites:
+		return p.writes
+	case model.CountsRuns:
+		return p.runs
+	}
+	return p.requests
+}
+
+// result is one stage's figures.
+type result struct {
+	limUtil [][][]float64   // [system][limit][year]
+	grpUtil [][][][]float64 // [system][limit][group][year]
+	sysUtil [][]float64     // [system][year]
+	binding [][]int         // [system][year]: limit index, -1 without limits
+	link    [][3][]float64  // [stream][position][year]: its groups' utilisation there
+	acc     [][][]float64   // [system][limit]: group × year × month demand
+	licBy   [][]licence     // [system]: Process licences per flow
+	// unlicensed is a flows layer's entitlement utilisation per year
+	// before any licence (nil for other systems).
+	unlicensed [][]float64
+	// schedules, per stream and year (nil for other streams)
+	perRun  [][]float64
+	runtime [][]float64 // -1: the run never finishes
+	burst   [][]float64 // records/s while a run lasts (+Inf: no bound)
+	// bursting says whether the demand counts the runs' bursts
+	bursting bool
+	// sg is the stage; terms[x][li][k] is what stream on[x][k] puts on
+	// limit li of system x
+	sg    *stage
+	terms [][][]term
+	// paced[x][li] says that a scheduled run is paced by that limit
+	paced map[[2]int]bool
+	// licUtil is, per stream of a licensed flow, its flow's utilisation
+	// of its own licences per year (-1 in a year it is not licensed)
+	licUtil map[int][]float64
+}
+
+type licence struct {
+	system int
+	flow   string
+	count  []int
+}
+
+// run evaluates a stage: limits' demand and utilisation month by month,
+// then scheduled runs, then again with the runs' bursts, licences applied.
+func (e *engine) run(sg *stage) *result {
+	r := e.newResult(nil, nil)
+	r.sg = sg
+	e.evaluate(r, nil, nil)
+	return r
+}
+
+// runFrom evaluates a stage that differs from prev's only for the given
+// streams: it redoes the systems whose figures those streams change (and
+// the paths of the scheduled runs through them), and shares the rest with
+// prev, which it leaves untouched.
+func (e *engine) runFrom(prev *result, sg *stage, changed []int) *result {
+	sys := make([]bool, len(e.r.Systems))
+	for _, s := range changed {
+		st := &e.r.Streams[s]
+		for _, x := range [3]int{st.From, st.Via, st.To} {
+			if x >= 0 {
+				sys[x] = true
+			}
+		}
+	}
+	// a scheduled run through a system that changes is paced anew, and
+	// its bursts change its whole path
+	for s := range e.r.Streams {
+		if e.r.Streams[s].Trigger != model.TriggerSchedule {
+			continue
+		}
+		path := e.pathSystems(s)
+		touched := false
+		for _, x := range path {
+			touched = touched || sys[x]
+		}
+		if touched {
+			for _, x := range path {
+				sys[x] = true
+			}
+		}
+	}
+	streams := make([]bool, len(e.r.Streams))
+	for s := range e.r.Streams {
+		st := &e.r.Streams[s]
+		for _, x := range [3]int{st.From, st.Via, st.To} {
+			streams[s] = streams[s] || (x >= 0 && sys[x])
+		}
+	}
+	r := e.newResult(prev, sys)
+	r.sg = sg
+	for s, on := range streams {
+		if !on {
+			r.perRun[s], r.runtime[s], r.burst[s], r.link[s] = prev.perRun[s], prev.runtime[s], prev.burst[s], prev.link[s]
+		} else {
+			for p := range 3 {
+				r.link[s][p] = make([]float64, e.years)
+			}
+		}
+	}
+	e.evaluate(r, sys, streams)
+	return r
+}
+
+// evaluate computes a result for the systems and streams marked (nil:
+// all of them).
+func (e *engine) evaluate(r *result, sys, streams []bool) {
+	e.prepare(r, sys)
+	e.accumulate(r, false, sys)
+	e.utilise(r, sys, streams)
+	if !e.runs(r, streams) {
+		return
+	}
+	// the second pass redoes only the systems a run's burst changes, and
+	// the streams through them
+	burst := e.accumulate(r, true, sys)
+	if burst == nil {
+		return
+	}
+	through := make([]bool, len(e.r.Streams))
+	for x, on := range burst {
+		if on {
+			for _, s := range e.on[x] {
+				through[s] = streams == nil || streams[s]
+			}
+		}
+	}
+	e.utilise(r, burst, through)
+}
+
+// newResult allocates a result; with prev, the systems not marked in sys
+// share prev's figures.
+func (e *engine) newResult(prev *result, sys []bool) *result {
+	ns, nx := len(e.r.Streams), len(e.r.Systems)
+	r := &result{
+		limUtil: make([][][]float64, nx), grpUtil: make([][][][]float64, nx), acc: make([][][]float64, nx),
+		sysUtil: make([][]float64, nx), binding: make([][]int, nx), unlicensed: make([][]float64, nx),
+		terms: make([][][]term, nx), licBy: make([][]licence, nx),
+		link: make([][3][]float64, ns), perRun: make([][]float64, ns), runtime: make([][]float64, ns), burst: make([][]float64, ns),
+	}
+	if prev != nil {
+		r.paced = map[[2]int]bool{}
+		for k, v := range prev.paced {
+			r.paced[k] = v
+		}
+		r.licUtil = map[int][]float64{}
+		for s, row := range prev.licUtil {
+			if v := e.r.Streams[s].Via; v >= 0 && !sys[v] {
+				r.licUtil[s] = row
+			}
+		}
+	}
+	for x := range e.r.Systems {
+		if prev != nil && !sys[x] {
+			r.limUtil[x], r.grpUtil[x], r.acc[x] = prev.limUtil[x], prev.grpUtil[x], prev.acc[x]
+			r.sysUtil[x], r.binding[x], r.unlicensed[x] = prev.sysUtil[x], prev.binding[x], prev.unlicensed[x]
+			r.terms[x], r.licBy[x] = prev.terms[x], prev.licBy[x]
+			continue
+		}
+		lims := e.r.Systems[x].Limits
+		r.limUtil[x] = make([][]float64, len(lims))
+		r.grpUtil[x] = make([][][]float64, len(lims))
+		r.acc[x] = make([][]float64, len(lims))
+		for li := range lims {
+			ng := e.groups[x][li].n
+			r.acc[x][li] = make([]float64, ng*e.years*12)
+			r.limUtil[x][li] = make([]float64, e.years)
+			r.grpUtil[x][li] = make([][]float64, ng)
+			back := make([]float64, ng*e.years)
+			for g := range ng {
+				r.grpUtil[x][li][g] = back[g*e.years : (g+1)*e.years : (g+1)*e.years]
+			}
+		}
+		r.sysUtil[x] = make([]float64, e.years)
+		r.binding[x] = make([]int, e.years)
+	}
+	if prev == nil {
+		back := make([]float64, ns*3*e.years)
+		for s := range e.r.Streams {
+			for p := range 3 {
+				i := (s*3 + p) * e.years
+				r.link[s][p] = back[i : i+e.years : i+e.years]
+			}
+		}
+	}
+	return r
+}
+
+// licences lists the Process licences of a result in system order.
+func (r *result) licences() []licence {
+	var out []licence
+	for _, ls := range r.licBy {
+		out = append(out, ls...)
+	}
+	return out
+}
+
+// term is what one stream puts on one limit, worked out once per stage:
+// per record of its busiest day (coef: arrival curve × requests the limit
+// counts ÷ users where they spread), and what the special kinds need.
+type term struct {
+	coef  float64
+	kind  uint8   // plain, a schedule's runs, a schedule's burst, queued writes
+	c     float64 // requests the limit counts per record
+	at    float64 // A(W)/Vd
+	div   float64 // users the demand is spread over (1 when none)
+	write float64 // queued: the write requests of c
+}
+
+const (
+	termPlain = iota
+	termRuns
+	termBurst
+	termQueue
+)
+
+// prepare works out each stream's term on each limit for the result's
+// stage, on the systems marked (nil: all).
+func (e *engine) prepare(r *result, only []bool) {
+	sg := r.sg
+	for x := range e.r.Systems {
+		if only != nil && !only[x] {
+			continue
+		}
+		lims := e.r.Systems[x].Limits
+		r.terms[x] = make([][]term, len(lims))
+		for li := range lims {
+			l := &lims[li]
+			ts := make([]term, len(e.on[x]))
+			for k, s := range e.on[x] {
+				st := &e.r.Streams[s]
+				pr := e.perRecord(s, x, sg)
+				t := term{c: pr.of(l.Counts), at: e.curves[s].at(l.Window), div: 1}
+				if t.c == 0 {
+					ts[k] = term{}
+					continue
+				}
+				if l.Per == model.ScopeIdentity && e.usersApply(s, x) {
+					t.div = st.Users
+				}
+				t.coef = t.at * t.c / t.div
+				switch {
+				case st.Trigger == model.TriggerSchedule && l.Counts == model.CountsRuns:
+					t.kind = termRuns
+				case st.Trigger == model.TriggerSchedule && l.Window < st.Every:
+					t.kind = termBurst
+				case sg.queue[s] != nil && x == st.To && pr.writes > 0:
+					t.kind, t.write = termQueue, pr.writes
+				}
+				ts[k] = t
+			}
+			r.terms[x][li] = ts
+		}
+	}
+}
+
+// demand is stream s's demand (on[x][k]) on limit li of system x in year
+// n, month m, with or without the runs' bursts.
+func (e *engine) demand(r *result, s, x, li, k, n, m int, bursts bool) float64 {
+	t := &r.terms[x][li][k]
+	if t.c == 0 {
+		return 0
+	}
+	switch t.kind {
+	case termRuns:
+		return math.Max(1, e.r.Systems[x].Limits[li].Window/e.r.Streams[s].Every) / t.div // one run per interval
+	case termBurst:
+		if bursts {
+			w := e.r.Systems[x].Limits[li].Window
+			return math.Min(e.perRun(s, n, m), w*r.burst[s][n]) * t.c / t.div
+		}
+	case termQueue:
+		if q := r.sg.queue[s]; q[n] > 0 {
+			// queued writes reach the target at most at its drain rate
+			a := e.dayRecords(s, n, m) * t.at
+			w := e.r.Systems[x].Limits[li].Window
+			return (a*(t.c-t.write) + math.Min(a, q[n]*w)*t.write) / t.div
+		}
+	}
+	return e.vol[s][n] * e.dayOf[s][m] * t.coef
+}
+
+// accumulate sums every stream's demand on every limit, per group, year
+// and month. With bursts it redoes only the limits a run's burst changes,
+// and returns the systems they belong to (nil when none).
+func (e *engine) accumulate(r *result, bursts bool, only []bool) (changed []bool) {
+	r.bursting = bursts
+	for x := range e.r.Systems {
+		if only != nil && !only[x] {
+			continue
+		}
+		for li := range e.r.Systems[x].Limits {
+			if bursts && !slices.ContainsFunc(r.terms[x][li], func(t term) bool { return t.kind == termBurst }) {
+				continue
+			}
+			if bursts {
+				if changed == nil {
+					changed = make([]bool, len(e.r.Systems))
+				}
+				changed[x] = true
+			}
+			acc := r.acc[x][li]
+			clear(acc)
+			lg := &e.groups[x][li]
+			for k, s := range e.on[x] {
+				g := int(lg.of[k])
+				t := &r.terms[x][li][k]
+				if t.c == 0 {
+					continue
+				}
+				day := &e.dayOf[s]
+				for n := range e.years {
+					row := acc[(g*e.years+n)*12 : (g*e.years+n+1)*12]
+					if t.kind != termPlain {
+						for m := range 12 {
+							row[m] += e.demand(r, s, x, li, k, n, m, bursts)
+						}
+						continue
+					}
+					base := e.vol[s][n] * t.coef
+					for m := range 12 {
+						row[m] += base * day[m]
+					}
+				}
+			}
+		}
+	}
+	return changed
+}
+
+// available is what a limit leaves to the scenario's streams: per-system
+// limits share theirs with the system's other work (baseline).
+func (e *engine) available(x, li int) float64 {
+	l := &e.r.Systems[x].Limits[li]
+	if l.Per == model.ScopeSystem {
+		return l.Count * (1 - e.r.Systems[x].Baseline)
+	}
+	return l.Count
+}
+
+// ratio is demand over what is available; with nothing available any
+// demand is unbounded.
+func ratio(demand, avail float64) float64 {
+	switch {
+	case demand <= 0:
+		return 0
+	case avail <= 0:
+		return unbounded
+	}
+	return math.Min(demand/avail, unbounded)
+}
+
+// unbounded stands for a utilisation with nothing available.
+const unbounded = 1e9
+
+// worstMonth is the largest value of a group's year row.
+func worstMonth(row []float64) float64 {
+	w := row[0]
+	for _, v := range row[1:] {
+		w = math.Max(w, v)
+	}
+	return w
+}
+
+// utilise turns demand into utilisation: per group the worst month, per
+// limit the worst group, per system the binding limit; entitlements with
+// that year's Process licences; per stream its groups on each system.
+func (e *engine) utilise(r *result, only, streams []bool) {
+	for x := range e.r.Systems {
+		if only != nil && !only[x] {
+			continue
+		}
+		r.licBy[x] = r.licBy[x][:0]
+		sys := &e.r.Systems[x]
+		for li := range sys.Limits {
+			avail := e.available(x, li)
+			for g := range e.groups[x][li].n {
+				for n := range e.years {
+					row := r.acc[x][li][(g*e.years+n)*12 : (g*e.years+n+1)*12]
+					r.grpUtil[x][li][g][n] = ratio(worstMonth(row), avail)
+				}
+			}
+			var extra []float64
+			if sys.Limits[li].Entitlement {
+				extra = e.license(r, x, li)
+			}
+			for n := range e.years {
+				u := 0.0
+				if extra != nil {
+					u = extra[n]
+				}
+				for g := range e.groups[x][li].n {
+					u = math.Max(u, r.grpUtil[x][li][g][n])
+				}
+				r.limUtil[x][li][n] = u
+			}
+		}
+		for n := range e.years {
+			r.binding[x][n] = -1
+			u := 0.0
+			for li := range sys.Limits {
+				if r.binding[x][n] < 0 || r.limUtil[x][li][n] > u {
+					u, r.binding[x][n] = r.limUtil[x][li][n], li
+				}
+			}
+			r.sysUtil[x][n] = u
+		}
+	}
+	for s := range e.r.Streams {
+		if streams != nil && !streams[s] {
+			continue
+		}
+		st := &e.r.Streams[s]
+		for p, x := range [3]int{st.From, st.Via, st.To} {
+			clear(r.link[s][p])
+			if x < 0 {
+				continue
+			}
+			k := e.onIndex(x, s)
+			for li := range e.r.Systems[x].Limits {
+				if r.terms[x][li][k].c == 0 {
+					continue
+				}
+				g := e.groups[x][li].of[k]
+				lic := r.licUtil[s]
+				if !e.r.Systems[x].Limits[li].Entitlement {
+					lic = nil
+				}
+				for n := range e.years {
+					u := r.grpUtil[x][li][g][n]
+					if lic != nil && lic[n] >= 0 {
+						u = lic[n]
+					}
+					r.link[s][p][n] = math.Max(r.link[s][p][n], u)
+				}
+			}
+		}
+	}
+}
+
+// onIndex is the place of stream s in the list of streams on system x.
+func (e *engine) onIndex(x, s int) int {
+	on := e.on[x]
+	return sort.SearchInts(on, s)
+}

@@ -1,0 +1,52 @@
+package diagram
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// nameLines sets a box's name in lines of at most w cells: one line when
+// it fits, else two, broken between words where it can. Only a name too
+// long for two lines is cut, and then at the start of its second line, so
+// that names differing only at their end (Dataverse Germany, Dataverse
+// France) stay apart.
+func nameLines(name string, w int, ascii bool) []string {
+	if textWidth(name) <= w || w <= 1 {
+		return []string{truncate(name, w, ascii)}
+	}
+	first, rest := breakLine(name, w)
+	if textWidth(rest) > w {
+		rest = keepTail(rest, w, ascii)
+	}
+	return []string{first, rest}
+}
+
+// breakLine splits s after the last space that leaves at most w cells on
+// the first line, or hard at w cells when no space does.
+func breakLine(s string, w int) (first, rest string) {
+	cut := -1
+	for i, r := range s {
+		if r != ' ' {
+			continue
+		}
+		if textWidth(s[:i]) > w {
+			break
+		}
+		cut = i
+	}
+	if cut > 0 {
+		return s[:cut], strings.TrimLeft(s[cut+1:], " ")
+	}
+	first = ansi.Cut(s, 0, w)
+	return first, strings.TrimLeft(s[len(first):], " ")
+}
+
+// keepTail shortens s to w cells by cutting its start, marking the cut.
+func keepTail(s string, w int, ascii bool) string {
+	mark := "…"
+	if ascii {
+		mark = "~"
+	}
+	return mark + ansi.TruncateLeft(s, textWidth(s)-(w-1), "")
+}
