@@ -2,12 +2,12 @@ package tui
 
 import (
 	"fmt"
-	"github.com/flowscope/flowscope/model/scenariofile"
 	"slices"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // startEditing opens the selected field: a picker for a field with a

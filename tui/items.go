@@ -2,10 +2,10 @@ package tui
 
 import (
 	"errors"
-	"github.com/flowscope/flowscope/model/scenariofile"
 	"slices"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/scenariofile"
 	"github.com/flowscope/flowscope/model/quantity"
 )
 
