@@ -5,8 +5,8 @@ import (
 	"slices"
 
 	"github.com/flowscope/flowscope/model"
-	"github.com/flowscope/flowscope/model/scenariofile"
 	"github.com/flowscope/flowscope/model/quantity"
+	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
 // itemKind is what an editor row stands for.
