@@ -17,6 +17,10 @@ type Options struct {
 	Theme      string               // "", "dark", "light", "high-contrast"
 	NoRecovery bool                 // don't write recovery files
 	ASCII      bool                 // draw the topology in plain ASCII (a terminal without line drawing); g toggles it
+	// ConfigDir is the folder the chosen theme is remembered in ("": not
+	// remembered). Run sets it for a local session; a served session
+	// leaves it empty, so it never writes the server's config.
+	ConfigDir string
 }
 
 // RemoteScenarioMsg replaces the scenario (a presenter's edit); Note is

@@ -241,6 +241,10 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		return m.saveAs(msg.name, "", msg.quitAfter, true)
+	case themeSavedMsg:
+		if msg.err != nil {
+			m.setStatus("theme not remembered: "+msg.err.Error(), true)
+		}
 	case recoveryDoneMsg:
 		m.recInflight = false
 		if msg.err != nil {

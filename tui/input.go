@@ -66,7 +66,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.ctx.theme = nextTheme(m.ctx.styles.Theme)
 		m.restyle()
 		m.setStatus("theme "+m.ctx.styles.Theme, false)
-		return nil
+		return saveTheme(m.opts.ConfigDir, m.ctx.theme)
 	case key.Matches(msg, k.Undo):
 		return m.undo()
 	case key.Matches(msg, k.Redo):

@@ -54,15 +54,14 @@ func TestThemesAndBackground(t *testing.T) {
 	if m.ctx.styles.Theme != ThemeLight {
 		t.Fatalf("a light background gave %s", m.ctx.styles.Theme)
 	}
-	// On a light terminal, the dark and high-contrast themes bring their
-	// own background; light uses the terminal's.
+	// Every theme brings its own background, on any terminal.
 	want := []string{ThemeHighContrast, ThemeDark, ThemeLight}
 	for _, w := range want {
 		m, _ = send(t, m, keys("t")...)
 		if m.ctx.styles.Theme != w {
 			t.Fatalf("t gave %s, want %s", m.ctx.styles.Theme, w)
 		}
-		if bg := m.View().BackgroundColor; (bg == nil) != (w == ThemeLight) {
+		if bg := m.View().BackgroundColor; bg != paletteFor(w).bg {
 			t.Errorf("theme %s on a light terminal: background %v", w, bg)
 		}
 	}
