@@ -35,6 +35,7 @@ func (m *Model) startTyping() tea.Cmd {
 	it := m.ed.item(&m.doc.s)
 	m.ed.mode = modeEditing
 	m.ed.input.SetValue(fieldValue(&m.doc.s, it, m.ed.field))
+	m.ed.inputRev++
 	m.ed.input.CursorEnd()
 	m.ed.err = nil
 	return m.ed.input.Focus()
@@ -53,7 +54,7 @@ func (m *Model) editingKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.commitValue(m.ed.input.Value())
 	}
 	var cmd tea.Cmd
-	m.ed.input, cmd = m.ed.input.Update(msg)
+	cmd = m.ed.updateInput(msg)
 	m.validateInput()
 	return cmd
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/quantity"
 )
@@ -55,6 +56,16 @@ type editor struct {
 	hits  []hit    // what each drawn line stands for
 	key   editorKey
 	memo  // counts the drawings and keeps the framed one
+	// inputRev bumps whenever the input may show something new.
+	inputRev int
+}
+
+// updateInput hands a message to the text input.
+func (e *editor) updateInput(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	e.input, cmd = e.input.Update(msg)
+	e.inputRev++
+	return cmd
 }
 
 // editorKey is everything the editor's drawing depends on outside the
@@ -68,6 +79,8 @@ type editorKey struct {
 	w, h              int
 	focused, readOnly bool
 	st                *Styles
+	inputRev          int
+	err               error
 }
 
 func newEditor() editor {
@@ -152,13 +165,12 @@ func (e *editor) clampTo(s *model.Scenario) {
 	e.field = clamp(e.field, 0, max(len(fieldsOf(e.item(s).kind))-1, 0))
 }
 
-// View draws the editor when its key changed. While a value is being
-// typed it always draws: the input's text, cursor and error change with
-// every keystroke and blink.
+// View draws the editor when its key changed; the input's revision is
+// part of it, so every keystroke and cursor blink in the input draws.
 func (e *editor) View(st *Styles) []string {
 	k := editorKey{docRev: e.docRev, sh: e.sh, cursor: e.cursor, field: e.field, mode: e.mode,
-		w: e.w, h: e.h, focused: e.focused, readOnly: e.readOnly, st: st}
-	if k == e.key && e.mode != modeEditing && e.lines != nil {
+		w: e.w, h: e.h, focused: e.focused, readOnly: e.readOnly, st: st, inputRev: e.inputRev, err: e.err}
+	if k == e.key && e.lines != nil {
 		return e.lines
 	}
 	e.key = k

@@ -296,7 +296,7 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 		if m.ed.mode == modeEditing {
 			// The input's cursor blink.
 			var cmd tea.Cmd
-			m.ed.input, cmd = m.ed.input.Update(msg)
+			cmd = m.ed.updateInput(msg)
 			return cmd
 		}
 	}
