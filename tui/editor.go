@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/textinput"
@@ -58,6 +59,7 @@ type editor struct {
 	memo  // counts the drawings and keeps the framed one
 	// inputRev bumps whenever the input may show something new.
 	inputRev int
+	filter   string // the search: only matching systems and streams show
 }
 
 // updateInput hands a message to the text input.
@@ -81,6 +83,7 @@ type editorKey struct {
 	st                *Styles
 	inputRev          int
 	err               error
+	filter            string
 }
 
 func newEditor() editor {
@@ -142,11 +145,21 @@ func (e *editor) Scroll(d int) { e.move(&e.s, d) }
 
 func (e *editor) item(s *model.Scenario) item { return itemAt(s, e.cursor) }
 
-// move changes the selected row or field by d.
+// move changes the selected row or field by d; in the lists it steps
+// over rows the search hides.
 func (e *editor) move(s *model.Scenario, d int) {
 	switch e.mode {
 	case modeList:
-		e.cursor = clamp(e.cursor+d, 0, itemCount(s)-1)
+		if e.filter == "" {
+			e.cursor = clamp(e.cursor+d, 0, itemCount(s)-1)
+			return
+		}
+		rows := e.visibleRows(s)
+		pos := slices.Index(rows, e.cursor)
+		if pos < 0 {
+			pos = 0
+		}
+		e.cursor = rows[clamp(pos+d, 0, len(rows)-1)]
 	case modeFields:
 		e.field = clamp(e.field+d, 0, len(fieldsOf(e.item(s).kind))-1)
 	}
@@ -169,7 +182,7 @@ func (e *editor) clampTo(s *model.Scenario) {
 // part of it, so every keystroke and cursor blink in the input draws.
 func (e *editor) View(st *Styles) []string {
 	k := editorKey{docRev: e.docRev, sh: e.sh, cursor: e.cursor, field: e.field, mode: e.mode,
-		w: e.w, h: e.h, focused: e.focused, readOnly: e.readOnly, st: st, inputRev: e.inputRev, err: e.err}
+		w: e.w, h: e.h, focused: e.focused, readOnly: e.readOnly, st: st, inputRev: e.inputRev, err: e.err, filter: e.filter}
 	if k == e.key && e.lines != nil {
 		return e.lines
 	}
@@ -183,7 +196,8 @@ func (e *editor) View(st *Styles) []string {
 func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st *Styles) {
 	it := e.item(s)
 	fields := fieldsOf(it.kind)
-	ns, nt := len(s.Systems), len(s.Streams)
+	sysIdx, strIdx := e.matching(s)
+	ns, nt := len(sysIdx), len(strIdx)
 
 	// Height: the fields get what they need up to a bit over half; the
 	// two lists share the rest in proportion to their length.
@@ -241,23 +255,28 @@ func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st 
 		add(rowStyle(0, "  "+name), hitRow, 0)
 	}
 	// One list: its header, then the rows that show, ids in a column.
-	addList := func(title string, sc *scroller, first, n, rows int, id, rest func(int) string) {
-		if e.cursor >= first && e.cursor < first+n {
-			sc.follow(e.cursor-first, n, rows)
+	addList := func(title string, sc *scroller, first int, idx []int, all, rows int, id, rest func(int) string) {
+		n := len(idx)
+		if pos := slices.Index(idx, e.cursor-first); pos >= 0 {
+			sc.follow(pos, n, rows)
 		}
 		off := clamp(sc.off, 0, max(n-rows, 0))
 		end := min(off+rows, n)
-		add(listHeader(title, n, off, rows, st), hitNone, 0)
+		head := listHeader(title, n, off, rows, st)
+		if n != all {
+			head += st.Muted.Render(fmt.Sprintf(" of %d matching “%s”", all, e.filter))
+		}
+		add(head, hitNone, 0)
 		idW := 0
-		for i := off; i < end; i++ {
+		for _, i := range idx[off:end] {
 			idW = max(idW, len(id(i)))
 		}
-		for i := off; i < end; i++ {
+		for _, i := range idx[off:end] {
 			add(rowStyle(first+i, fmt.Sprintf("  %-*s  %s", idW, id(i), rest(i))), hitRow, first+i)
 		}
 	}
 	if listH > 1 {
-		addList("Systems", &e.sysScroll, 1, ns, sysRows, func(i int) string { return s.Systems[i].ID }, func(i int) string {
+		addList("Systems", &e.sysScroll, 1, sysIdx, len(s.Systems), sysRows, func(i int) string { return s.Systems[i].ID }, func(i int) string {
 			zone := s.Systems[i].Zone
 			if zone == "" {
 				zone = model.DefaultZone
@@ -266,7 +285,7 @@ func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st 
 		})
 	}
 	if listH > 2 {
-		addList("Streams", &e.strScroll, 1+ns, nt, strRows, func(i int) string { return s.Streams[i].ID }, func(i int) string {
+		addList("Streams", &e.strScroll, 1+len(s.Systems), strIdx, len(s.Streams), strRows, func(i int) string { return s.Streams[i].ID }, func(i int) string {
 			sr := s.Streams[i]
 			path := sr.From + " → "
 			if sr.Via != "" {
@@ -525,4 +544,57 @@ func (e *editor) helpText(s *model.Scenario, fields []fieldInfo, readOnly bool) 
 		return "viewing a presenter's scenario"
 	}
 	return "enter: fields · a add · D duplicate · d delete"
+}
+
+// SetFilter shows only the systems and streams whose id or name contains
+// text (any case), and moves the cursor to the first of them.
+func (e *editor) SetFilter(text string) {
+	if text == e.filter {
+		return
+	}
+	e.filter = text
+	e.sysScroll, e.strScroll = scroller{}, scroller{}
+	if text != "" && e.mode == modeList {
+		rows := e.visibleRows(&e.s)
+		if len(rows) > 1 {
+			e.cursor = rows[1]
+		} else {
+			e.cursor = 0
+		}
+	}
+}
+
+// matches says whether a system or stream id or name contains the filter.
+func (e *editor) matches(id, name string) bool {
+	f := strings.ToLower(e.filter)
+	return f == "" || strings.Contains(strings.ToLower(id), f) || strings.Contains(strings.ToLower(name), f)
+}
+
+// matching are the indexes of the systems and streams the filter shows.
+func (e *editor) matching(s *model.Scenario) (sys, str []int) {
+	for i, sy := range s.Systems {
+		if e.matches(sy.ID, sy.Name) {
+			sys = append(sys, i)
+		}
+	}
+	for i, st := range s.Streams {
+		if e.matches(st.ID, st.Name) {
+			str = append(str, i)
+		}
+	}
+	return sys, str
+}
+
+// visibleRows are the editor rows on show: the scenario, then the
+// matching systems and streams.
+func (e *editor) visibleRows(s *model.Scenario) []int {
+	sys, str := e.matching(s)
+	rows := []int{0}
+	for _, i := range sys {
+		rows = append(rows, 1+i)
+	}
+	for _, i := range str {
+		rows = append(rows, 1+len(s.Systems)+i)
+	}
+	return rows
 }
