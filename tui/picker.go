@@ -128,7 +128,9 @@ func (p pickerDialog) Bindings() []key.Binding {
 
 func (p pickerDialog) Body(m *Model, w, h int) []string {
 	// The list gets the box less its frame, a blank line and the hints.
-	p.list.SetSize(w, max(h-2-1-len(wrapText(hints(p.Bindings()), w)), 3))
+	room := max(h-2-1-len(wrapText(hints(p.Bindings()), w)), 3)
+	need := 4 + 2*len(p.list.Items()) // the status line, the items, the pages
+	p.list.SetSize(w, min(room, need))
 	return strings.Split(p.list.View(), "\n")
 }
 

@@ -167,8 +167,8 @@ func renderProjection(r *report, sel int, system string, w, h int, st *Styles) [
 	lines = append(lines, scheduleLines(sr, r, st)...)
 	table := projectionTable(sr, r, st)
 	density := densityChart(sr, w, st)
-	if h-len(lines)-len(density) < len(table) {
-		density = nil // the figures per year come first
+	if h-len(lines)-len(density) < max(len(table), 9) {
+		density = nil // the figures per year and a readable chart come first
 	}
 	return append(projectionBody(sr, table, lines, w, h-len(density), st), density...)
 }
