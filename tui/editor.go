@@ -263,8 +263,8 @@ func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st 
 		off := clamp(sc.off, 0, max(n-rows, 0))
 		end := min(off+rows, n)
 		head := listHeader(title, n, off, rows, st)
-		if n != all {
-			head += st.Muted.Render(fmt.Sprintf(" of %d matching “%s”", all, e.filter))
+		if e.filter != "" {
+			head = listHeader(fmt.Sprintf("%s %d of", title, n), all, off, rows, st) + st.Muted.Render(" match “"+e.filter+"”")
 		}
 		add(head, hitNone, 0)
 		idW := 0
