@@ -1,13 +1,9 @@
-// Package tui is flowscope's terminal explorer: an editor for a scenario
-// beside live views of its analysis (projection, capability,
-// recommendation, topology).
 package tui
 
 import (
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"github.com/flowscope/flowscope/model"
-	"github.com/flowscope/flowscope/model/analysis"
 )
 
 // Options configure one explorer session.
@@ -21,6 +17,10 @@ type Options struct {
 	Theme      string               // "", "dark", "light", "high-contrast"
 	NoRecovery bool                 // don't write recovery files
 	ASCII      bool                 // draw the topology in plain ASCII (a terminal without line drawing); g toggles it
+	// ConfigDir is the folder the chosen theme is remembered in ("": not
+	// remembered). Run sets it for a local session; a served session
+	// leaves it empty, so it never writes the server's config.
+	ConfigDir string
 }
 
 // RemoteScenarioMsg replaces the scenario (a presenter's edit); Note is
@@ -37,12 +37,13 @@ type session struct {
 	width, height int
 	isDark        bool
 	theme         string  // requested theme; "" follows the background
-	styles        *Styles // replaced, never changed in place: copies of the model share it
-	styleRev      int
+	styles        *Styles // replaced, never changed in place: panes compare it to know a theme changed
 	keys          KeyMap
 }
 
-// Model is the explorer. It implements tea.Model.
+// Model is the explorer. It implements tea.Model. It routes messages to
+// the panes and the dialog and lays the panes out; the panes draw
+// themselves.
 type Model struct {
 	opts  Options
 	files Files
@@ -54,26 +55,19 @@ type Model struct {
 	lastView  pane // the view shown in tab and presenter modes when the editor has focus
 	presenter bool
 
-	doc                   // the document: scenario, history, file state
-	shown  model.Scenario // the scenario the report is of (doc, or a valid value being typed)
-	report analysis.Report
-	rev    int // bumps whenever report changes
-	docRev int // rev of the report of doc (not of a value being typed)
+	doc           // the document: scenario, history, file state
+	view   *shown // what the views show: the document, or a valid value being typed
+	docRev int    // bumps whenever the document changes
 
 	recInflight bool // a recovery write or removal is running
 	recDirty    bool // the document changed while it ran
 
-	ed       editor
-	views    views
-	boxes    [paneCount]boxCache // framed panes, drawn in Update
-	helpLine string
-	helpKey  helpKey
-	titleLn  string // title and status lines, drawn in Update
-	statusLn string
-	linesKey linesKey
-	frameStr string // the whole screen, joined in Update when a part changed
-	frameKey frameKey
-	dlg      dialog
+	ed   editor
+	proj projectionPane
+	capa capabilityPane
+	rec  recommendPane
+	topo topologyPane
+	dlg  dialog // nil: none
 
 	status    string
 	statusErr bool
@@ -95,11 +89,11 @@ func New(opts Options) Model {
 	m.doc = newDoc(opts.Scenario, opts.Name, opts.Builtin)
 	m.ed = newEditor()
 	m.ed.input.SetStyles(m.ctx.styles.Input)
-	m.views = newViews()
-	m.views.drawing.ascii = opts.ASCII
-	m.setReport(m.doc.s, analysis.Analyze(m.doc.s))
-	m.docRev = m.rev
+	m.rec = newRecommendPane()
+	m.topo = newTopologyPane(opts.ASCII)
+	m.view = newShown(m.doc.s, false)
 	m.resize(m.ctx.width, m.ctx.height)
+	m.refresh()
 	return m
 }
 
@@ -113,7 +107,8 @@ func (m Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// Update handles one message.
+// Update handles one message: it routes it, then hands the panes their
+// size, report and selection and lets each draw what changed.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
@@ -133,10 +128,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseWheelMsg:
 		m.handleWheel(msg.Mouse())
 	case tea.PasteMsg:
-		if m.dlg.kind == dlgSaveAs {
-			m.dlg.input, cmd = m.dlg.input.Update(msg)
-		} else if m.ed.mode == modeEditing {
-			m.ed.input, cmd = m.ed.input.Update(msg)
+		switch {
+		case m.dlg != nil:
+			cmd = m.dlg.Update(&m, msg)
+		case m.ed.mode == modeEditing:
+			cmd = m.ed.updateInput(msg)
 			m.validateInput()
 		}
 	case RemoteScenarioMsg:
@@ -144,36 +140,59 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case NoticeMsg:
 		m.setStatus(msg.Text, true)
 	case topoDrawnMsg:
-		m.topoDrawn(msg)
+		m.topo.Drawn(msg)
 	default:
 		cmd = m.handleResult(msg)
 	}
-	cmd = tea.Batch(cmd, m.refresh())
-	m.refreshFrame()
-	return m, cmd
+	return m, tea.Batch(cmd, m.refresh())
 }
 
-// View composes the frame from the panes rendered in Update; it draws
-// nothing expensive.
+// View frames the panes' lines (drawn in Update) and lays them out.
 func (m Model) View() tea.View {
-	content := m.frameStr
-	if !m.frameOK() {
-		content = m.frame()
-	}
-	v := tea.NewView(content)
+	v := tea.NewView(m.frame())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = m.windowTitle()
-	// A theme that differs from the terminal's background brings its own.
 	v.BackgroundColor, v.ForegroundColor = m.ctx.styles.Background, m.ctx.styles.Foreground
 	return v
 }
 
-// setReport makes r (the analysis of s) the one the views show.
-func (m *Model) setReport(s model.Scenario, r analysis.Report) {
-	m.shown, m.report = s, r
-	m.rev++
+// panes are the panes in tab order, as their contract.
+func (m *Model) panes() [paneCount]paneView {
+	return [paneCount]paneView{&m.ed, &m.proj, &m.capa, &m.rec, &m.topo}
 }
+
+// refresh hands every visible pane its size, the report and the
+// selection, and lets it draw; the command it returns draws a large
+// topology in the background.
+func (m *Model) refresh() tea.Cmd {
+	m.keysContext()
+	if m.lay.mode == layoutTooSmall {
+		return nil
+	}
+	st := m.ctx.styles
+	m.ed.SetDocument(m.doc.s, m.docRev)
+	m.ed.SetFocus(m.focus == paneEditor, m.opts.ReadOnly)
+	sel := m.ed.Selection()
+	ps := m.panes()
+	for _, p := range m.lay.visible() {
+		r := m.lay.panes[p]
+		pv := ps[p]
+		pv.SetSize(max(r.W-2, 0), max(r.H-2, 0))
+		pv.SetReport(m.view)
+		if p != paneEditor {
+			pv.SetSelection(sel)
+		}
+		pv.boxed(m.paneTitle(p), pv.View(st), r.W, r.H, m.focus == p, st)
+	}
+	if m.lay.panes[paneTopology].empty() {
+		return nil
+	}
+	return m.topo.DrawCmd(st)
+}
+
+// setView makes a new scenario the one the views show.
+func (m *Model) setView(s model.Scenario, typed bool) { m.view = newShown(s, typed) }
 
 // resize recomputes the layout for a new terminal size.
 func (m *Model) resize(w, h int) {
@@ -190,7 +209,6 @@ func (m *Model) relayout() {
 func (m *Model) restyle() {
 	st := NewStyles(m.ctx.theme, m.ctx.isDark)
 	m.ctx.styles = &st
-	m.ctx.styleRev++
 	m.help.Styles = m.ctx.styles.Help
 	m.ed.input.SetStyles(m.ctx.styles.Input)
 }
@@ -216,18 +234,6 @@ func (m *Model) cycleFocus(d int) {
 		p = (p + d + int(paneCount)) % int(paneCount)
 	}
 	m.setFocus(pane(p))
-}
-
-// selection is the selected stream and system ids (either may be "").
-func (m *Model) selection() (stream, system string) {
-	it := m.ed.item(&m.doc.s)
-	switch it.kind {
-	case itemStream:
-		return m.doc.s.Streams[it.idx].ID, ""
-	case itemSystem:
-		return "", m.doc.s.Systems[it.idx].ID
-	}
-	return "", ""
 }
 
 func (m *Model) setStatus(s string, isErr bool) { m.status, m.statusErr = s, isErr }

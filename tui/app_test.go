@@ -33,8 +33,8 @@ func TestChangeGrowthUpdatesViews(t *testing.T) {
 	var changes []model.Scenario
 	opts.OnChange = func(s model.Scenario) { changes = append(changes, s) }
 	m := newSized(opts, 160, 48)
-	before := m.report
-	beforeProj := strings.Join(m.views.proj.lines, "\n")
+	before := m.view.r
+	beforeProj := strings.Join(paneOf(m, paneProjection), "\n")
 
 	m = editGrowth(t, m, "60%")
 	if m.ed.err != nil {
@@ -48,15 +48,15 @@ func TestChangeGrowthUpdatesViews(t *testing.T) {
 	if got := m.doc.s.Streams[0].Growth; got == nil || float64(*got) != 0.6 {
 		t.Fatalf("growth of %s = %v, want 60%%", id, got)
 	}
-	i := streamIndex(&m.report, id)
-	last := len(m.report.Years) - 1
-	if m.report.Streams[i].PerYear[last] <= before.Streams[i].PerYear[last] {
-		t.Errorf("year %d volume did not grow: %v → %v", last, before.Streams[i].PerYear[last], m.report.Streams[i].PerYear[last])
+	i := streamIndex(&m.view.r, id)
+	last := len(m.view.r.Years) - 1
+	if m.view.r.Streams[i].PerYear[last] <= before.Streams[i].PerYear[last] {
+		t.Errorf("year %d volume did not grow: %v → %v", last, before.Streams[i].PerYear[last], m.view.r.Streams[i].PerYear[last])
 	}
-	if reflect.DeepEqual(before.Findings, m.report.Findings) {
+	if reflect.DeepEqual(before.Findings, m.view.r.Findings) {
 		t.Error("the recommendation's findings did not change with 60% growth")
 	}
-	if strings.Join(m.views.proj.lines, "\n") == beforeProj {
+	if strings.Join(paneOf(m, paneProjection), "\n") == beforeProj {
 		t.Error("the projection view was not redrawn")
 	}
 	if !strings.Contains(plain(m), "● modified") {
@@ -67,22 +67,28 @@ func TestChangeGrowthUpdatesViews(t *testing.T) {
 	}
 }
 
-func TestInvalidValueKeepsLastAnalysis(t *testing.T) {
+// TestInvalidValueShowsTheCommittedAnalysis checks that a value that is
+// not valid (here a prefix that was valid, then a letter) shows the views
+// of the committed scenario, never the last valid prefix typed.
+func TestInvalidValueShowsTheCommittedAnalysis(t *testing.T) {
 	opts, _ := testOptions(t)
 	m := newSized(opts, 120, 36)
 	doc := m.doc.s
+	committed := analysis.Analyze(doc)
 	m = editGrowth(t, m, "5")
-	valid := m.report // the preview of "5" (500%) is valid
+	if reflect.DeepEqual(committed, m.view.r) || !m.view.typed {
+		t.Fatal("the valid value 5 (500%) was not previewed")
+	}
 	m, _ = send(t, m, keys("type:x%")...)
 	if m.ed.err == nil {
 		t.Fatal(`"5x%" accepted as a growth`)
 	}
-	if !reflect.DeepEqual(valid, m.report) {
-		t.Error("an invalid value changed the analysis")
+	if !reflect.DeepEqual(committed, m.view.r) || m.view.typed {
+		t.Error("an invalid value does not show the committed analysis")
 	}
 	frame := plain(m)
-	if !strings.Contains(frame, "✗") {
-		t.Errorf("the error is not shown beside the field:\n%s", frame)
+	if !strings.Contains(frame, "✗") || !strings.Contains(frame, "the views show the committed scenario") {
+		t.Errorf("the error or what the views show is not on screen:\n%s", frame)
 	}
 	m, _ = send(t, m, keys("enter")...)
 	if m.ed.mode != modeEditing {
@@ -92,8 +98,33 @@ func TestInvalidValueKeepsLastAnalysis(t *testing.T) {
 		t.Error("an invalid value reached the document")
 	}
 	m, _ = send(t, m, keys("esc")...)
-	if m.ed.mode != modeFields || !reflect.DeepEqual(m.report, analysis.Analyze(doc)) {
+	if m.ed.mode != modeFields || !reflect.DeepEqual(m.view.r, committed) {
 		t.Error("esc did not return the views to the document's analysis")
+	}
+}
+
+// TestHalfTypedNumberIsNotPreviewed checks the two cases of a number read
+// before it is complete: a horizon of 31 (out of range) is not shown as
+// 3 years, and 1e309 (too large) is not shown as 1e30.
+func TestHalfTypedNumberIsNotPreviewed(t *testing.T) {
+	opts, _ := testOptions(t)
+	m := newSized(opts, 120, 36)
+	committed := analysis.Analyze(m.doc.s)
+	m, _ = send(t, m, keys("enter")...)
+	for m.ed.field < fieldIndex(t, itemScenario, "horizon") {
+		m, _ = send(t, m, keys("j")...)
+	}
+	m, _ = send(t, m, keys("enter", "ctrl+u", "type:31")...)
+	if m.ed.err == nil || !strings.Contains(m.ed.err.Error(), "30") {
+		t.Fatalf("a horizon of 31 was not refused with its range: %v", m.ed.err)
+	}
+	if len(m.view.r.Years) != len(committed.Years) {
+		t.Errorf("31 shows %d years, want the committed %d", len(m.view.r.Years)-1, len(committed.Years)-1)
+	}
+	m, _ = send(t, m, keys("esc", "esc")...)
+	m = editGrowth(t, m, "1e309")
+	if m.ed.err == nil || !reflect.DeepEqual(m.view.r, committed) {
+		t.Errorf("1e309 as growth: error %v, views on the committed scenario: %v", m.ed.err, reflect.DeepEqual(m.view.r, committed))
 	}
 }
 
@@ -109,7 +140,7 @@ func TestTypingQDoesNotQuit(t *testing.T) {
 func TestUndoRedoRestores(t *testing.T) {
 	opts, _ := testOptions(t)
 	m := newSized(opts, 120, 36)
-	orig, origReport := m.doc.s, m.report
+	orig, origReport := m.doc.s, m.view.r
 	m = editGrowth(t, m, "45%")
 	m, _ = send(t, m, keys("enter", "esc")...)
 	edited := m.doc.s
@@ -117,7 +148,7 @@ func TestUndoRedoRestores(t *testing.T) {
 		t.Fatal("edit did not change the scenario")
 	}
 	m, _ = send(t, m, keys("u")...)
-	if !reflect.DeepEqual(orig, m.doc.s) || !reflect.DeepEqual(origReport, m.report) {
+	if !reflect.DeepEqual(orig, m.doc.s) || !reflect.DeepEqual(origReport, m.view.r) {
 		t.Fatal("undo did not restore the scenario and its analysis")
 	}
 	if m.doc.modified() {
@@ -133,7 +164,7 @@ func TestRenameSystemFollowsReferences(t *testing.T) {
 	opts, _ := testOptions(t)
 	m := newSized(opts, 120, 36)
 	old := m.doc.s.Systems[0].ID
-	users := usersOf(&m.doc.s, old)
+	users := m.doc.s.Users(old)
 	if len(users) == 0 {
 		t.Fatalf("no stream uses %s", old)
 	}
@@ -142,10 +173,10 @@ func TestRenameSystemFollowsReferences(t *testing.T) {
 	if m.doc.s.Systems[0].ID != "portal" {
 		t.Fatalf("rename failed: %v", m.ed.err)
 	}
-	if got := usersOf(&m.doc.s, "portal"); !reflect.DeepEqual(got, users) {
+	if got := m.doc.s.Users("portal"); !reflect.DeepEqual(got, users) {
 		t.Errorf("streams using portal = %v, want %v", got, users)
 	}
-	if len(usersOf(&m.doc.s, old)) != 0 {
+	if len(m.doc.s.Users(old)) != 0 {
 		t.Error("a stream still points at the old id")
 	}
 }
@@ -177,7 +208,7 @@ func TestAddDuplicateDelete(t *testing.T) {
 	used := m.doc.s.Systems[0].ID
 	m = selectRow(t, m, 1)
 	m, _ = send(t, m, keys("d")...)
-	if m.dlg.kind != dlgDelete {
+	if !isDeleteDialog(m) {
 		t.Fatal("deleting a system in use did not ask")
 	}
 	m, _ = send(t, m, keys("n")...)
@@ -185,7 +216,7 @@ func TestAddDuplicateDelete(t *testing.T) {
 		t.Fatal("n deleted the system")
 	}
 	m, _ = send(t, m, keys("d", "y")...)
-	if m.doc.s.Systems[0].ID == used || len(usersOf(&m.doc.s, used)) != 0 {
+	if m.doc.s.Systems[0].ID == used || len(m.doc.s.Users(used)) != 0 {
 		t.Fatal("y did not delete the system and its streams")
 	}
 	if err := scenariofile.Validate(m.doc.s); err != nil {
@@ -205,7 +236,7 @@ func TestSaveWritesFileThatLoadsBackEqual(t *testing.T) {
 	m = editGrowth(t, m, "33%")
 	m, _ = send(t, m, keys("enter", "esc")...)
 	m, cmd := send(t, m, keys("ctrl+s")...)
-	if m.dlg.kind != dlgSaveAs || cmd != nil {
+	if !isSaveAsDialog(m) || cmd != nil {
 		t.Fatal("saving a built-in did not ask for a file name")
 	}
 	m, _ = send(t, m, keys("ctrl+u", "type:mine")...)
@@ -230,7 +261,7 @@ func TestSaveWritesFileThatLoadsBackEqual(t *testing.T) {
 	m = editGrowth(t, m, "34%")
 	m, _ = send(t, m, keys("enter", "esc")...)
 	m, cmd = send(t, m, keys("ctrl+s")...)
-	if m.dlg.kind != dlgNone || cmd == nil {
+	if m.dlg != nil || cmd == nil {
 		t.Fatal("ctrl+s on a file asked again")
 	}
 	m = run(t, m, cmd)
@@ -249,14 +280,14 @@ func TestQuitWithChangesAsks(t *testing.T) {
 	m = editGrowth(t, m, "21%")
 	m, _ = send(t, m, keys("enter", "esc")...)
 	m, cmd := send(t, m, keys("q")...)
-	if m.quitting || cmd != nil || m.dlg.kind != dlgQuit {
+	if m.quitting || cmd != nil || !isQuitDialog(m) {
 		t.Fatal("q with unsaved changes did not ask")
 	}
 	if !strings.Contains(plain(m), "Unsaved changes") {
 		t.Error("the question is not on screen")
 	}
 	m, _ = send(t, m, keys("esc")...)
-	if m.quitting || m.dlg.kind != dlgNone {
+	if m.quitting || m.dlg != nil {
 		t.Fatal("esc did not stay")
 	}
 	m, _ = send(t, m, keys("q", "x")...)
@@ -287,7 +318,7 @@ func TestRecoveryWrittenAndOffered(t *testing.T) {
 	// The next session offers it; r restores it as an undoable edit.
 	next := newSized(opts, 120, 36)
 	next = run(t, next, checkRecovery(next.files, next.recName(), next.doc.s))
-	if next.dlg.kind != dlgRestore {
+	if !isRestoreDialog(next) {
 		t.Fatal("the next start did not offer the recovery file")
 	}
 	next, _ = send(t, next, keys("r")...)
@@ -310,17 +341,17 @@ func TestReadOnlyRefusesEdits(t *testing.T) {
 	doc := m.doc.s
 	m = selectRow(t, m, 1)
 	m, _ = send(t, m, keys("enter", "enter", "type:zz", "enter", "a", "s", "d", "D", "ctrl+s", "u")...)
-	if !reflect.DeepEqual(doc, m.doc.s) || m.dlg.kind != dlgNone {
-		t.Fatalf("a read-only session changed the scenario or opened %v", m.dlg.kind)
+	if !reflect.DeepEqual(doc, m.doc.s) || m.dlg != nil {
+		t.Fatalf("a read-only session changed the scenario or opened %T", m.dlg)
 	}
 	m, _ = send(t, m, keys("p", "t")...)
 	if !m.presenter || m.ctx.styles.Theme != ThemeLight {
 		t.Error("presenter mode or themes do not work read-only")
 	}
-	s2 := cloneScenario(doc)
+	s2 := doc.Clone()
 	s2.Name = "changed by the presenter"
 	m, _ = send(t, m, RemoteScenarioMsg{Scenario: s2, Note: "presenter edited"})
-	if m.doc.s.Name != s2.Name || m.report.Scenario.Name != s2.Name || !strings.Contains(plain(m), "presenter edited") {
+	if m.doc.s.Name != s2.Name || m.view.r.Scenario.Name != s2.Name || !strings.Contains(plain(m), "presenter edited") {
 		t.Error("a remote scenario did not replace the view")
 	}
 }
@@ -334,11 +365,11 @@ func TestSaveAsAsksBeforeReplacing(t *testing.T) {
 	m := newSized(opts, 120, 36)
 	m, cmd := send(t, m, keys("S", "ctrl+u", "type:other", "enter")...)
 	m = run(t, m, cmd)
-	if m.dlg.kind != dlgOverwrite {
-		t.Fatalf("saving over an existing file did not ask (dialog %v)", m.dlg.kind)
+	if !isOverwriteDialog(m) {
+		t.Fatalf("saving over an existing file did not ask (dialog %T)", m.dlg)
 	}
 	m, _ = send(t, m, keys("n")...)
-	if data, _ := os.ReadFile(other); string(data) != "keep me" || m.dlg.kind != dlgSaveAs {
+	if data, _ := os.ReadFile(other); string(data) != "keep me" || !isSaveAsDialog(m) {
 		t.Fatal("n replaced the file or did not return to the name")
 	}
 	m, cmd = send(t, m, keys("enter")...)

@@ -18,7 +18,7 @@ func lineDrawing(s string) rune {
 	return 0
 }
 
-func topologyText(m Model) string { return ansi.Strip(strings.Join(m.views.topo.lines, "\n")) }
+func topologyText(m Model) string { return ansi.Strip(strings.Join(paneOf(m, paneTopology), "\n")) }
 
 // TestASCIIOptionAndToggle checks that Options.ASCII draws the topology
 // in plain ASCII, that g in the topology pane switches to line drawing
@@ -34,22 +34,22 @@ func TestASCIIOptionAndToggle(t *testing.T) {
 	if r := lineDrawing(text); r != 0 {
 		t.Fatalf("ASCII topology contains %q:\n%s", r, text)
 	}
-	if strings.Contains(ansi.Strip(m.helpLine), "ascii") {
+	if strings.Contains(ansi.Strip(helpText(m)), "ascii") {
 		t.Error("the help bar offers g while the editor has focus")
 	}
 	m, _ = send(t, m, keys("tab", "tab", "tab", "tab")...)
 	if m.focus != paneTopology {
 		t.Fatalf("focus %v", m.focus)
 	}
-	if !strings.Contains(ansi.Strip(m.helpLine), "g unicode lines") {
-		t.Errorf("help bar in the topology: %q", m.helpLine)
+	if !strings.Contains(ansi.Strip(helpText(m)), "g unicode lines") {
+		t.Errorf("help bar in the topology: %q", helpText(m))
 	}
 	m, _ = send(t, m, keys("g")...)
 	if lineDrawing(topologyText(m)) == 0 {
 		t.Errorf("g did not switch to line drawing:\n%s", topologyText(m))
 	}
-	if !strings.Contains(ansi.Strip(m.helpLine), "g ascii lines") {
-		t.Errorf("help bar after g: %q", m.helpLine)
+	if !strings.Contains(ansi.Strip(helpText(m)), "g ascii lines") {
+		t.Errorf("help bar after g: %q", helpText(m))
 	}
 	m, _ = send(t, m, keys("g")...)
 	if r := lineDrawing(topologyText(m)); r != 0 {
@@ -57,7 +57,7 @@ func TestASCIIOptionAndToggle(t *testing.T) {
 	}
 	// g does nothing outside the topology.
 	m, _ = send(t, m, keys("tab", "g")...)
-	if !m.views.drawing.ascii {
+	if !m.topo.ascii {
 		t.Error("g switched the drawing from the editor")
 	}
 }

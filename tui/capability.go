@@ -2,10 +2,131 @@ package tui
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/flowscope/flowscope/model/analysis"
 )
+
+// capabilityPane shows every system's utilisation per year as bars,
+// marking the selected system and the selected stream's weakest link.
+// Unmarked rows are drawn when they first show and kept until the report,
+// size or theme changes, so a move through a large landscape draws only a
+// screenful.
+type capabilityPane struct {
+	paneBase
+	lay     capLayout
+	base    [][]string // unmarked rows, drawn when first shown
+	baseSt  *Styles
+	baseFor *shown
+	baseW   int
+	baseH   int
+	marked  string // the row the selection last scrolled to
+	// shownRows is how many systems the last drawing had room for.
+	shownRows int
+}
+
+func (p *capabilityPane) Title() string {
+	if p.sh == nil {
+		return "Capability"
+	}
+	n, rows := len(p.sh.r.Systems), p.rows()
+	if n > rows && rows > 0 {
+		return fmt.Sprintf("Capability %d–%d/%d", p.off+1, min(p.off+rows, n), n)
+	}
+	return "Capability"
+}
+
+// rows is how many systems show at once (as last drawn).
+func (p *capabilityPane) rows() int {
+	if p.shownRows > 0 {
+		return p.shownRows
+	}
+	return max((p.h-capHeadLines)/max(p.lay.blockH, 1), 0)
+}
+
+func (p *capabilityPane) Scroll(d int) {
+	if p.sh != nil {
+		p.scrollTo(d, len(p.sh.r.Systems), p.rows())
+	}
+}
+
+// weakest is the selected stream's weakest link, or the selected system.
+func (p *capabilityPane) target() (weakest, selected string) {
+	if p.sh == nil {
+		return "", p.sel.system
+	}
+	if i := streamIndex(&p.sh.r, p.sel.stream); i >= 0 {
+		weakest = p.sh.r.Streams[i].WeakestLink.System
+	}
+	return weakest, p.sel.system
+}
+
+func (p *capabilityPane) View(st *Styles) []string {
+	if l, ok := p.memo.get(st); ok {
+		return l
+	}
+	if p.sh == nil {
+		return p.memo.put(st, nil)
+	}
+	r := &p.sh.r
+	if p.baseFor != p.sh || p.baseSt != st || p.baseW != p.w || p.baseH != p.h {
+		p.baseFor, p.baseSt, p.baseW, p.baseH = p.sh, st, p.w, p.h
+		p.lay = newCapLayout(r, p.w, p.h)
+		p.base = make([][]string, len(r.Systems))
+	}
+	weakest, selected := p.target()
+	about := weakest
+	if about == "" {
+		about = selected
+	}
+	var block []string
+	if i := systemIndex(r, about); i >= 0 && p.h-capHeadLines >= 8 {
+		block = limitLines(r, &r.Systems[i], p.w, st)
+		block = block[:min(len(block), (p.h-capHeadLines)/2)]
+	}
+	rows := max((p.h-capHeadLines-len(block))/max(p.lay.blockH, 1), 0)
+	p.shownRows = rows
+	if mark := weakest + "|" + selected; mark != p.marked {
+		// A new selection scrolls its row into view.
+		p.marked = mark
+		for i, sy := range r.Systems {
+			if (weakest != "" && sy.ID == weakest) || (weakest == "" && sy.ID == selected) {
+				var sc scroller
+				sc.off = p.off
+				sc.follow(i, len(r.Systems), rows)
+				p.off = sc.off
+				break
+			}
+		}
+	}
+	p.off = clamp(p.off, 0, max(len(r.Systems)-rows, 0))
+	lines := capabilityHeader(r, p.lay, st)
+	for i := p.off; i < min(p.off+rows, len(r.Systems)); i++ {
+		sy := r.Systems[i]
+		switch sy.ID {
+		case weakest:
+			lines = append(lines, capabilityRow(r, sy, p.lay, 2, st)...)
+		case selected:
+			lines = append(lines, capabilityRow(r, sy, p.lay, 1, st)...)
+		default:
+			if p.base[i] == nil {
+				p.base[i] = capabilityRow(r, sy, p.lay, 0, st)
+			}
+			lines = append(lines, p.base[i]...)
+		}
+	}
+	if len(r.Systems) == 0 {
+		lines = append(lines, st.Muted.Render("no systems"))
+	}
+	if len(block) > 0 {
+		for len(lines) < p.h-len(block) {
+			lines = append(lines, "")
+		}
+		lines = append(lines, block...)
+	}
+	return p.memo.put(st, lines)
+}
 
 // bar levels for a utilisation from 0 to 100%.
 var levels = []rune("▁▂▃▄▅▆▇█")
@@ -28,7 +149,7 @@ const (
 // capHeadLines is the height of the capability header.
 const capHeadLines = 3
 
-func newCapLayout(r *analysis.Report, w, h int) capLayout {
+func newCapLayout(r *report, w, h int) capLayout {
 	idW := 4
 	for _, sy := range r.Systems {
 		idW = max(idW, len(sy.ID))
@@ -60,7 +181,7 @@ func newCapLayout(r *analysis.Report, w, h int) capLayout {
 // on cl.blockH lines (the figures on the bar's bottom line). mark is 0 for
 // a plain row, 1 for the selected system, 2 for the weakest link of the
 // selected stream.
-func capabilityRow(r *analysis.Report, sy analysis.SystemReport, cl capLayout, mark int, st *Styles) []string {
+func capabilityRow(r *report, sy systemReport, cl capLayout, mark int, st *Styles) []string {
 	mon := r.Scenario.MonitorAt
 	years := len(r.Years)
 	prefix, idStyle := "  ", st.Label
@@ -106,18 +227,16 @@ func capabilityRow(r *analysis.Report, sy analysis.SystemReport, cl capLayout, m
 		tail = st.stateStyle(first, mon).Render(fmt.Sprintf("%5s", pct(first))) + st.Muted.Render("→") +
 			st.stateStyle(last, mon).Render(fmt.Sprintf("%-5s", pct(last)))
 	}
-	switch {
-	case sy.SaturatesYear != nil && cl.compact:
-		tail += st.Over.Render(fmt.Sprintf(" full y%d", *sy.SaturatesYear))
-	case sy.AlertYear != nil && cl.compact:
-		tail += st.Alert.Render(fmt.Sprintf(" alert y%d", *sy.AlertYear))
-	case !cl.compact:
-		if sy.AlertYear != nil {
-			tail += st.Alert.Render(fmt.Sprintf(" alert y%d", *sy.AlertYear))
-		}
-		if sy.SaturatesYear != nil {
-			tail += st.Over.Render(fmt.Sprintf(" full y%d", *sy.SaturatesYear))
-		}
+	// Both years always show: short in a narrow pane.
+	alert, full := " alert y", " full y"
+	if cl.compact {
+		alert, full = " ▲y", " ✗y"
+	}
+	if sy.AlertYear != nil {
+		tail += st.Alert.Render(fmt.Sprintf("%s%d", alert, *sy.AlertYear))
+	}
+	if sy.SaturatesYear != nil {
+		tail += st.Over.Render(fmt.Sprintf("%s%d", full, *sy.SaturatesYear))
 	}
 	out := make([]string, 0, cl.blockH)
 	blank := strings.Repeat(" ", 2+cl.idW)
@@ -135,33 +254,62 @@ func capabilityRow(r *analysis.Report, sy analysis.SystemReport, cl capLayout, m
 }
 
 // barCell is the glyph of one year's bar on line `line` (0 = bottom) of a
-// bar `height` lines tall. Over 100% (█) and over the alert line (▓) fill
-// the bar with their own glyph as well as colour, so the state survives a
-// terminal without colour; a fine bar rises in eighths up to the alert
-// line, its full cells drawn ▇ so they never read as █.
+// bar `height` lines tall. A one-line bar shows the state by its glyph:
+// over 100% █, over the alert line ▓, fine in eighths up to the alert
+// line (its full cell ▇, so it never reads as █). A taller bar's height
+// shows how far over a system is (see barHeight); its full cells keep the
+// state's glyph, so the state survives a terminal without colour.
 func barCell(u, mon float64, line, height int) rune {
+	if height <= 1 {
+		switch {
+		case u > 1:
+			return '█'
+		case u > mon:
+			return '▓'
+		case u <= 0:
+			return ' '
+		}
+		steps := len(levels) - 1
+		n := clamp(int(u*float64(steps)/mon+0.5), 1, steps)
+		if n >= steps {
+			return levels[len(levels)-2]
+		}
+		return levels[n-1]
+	}
+	if u <= 0 {
+		return ' '
+	}
+	const eighths = 8
+	n := max(int(barHeight(u, mon)*float64(eighths*height)+0.5), 1) - line*eighths
 	switch {
+	case n <= 0:
+		return ' '
+	case n < eighths:
+		return levels[n-1]
 	case u > 1:
 		return '█'
 	case u > mon:
 		return '▓'
-	case u <= 0:
-		return ' '
 	}
-	steps := len(levels) - 1 // eighths per line, ▁ to ▇ and full
-	n := clamp(int(u*float64(steps*height)/mon+0.5), 1, steps*height) - line*steps
+	return levels[len(levels)-2]
+}
+
+// barHeight is the share of a tall bar a utilisation fills: up to 60% for
+// fine, to 70% at 100%, then on a log scale capped at 10× (1000%), so 87%,
+// 150% and 1000% differ at a glance.
+func barHeight(u, mon float64) float64 {
 	switch {
-	case n <= 0:
-		return ' '
-	case n >= steps:
-		return levels[len(levels)-2]
+	case u <= mon:
+		return 0.6 * u / mon
+	case u <= 1:
+		return 0.6 + 0.1*(u-mon)/max(1-mon, 1e-9)
 	}
-	return levels[n-1]
+	return 0.7 + 0.3*min(math.Log10(u), 1)
 }
 
 // capabilityHeader is the pane's fixed top: what the bars mean and which
 // year each column is.
-func capabilityHeader(r *analysis.Report, cl capLayout, st *Styles) []string {
+func capabilityHeader(r *report, cl capLayout, st *Styles) []string {
 	first, last := 0, 0
 	if len(r.Years) > 0 {
 		first, last = r.Years[0], r.Years[len(r.Years)-1]
@@ -214,4 +362,57 @@ func capState(u, mon float64) int {
 		return 1
 	}
 	return 0
+}
+
+// limitLines are a system's effective limits: rate, what it counts, how
+// it groups the load, where the figure comes from (the file, or the
+// catalogue with its page), the utilisation in the first and horizon
+// years, and which limit binds in which years.
+func limitLines(r *report, sy *systemReport, w int, st *Styles) []string {
+	out := []string{st.Header.Render("Limits of "+sy.ID) + st.Muted.Render(" (what binds: "+bindingRuns(sy.BindingLimit)+")")}
+	if len(sy.Limits) == 0 {
+		return append(out, st.Muted.Render("  none: it takes any load"))
+	}
+	mon := r.Scenario.MonitorAt
+	for _, l := range sy.Limits {
+		first, lastU := at(l.Utilization, 0), last(l.Utilization)
+		src := "from the file"
+		if l.Source == analysis.SourceCatalogue {
+			src = "catalogue"
+			if l.Reference != "" {
+				src += ": " + l.Reference
+			}
+		}
+		head := fmt.Sprintf("  %s %s per %s ", l.Rate, orDefault(string(l.Counts), "requests"), orDefault(string(l.Per), "system"))
+		figs := st.stateStyle(first, mon).Render(pct(first)) + st.Muted.Render("→") + st.stateStyle(lastU, mon).Render(pct(lastU))
+		out = append(out, fit(st.Label.Render(head)+figs, w))
+		out = append(out, indent("    ", l.Name+" · "+src, w, st.Muted.Render)...)
+	}
+	return out
+}
+
+// bindingRuns writes which limit binds in which years: "capacity y0–y2,
+// writes y3–y5".
+func bindingRuns(names []string) string {
+	var parts []string
+	for y := 0; y < len(names); {
+		e := y
+		for e+1 < len(names) && names[e+1] == names[y] {
+			e++
+		}
+		n := names[y]
+		if n == "" {
+			n = "none"
+		}
+		if e > y {
+			parts = append(parts, fmt.Sprintf("%s y%d–y%d", n, y, e))
+		} else {
+			parts = append(parts, fmt.Sprintf("%s y%d", n, y))
+		}
+		y = e + 1
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, ", ")
 }

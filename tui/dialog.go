@@ -1,183 +1,76 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
-	"charm.land/bubbles/v2/textinput"
-	"charm.land/lipgloss/v2"
-	"github.com/flowscope/flowscope/model"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
-// dialogKind is the question or list shown over the panes.
-type dialogKind int
-
-const (
-	dlgNone      dialogKind = iota
-	dlgQuit                 // unsaved changes: save, discard or stay
-	dlgDelete               // a system still used by streams
-	dlgRestore              // a recovery copy was found
-	dlgSaveAs               // a file name
-	dlgOverwrite            // the file named exists
-	dlgPicker               // built-ins and files to open
-	dlgOpen                 // open another scenario with unsaved changes
-	dlgAdd                  // add a system or a stream
-	dlgHelp                 // every key
-)
-
-// pickItem is one entry of the scenario picker.
-type pickItem struct {
-	name, summary string
-	builtin       bool
+// dialog is the contract of everything shown over the panes
+// (docs/architecture.md): a title, its own key bindings (the hint line is
+// drawn from them, so a hint never names a key that does nothing), a
+// body, and Update. Update gets every key and every message the dialog
+// may want (paste, a cursor blink); it leaves the next state of the
+// dialog in m.dlg, or nil to close it. Dialogs are values: a copy of the
+// model never shares one.
+type dialog interface {
+	Title() string
+	Bindings() []key.Binding
+	Body(m *Model, w, h int) []string
+	Update(m *Model, msg tea.Msg) tea.Cmd
+	// Wide says the dialog wants most of the screen's width (lists).
+	Wide() bool
 }
 
-// dialog is the one dialog on screen, if any.
-type dialog struct {
-	kind dialogKind
-
-	input textinput.Model // save-as name
-	err   string
-
-	items  []pickItem
-	cursor int
-	scroll scroller
-
-	target    item     // the item to delete
-	users     []string // streams that use the system to delete
-	recovered model.Scenario
-	pick      pickItem // what to open after dlgOpen, the file to replace
-	quitAfter bool     // quit once the save-as succeeds
+// bind is a dialog's binding: the keys, then the hint's key and text.
+func bind(help, desc string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 }
 
-// render draws the dialog as a box at most w wide and h high.
-func (d dialog) render(m Model, w, h int) []string {
+// pressed is the binding of bs a key press matches, or -1.
+func pressed(msg tea.Msg, bs []key.Binding) int {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return -1
+	}
+	for i, b := range bs {
+		if key.Matches(k, b) {
+			return i
+		}
+	}
+	return -1
+}
+
+// hints is the hint line of a set of bindings: "s save and quit · esc stay".
+func hints(bs []key.Binding) string {
+	parts := make([]string, 0, len(bs))
+	for _, b := range bs {
+		if b.Enabled() && b.Help().Key != "" {
+			parts = append(parts, b.Help().Key+" "+b.Help().Desc)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// renderDialog draws a dialog as a box at most w wide and h high: its
+// body, then its hints wrapped to the width.
+func (m *Model) renderDialog(d dialog, w, h int) []string {
 	st := m.ctx.styles
 	iw := max(w-2, 10)
-	var title string
-	var body []string
-	keys := func(s string) string { return st.Muted.Render(s) }
-	switch d.kind {
-	case dlgQuit:
-		title = "Unsaved changes"
-		body = []string{
-			fmt.Sprintf("%s has changes that are not saved.", m.doc.name),
-			"",
-			keys("s save and quit · x quit without saving · esc stay"),
-		}
-	case dlgDelete:
-		title = "Delete system"
-		id := m.doc.s.Systems[d.target.idx].ID
-		list := strings.Join(d.users, ", ")
-		body = []string{
-			fmt.Sprintf("%d stream(s) use %s and would be deleted with it:", len(d.users), id),
-			st.Value.Render(list),
-			"",
-			keys(fmt.Sprintf("y delete %s and %d stream(s) · n keep it (u undoes a delete)", id, len(d.users))),
-		}
-	case dlgRestore:
-		title = "Recover unsaved edits"
-		body = []string{
-			fmt.Sprintf("Edits to %s from an earlier session were not saved.", m.doc.name),
-			fmt.Sprintf("They hold %d systems and %d streams.", len(d.recovered.Systems), len(d.recovered.Streams)),
-			"",
-			keys("r restore them · x discard them · esc decide later"),
-		}
-	case dlgSaveAs:
-		title = "Save as"
-		d.input.SetWidth(max(iw-4, 8))
-		body = []string{"File name (.yaml is added when missing):", d.input.View()}
-		if d.err != "" {
-			body = append(body, st.Error.Render("✗ "+d.err))
-		}
-		body = append(body, "", keys("enter save · esc cancel"))
-	case dlgOverwrite:
-		title = "Replace " + d.pick.name
-		body = []string{
-			d.pick.name + " already exists.",
-			"",
-			keys("y replace it · n choose another name"),
-		}
-	case dlgOpen:
-		title = "Open " + d.pick.name
-		body = []string{
-			"The current scenario has unsaved changes; they stay in its",
-			"recovery file and are offered again when you reopen it.",
-			"",
-			keys("o open anyway · esc cancel"),
-		}
-	case dlgAdd:
-		title = "Add"
-		body = []string{keys("s a system · t a stream · esc cancel")}
-	case dlgHelp:
-		title = "Keys · esc or ? closes"
-		full := m.help
-		full.ShowAll = true
-		full.SetWidth(0) // measure whole; the groups stack when too wide
-		groups := DefaultKeyMap().FullHelp()
-		view := full.FullHelpView(groups)
-		if lipgloss.Width(view) > iw {
-			half := (len(groups) + 1) / 2
-			view = full.FullHelpView(groups[:half]) + "\n\n" + full.FullHelpView(groups[half:])
-		}
-		body = strings.Split(view, "\n")
+	body := d.Body(m, iw, h)
+	if hs := hints(d.Bindings()); hs != "" {
 		body = append(body, "")
-		for _, note := range []string{
-			"Mouse: click a pane to focus it, click a row to select it, wheel to scroll.",
-			"Edits apply on enter; an invalid value keeps the last valid analysis.",
-			"Unsaved edits are kept in a recovery file until you save.",
-		} {
-			body = append(body, wrapWords(note, iw)...)
+		for _, l := range wrapText(hs, iw) {
+			body = append(body, st.Muted.Render(l))
 		}
-	case dlgPicker:
-		title = "Open a scenario"
-		rows := d.pickerRows(h)
-		d.scroll.follow(d.cursor, len(d.items), rows) // after a resize; Update keeps it otherwise
-		if d.err != "" {
-			body = append(body, st.Error.Render("✗ "+d.err))
-		}
-		nameW := 0
-		for _, it := range d.items {
-			nameW = max(nameW, len(it.name))
-		}
-		nameW = min(nameW, iw/3)
-		for i := d.scroll.off; i < min(d.scroll.off+rows, len(d.items)); i++ {
-			it := d.items[i]
-			kind := "file    "
-			if it.builtin {
-				kind = "built-in"
-			}
-			mark := " "
-			if i == d.cursor {
-				mark = "▸"
-			}
-			line := fmt.Sprintf("%s%-*s  %s  ", mark, nameW, it.name, kind)
-			text := fit(line+it.summary, iw)
-			if i == d.cursor {
-				text = st.Cursor.Render(text)
-			} else {
-				text = st.Label.Render(line) + st.Muted.Render(it.summary)
-			}
-			body = append(body, text)
-		}
-		if len(d.items) == 0 {
-			body = append(body, st.Muted.Render("loading…"))
-		}
-		body = append(body, "", keys("↑/↓ choose · enter open · esc cancel"))
 	}
 	bh := min(len(body)+2, h)
 	if w < 12 || bh < 3 {
 		return nil
 	}
-	return box(title, body, w, bh, true, st)
+	return box(d.Title(), body, w, bh, true, st)
 }
 
-// pickerRows is how many entries the picker shows in a dialog at most h
-// lines high.
-func (d *dialog) pickerRows(h int) int { return max(min(h-6, len(d.items)), 1) }
-
-// followPicker scrolls the picker to its cursor. It runs in Update: the
-// dialog View draws is a copy, so a scroll made there would not last.
-func (m *Model) followPicker() {
-	d := &m.dlg
-	d.scroll.follow(d.cursor, len(d.items), d.pickerRows(m.lay.status.Y-1))
-}
+// closeDialog takes the dialog off the screen.
+func (m *Model) closeDialog() { m.dlg = nil }

@@ -4,44 +4,57 @@ import (
 	"fmt"
 	"slices"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/flowscope/flowscope/model"
-	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
-// startEditing opens the selected field in a text input holding its
-// current written form.
+// startEditing opens the selected field: a picker for a field with a
+// known set of values (kinds, triggers, system ids), else a text input.
 func (m *Model) startEditing() tea.Cmd {
 	if m.opts.ReadOnly {
 		m.setStatus("read-only: this session follows a presenter", true)
 		return nil
 	}
 	it := m.ed.item(&m.doc.s)
+	fields := fieldsOf(it.kind)
+	if m.ed.field >= len(fields) {
+		return nil
+	}
+	if cs := choicesFor(&m.doc.s, fields[m.ed.field]); len(cs) > 0 {
+		m.openPicker(fields[m.ed.field], cs, fieldValue(&m.doc.s, it, m.ed.field))
+		return nil
+	}
+	return m.startTyping()
+}
+
+// startTyping opens the selected field in a text input holding its
+// current written form.
+func (m *Model) startTyping() tea.Cmd {
+	it := m.ed.item(&m.doc.s)
 	m.ed.mode = modeEditing
 	m.ed.input.SetValue(fieldValue(&m.doc.s, it, m.ed.field))
+	m.ed.inputRev++
 	m.ed.input.CursorEnd()
 	m.ed.err = nil
-	m.ed.shown = m.ed.input.Value()
 	return m.ed.input.Focus()
 }
 
 // editingKey types into the field. Every keystroke is validated on a copy
 // of the scenario; a valid value is analysed at once so the views follow
-// the typing, an invalid one leaves the views on the last valid scenario.
+// the typing, an invalid one shows the views of the committed scenario.
 func (m *Model) editingKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
+	k := &m.ctx.keys
+	switch {
+	case key.Matches(msg, k.Esc):
 		m.cancelEditing()
 		return nil
-	case "enter":
-		if m.commitEditing() {
-			return m.changed()
-		}
-		return nil
+	case key.Matches(msg, k.Enter):
+		return m.commitValue(m.ed.input.Value())
 	}
 	var cmd tea.Cmd
-	m.ed.input, cmd = m.ed.input.Update(msg)
+	cmd = m.ed.updateInput(msg)
 	m.validateInput()
 	return cmd
 }
@@ -49,17 +62,22 @@ func (m *Model) editingKey(msg tea.KeyPressMsg) tea.Cmd {
 // livePreviewStreams is the largest scenario analysed while typing.
 const livePreviewStreams = 200
 
-// validateInput checks the typed value and previews its analysis.
+// validateInput checks the typed value and previews its analysis. An
+// invalid value (a number not yet complete, one out of range) shows the
+// committed scenario, never the last valid prefix typed: "31" as a
+// horizon is not 3 years.
 func (m *Model) validateInput() {
 	it := m.ed.item(&m.doc.s)
-	n, err := withField(m.doc.s, it, m.ed.field, m.ed.input.Value())
+	n, _, err := withField(m.doc.s, it, m.ed.field, m.ed.input.Value())
 	m.ed.err = err
-	// Small scenarios are re-analysed on every keystroke, so the views
-	// follow the typing; a large one waits for enter to keep typing
-	// smooth.
-	if err == nil && len(n.Streams) <= livePreviewStreams {
-		m.setReport(n, analysis.Analyze(n))
-		m.ed.shown = m.ed.input.Value()
+	switch {
+	case err != nil:
+		m.showDoc()
+	case len(n.Streams) <= livePreviewStreams:
+		// Small scenarios are re-analysed on every keystroke, so the
+		// views follow the typing; a large one waits for enter to keep
+		// typing smooth.
+		m.setView(n, true)
 	}
 }
 
@@ -73,35 +91,54 @@ func (m *Model) cancelEditing() {
 // showDoc returns the views to the document after a value being typed
 // was previewed.
 func (m *Model) showDoc() {
-	if m.rev != m.docRev {
-		m.setReport(m.doc.s, analysis.Analyze(m.doc.s))
-		m.docRev = m.rev
+	if m.view.typed {
+		m.setView(m.doc.s, false)
 	}
 }
 
-// commitEditing applies the typed value when it is valid; an invalid one
-// keeps the input open with its error. It says whether the document
-// changed.
-func (m *Model) commitEditing() bool {
+// commitValue sets the selected field to v when it is valid; an invalid
+// value keeps the input open with its error (or, from a picker, says it
+// in the status line).
+func (m *Model) commitValue(v string) tea.Cmd {
 	it := m.ed.item(&m.doc.s)
-	n, err := withField(m.doc.s, it, m.ed.field, m.ed.input.Value())
+	n, note, err := withField(m.doc.s, it, m.ed.field, v)
 	if err != nil {
-		m.ed.err = err
-		return false
+		if m.ed.mode == modeEditing {
+			m.ed.err = err
+		} else {
+			m.setStatus(err.Error(), true)
+		}
+		return nil
 	}
-	m.ed.stopEditing()
-	if fieldValue(&n, it, m.ed.field) == fieldValue(&m.doc.s, it, m.ed.field) {
+	if m.ed.mode == modeEditing {
+		m.ed.stopEditing()
+	}
+	m.ed.mode = modeFields
+	if same, _ := sameScenario(n, m.doc.s); same {
 		// Nothing changed: no history entry, no modified marker.
 		m.showDoc()
-		return false
+		return nil
 	}
 	if it.kind == itemSystem && scenariofile.SystemFields[m.ed.field].Key == "id" {
 		old, id := m.doc.s.Systems[it.idx].ID, n.Systems[it.idx].ID
-		m.setStatus(fmt.Sprintf("renamed %s to %s in %d stream(s)", old, id, len(usersOf(&n, id))), false)
+		note = fmt.Sprintf("renamed %s to %s in %d stream(s)", old, id, len(n.Users(id)))
+	}
+	if note != "" {
+		m.setStatus(note, false)
 	}
 	m.doc.commit(n, m.ed.cursor)
 	m.afterCommit()
-	return true
+	return m.changed()
+}
+
+// sameScenario says whether two scenarios write the same file.
+func sameScenario(a, b model.Scenario) (bool, error) {
+	x, err := scenariofile.Marshal(a)
+	if err != nil {
+		return false, err
+	}
+	y, err := scenariofile.Marshal(b)
+	return err == nil && string(x) == string(y), err
 }
 
 // apply commits the result of an add, duplicate or delete.
@@ -172,8 +209,8 @@ func firstMissing(a, b []string) string {
 func (m *Model) deleteSelected() tea.Cmd {
 	it := m.ed.item(&m.doc.s)
 	if it.kind == itemSystem {
-		if users := usersOf(&m.doc.s, m.doc.s.Systems[it.idx].ID); len(users) > 0 {
-			m.dlg = dialog{kind: dlgDelete, target: it, users: users}
+		if id := m.doc.s.Systems[it.idx].ID; len(m.doc.s.Users(id)) > 0 {
+			m.dlg = deleteDialog{target: it, id: id, users: m.doc.s.Users(id)}
 			return nil
 		}
 	}
@@ -182,9 +219,9 @@ func (m *Model) deleteSelected() tea.Cmd {
 
 // afterCommit analyses the new document and keeps the editor on it.
 func (m *Model) afterCommit() {
-	m.ed.clampTo(&m.doc.s)
-	m.setReport(m.doc.s, analysis.Analyze(m.doc.s))
-	m.docRev = m.rev
+	m.docRev++
+	m.ed.SetDocument(m.doc.s, m.docRev)
+	m.setView(m.doc.s, false)
 }
 
 // changed tells a room about the edit and keeps the recovery copy current.
@@ -233,7 +270,7 @@ func (m *Model) remote(msg RemoteScenarioMsg) {
 // requestQuit quits, or asks first when there are unsaved changes. A
 // second ctrl+c quits anyway; the recovery copy keeps the edits.
 func (m *Model) requestQuit(force bool) tea.Cmd {
-	if force && m.dlg.kind == dlgQuit {
+	if _, asking := m.dlg.(quitDialog); force && asking {
 		m.quitting = true
 		return tea.Quit
 	}
@@ -241,7 +278,7 @@ func (m *Model) requestQuit(force bool) tea.Cmd {
 		if m.ed.mode == modeEditing {
 			m.cancelEditing()
 		}
-		m.dlg = dialog{kind: dlgQuit}
+		m.dlg = quitDialog{}
 		return nil
 	}
 	m.quitting = true

@@ -2,11 +2,13 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/textinput"
-	"github.com/charmbracelet/x/ansi"
+	tea "charm.land/bubbletea/v2"
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/quantity"
 )
 
 // editorMode is where the editor's keys go.
@@ -33,33 +35,55 @@ type hit struct {
 }
 
 // editor is the editor pane: the systems and streams as lists, the
-// selected item's fields below them, and the text input for a field.
-// It renders from the document; the root owns the document.
+// selected item's fields below them, and the text input for a field. It
+// draws the committed document (SetDocument); the root owns the
+// document and changes it.
 type editor struct {
 	mode   editorMode
 	cursor int // editor row: 0 = scenario header, then systems, then streams
 	field  int
 	input  textinput.Model
-	err    error  // why the value being typed is not accepted
-	shown  string // the value the views show while an invalid one is typed
+	err    error // why the value being typed is not accepted
+
+	s                 model.Scenario
+	docRev            int
+	sh                *shown
+	w, h              int
+	focused, readOnly bool
 
 	sysScroll, strScroll, fieldScroll scroller
 
-	lines []string // last render, one per inner row (box fits the width)
-	hits  []hit    // what each rendered line stands for
+	lines []string // last drawing, one per inner row (the frame fits the width)
+	hits  []hit    // what each drawn line stands for
 	key   editorKey
+	memo  // counts the drawings and keeps the framed one
+	// inputRev bumps whenever the input may show something new.
+	inputRev int
+	filter   string // the search: only matching systems and streams show
 }
 
-// editorKey is everything the editor's rendering depends on outside the
+// updateInput hands a message to the text input.
+func (e *editor) updateInput(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	e.input, cmd = e.input.Update(msg)
+	e.inputRev++
+	return cmd
+}
+
+// editorKey is everything the editor's drawing depends on outside the
 // text input: a message that changes none of it (a blink, a viewer's
-// traffic, a pan in another pane) reuses the last rendering.
+// traffic, a pan in another pane) reuses the last drawing.
 type editorKey struct {
-	docRev            int // the document's revision (bumps on every change to it)
+	docRev            int
+	sh                *shown
 	cursor, field     int
 	mode              editorMode
 	w, h              int
 	focused, readOnly bool
-	styleRev          int
+	st                *Styles
+	inputRev          int
+	err               error
+	filter            string
 }
 
 func newEditor() editor {
@@ -69,13 +93,73 @@ func newEditor() editor {
 	return editor{input: in}
 }
 
+func (e *editor) Title() string { return "Editor" }
+
+func (e *editor) SetSize(w, h int) { e.w, e.h = w, h }
+
+func (e *editor) SetReport(sh *shown) { e.sh = sh }
+
+// SetDocument gives the editor the committed scenario and its revision.
+func (e *editor) SetDocument(s model.Scenario, rev int) {
+	e.s, e.docRev = s, rev
+	e.clampTo(&e.s)
+}
+
+// SetFocus says whether the editor has the focus and may edit.
+func (e *editor) SetFocus(focused, readOnly bool) { e.focused, e.readOnly = focused, readOnly }
+
+// SetSelection moves the cursor to the selected stream or system.
+func (e *editor) SetSelection(sel selection) {
+	row := -1
+	switch {
+	case sel.stream != "":
+		if i := e.s.StreamIndex(sel.stream); i >= 0 {
+			row = rowOf(&e.s, item{itemStream, i})
+		}
+	case sel.system != "":
+		if i := e.s.SystemIndex(sel.system); i >= 0 {
+			row = rowOf(&e.s, item{itemSystem, i})
+		}
+	default:
+		row = 0
+	}
+	if row >= 0 && row != e.cursor && e.mode != modeEditing {
+		e.cursor, e.mode = row, modeList
+	}
+}
+
+// Selection is the stream or system the cursor is on.
+func (e *editor) Selection() selection {
+	it := e.item(&e.s)
+	switch it.kind {
+	case itemStream:
+		return selection{stream: e.s.Streams[it.idx].ID}
+	case itemSystem:
+		return selection{system: e.s.Systems[it.idx].ID}
+	}
+	return selection{}
+}
+
+// Scroll moves the cursor through the rows or fields.
+func (e *editor) Scroll(d int) { e.move(&e.s, d) }
+
 func (e *editor) item(s *model.Scenario) item { return itemAt(s, e.cursor) }
 
-// move changes the selected row or field by d.
+// move changes the selected row or field by d; in the lists it steps
+// over rows the search hides.
 func (e *editor) move(s *model.Scenario, d int) {
 	switch e.mode {
 	case modeList:
-		e.cursor = clamp(e.cursor+d, 0, itemCount(s)-1)
+		if e.filter == "" {
+			e.cursor = clamp(e.cursor+d, 0, itemCount(s)-1)
+			return
+		}
+		rows := e.visibleRows(s)
+		pos := slices.Index(rows, e.cursor)
+		if pos < 0 {
+			pos = 0
+		}
+		e.cursor = rows[clamp(pos+d, 0, len(rows)-1)]
 	case modeFields:
 		e.field = clamp(e.field+d, 0, len(fieldsOf(e.item(s).kind))-1)
 	}
@@ -94,15 +178,17 @@ func (e *editor) clampTo(s *model.Scenario) {
 	e.field = clamp(e.field, 0, max(len(fieldsOf(e.item(s).kind))-1, 0))
 }
 
-// refresh renders the editor when its key changed. While a value is
-// being typed it always renders: the input's text, cursor and error
-// change with every keystroke and blink.
-func (e *editor) refresh(s *model.Scenario, k editorKey, st *Styles) {
-	if k == e.key && e.mode != modeEditing && e.lines != nil {
-		return
+// View draws the editor when its key changed; the input's revision is
+// part of it, so every keystroke and cursor blink in the input draws.
+func (e *editor) View(st *Styles) []string {
+	k := editorKey{docRev: e.docRev, sh: e.sh, cursor: e.cursor, field: e.field, mode: e.mode,
+		w: e.w, h: e.h, focused: e.focused, readOnly: e.readOnly, st: st, inputRev: e.inputRev, err: e.err, filter: e.filter}
+	if k == e.key && e.lines != nil {
+		return e.lines
 	}
 	e.key = k
-	e.render(s, k.w, k.h, k.focused, k.readOnly, st)
+	e.render(&e.s, e.w, e.h, e.focused, e.readOnly, st)
+	return e.memo.put(st, e.lines)
 }
 
 // render draws the editor as h lines for a w-wide inside (the frame fits
@@ -110,13 +196,14 @@ func (e *editor) refresh(s *model.Scenario, k editorKey, st *Styles) {
 func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st *Styles) {
 	it := e.item(s)
 	fields := fieldsOf(it.kind)
-	ns, nt := len(s.Systems), len(s.Streams)
+	sysIdx, strIdx := e.matching(s)
+	ns, nt := len(sysIdx), len(strIdx)
 
 	// Height: the fields get what they need up to a bit over half; the
 	// two lists share the rest in proportion to their length.
-	fieldsNeed := 2 + len(fields)
+	fieldsNeed := 1 + len(wrapText(e.helpText(s, fields, readOnly), max(w-1, 10))) + len(fields)
 	if e.mode == modeEditing {
-		fieldsNeed += 4 // the error (up to three lines) and what the views show
+		fieldsNeed += 4 // the error and what the views show
 	}
 	listNeed := 3 + ns + nt
 	fieldsH := fieldsNeed
@@ -168,23 +255,28 @@ func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st 
 		add(rowStyle(0, "  "+name), hitRow, 0)
 	}
 	// One list: its header, then the rows that show, ids in a column.
-	addList := func(title string, sc *scroller, first, n, rows int, id, rest func(int) string) {
-		if e.cursor >= first && e.cursor < first+n {
-			sc.follow(e.cursor-first, n, rows)
+	addList := func(title string, sc *scroller, first int, idx []int, all, rows int, id, rest func(int) string) {
+		n := len(idx)
+		if pos := slices.Index(idx, e.cursor-first); pos >= 0 {
+			sc.follow(pos, n, rows)
 		}
 		off := clamp(sc.off, 0, max(n-rows, 0))
 		end := min(off+rows, n)
-		add(listHeader(title, n, off, rows, st), hitNone, 0)
+		head := listHeader(title, n, off, rows, st)
+		if e.filter != "" {
+			head = listHeader(fmt.Sprintf("%s %d of", title, n), all, off, rows, st) + st.Muted.Render(" match “"+e.filter+"”")
+		}
+		add(head, hitNone, 0)
 		idW := 0
-		for i := off; i < end; i++ {
+		for _, i := range idx[off:end] {
 			idW = max(idW, len(id(i)))
 		}
-		for i := off; i < end; i++ {
+		for _, i := range idx[off:end] {
 			add(rowStyle(first+i, fmt.Sprintf("  %-*s  %s", idW, id(i), rest(i))), hitRow, first+i)
 		}
 	}
 	if listH > 1 {
-		addList("Systems", &e.sysScroll, 1, ns, sysRows, func(i int) string { return s.Systems[i].ID }, func(i int) string {
+		addList("Systems", &e.sysScroll, 1, sysIdx, len(s.Systems), sysRows, func(i int) string { return s.Systems[i].ID }, func(i int) string {
 			zone := s.Systems[i].Zone
 			if zone == "" {
 				zone = model.DefaultZone
@@ -193,7 +285,7 @@ func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st 
 		})
 	}
 	if listH > 2 {
-		addList("Streams", &e.strScroll, 1+ns, nt, strRows, func(i int) string { return s.Streams[i].ID }, func(i int) string {
+		addList("Streams", &e.strScroll, 1+len(s.Systems), strIdx, len(s.Streams), strRows, func(i int) string { return s.Streams[i].ID }, func(i int) string {
 			sr := s.Streams[i]
 			path := sr.From + " → "
 			if sr.Via != "" {
@@ -215,7 +307,29 @@ func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st 
 	}
 	lines, hits = lines[:min(len(lines), listH)], hits[:min(len(hits), listH)]
 
+	// A system's effective limits (with where each figure comes from)
+	// take the rows left over, before long values wrap.
+	var limits []string
+	if it.kind == itemSystem && e.sh != nil && e.mode != modeEditing {
+		if i := systemIndex(&e.sh.r, s.Systems[it.idx].ID); i >= 0 {
+			if ls := limitLines(&e.sh.r, &e.sh.r.Systems[i], w, st); len(ls) <= spare {
+				limits, spare = ls, spare-len(ls)
+				fieldsH += len(ls)
+			}
+		}
+	}
 	e.renderFields(s, it, fields, w, fieldsH+spare, spare, focused, readOnly, st, add)
+	if len(limits) > 0 {
+		// After the fields, before the help lines.
+		at := max(len(lines)-len(wrapText(e.helpText(s, fields, readOnly), max(w-1, 10))), 0)
+		for len(hits) < len(lines) {
+			hits = append(hits, hit{})
+		}
+		help, helpHit := lines[at:], hits[at:]
+		lines = append(append(lines[:at:at], limits...), help...)
+		hs := make([]hit, len(limits))
+		hits = append(append(hits[:at:at], hs...), helpHit...)
+	}
 	// The pane's frame fits each line to the width.
 	for len(lines) < h {
 		lines = append(lines, "")
@@ -227,202 +341,6 @@ func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st 
 	}
 }
 
-// renderFields draws the selected item's fields: key, value, unit, and
-// under the field being edited the input's error or the field's help.
-func (e *editor) renderFields(s *model.Scenario, it item, fields []fieldInfo, w, h, spare int, focused, readOnly bool,
-	st *Styles, add func(string, hitKind, int)) {
-	if h <= 0 {
-		return
-	}
-	title := "Scenario"
-	switch it.kind {
-	case itemSystem:
-		title = "System " + s.Systems[it.idx].ID
-	case itemStream:
-		title = "Stream " + s.Streams[it.idx].ID
-	}
-	if readOnly {
-		title += " (read-only)"
-	}
-	add(st.Muted.Render("── ")+st.Header.Render(title)+st.Muted.Render(" "+strings.Repeat("─", max(w-len(title)-4, 0))), hitNone, 0)
-	keyW := 0
-	for _, f := range fields {
-		keyW = max(keyW, len(f.Key))
-	}
-	keyW = min(keyW, max(w*2/5, 6))
-	// Under the field being edited: its error, wrapped (up to three
-	// lines), or a line saying the value is valid.
-	var note []string
-	if e.mode == modeEditing {
-		if e.err != nil {
-			note = strings.Split(ansi.Wrap("✗ "+e.err.Error(), max(w-3, 10), " "), "\n")
-			note = note[:min(len(note), 3)]
-			for i := range note {
-				note[i] = st.Error.Render("  " + note[i])
-			}
-			// The views stay on the last valid value typed: say which,
-			// so nobody reads them as the figures of the invalid one.
-			shown := "the default"
-			if e.shown != "" {
-				shown = "“" + e.shown + "”"
-			}
-			note = append(note, st.Muted.Render("  the views show "+shown))
-		} else {
-			msg := "  ✓ valid — enter applies, esc cancels"
-			if len(s.Streams) > livePreviewStreams {
-				msg = "  ✓ valid — enter applies and analyses"
-			}
-			note = []string{st.Fine.Render(msg)}
-		}
-	}
-	rows := h - 2 - len(note) - spare // header + help line + note
-	rows = max(rows, 0)
-	valW := max(w-keyW-3, 4)
-	wraps := e.wrapValues(s, it, fields, valW, spare)
-	if e.mode != modeList {
-		e.fieldScroll.follow(e.field, len(fields), rows)
-	}
-	off := clamp(e.fieldScroll.off, 0, max(len(fields)-rows, 0))
-	for i := off; i < off+rows && i < len(fields); i++ {
-		f := fields[i]
-		sel := e.mode != modeList && i == e.field
-		mark := " "
-		if sel {
-			mark = "▸"
-		}
-		key := fmt.Sprintf("%s%-*s ", mark, keyW, fit(f.Key, keyW))
-		if sel && focused {
-			key = st.Cursor.Render(key)
-		} else {
-			key = st.Label.Render(key)
-		}
-		var val string
-		if sel && e.mode == modeEditing {
-			e.input.SetWidth(max(w-keyW-4, 4))
-			val = e.input.View()
-		} else {
-			// An unset field shows its default, as its help gives it.
-			v := fieldValue(s, it, i)
-			vals := wraps[i]
-			switch {
-			case v == "":
-				val = st.Muted.Render(defaultText(f.Help))
-			case len(vals) > 1:
-				val = st.Value.Render(vals[0])
-			default:
-				val = st.Value.Render(v)
-			}
-			if f.Unit != "" && f.Unit != "text" && len(vals) <= 1 {
-				val += "  " + st.Unit.Render(f.Unit)
-			}
-			if len(vals) > 1 {
-				add(key+" "+val, hitField, i)
-				for _, l := range vals[1:] {
-					add(strings.Repeat(" ", keyW+3)+st.Value.Render(l), hitField, i)
-				}
-				continue
-			}
-		}
-		add(key+" "+val, hitField, i)
-		if sel {
-			for _, l := range note {
-				add(l, hitNone, 0)
-			}
-		}
-	}
-	help := ""
-	switch {
-	case e.mode != modeList && e.field < len(fields):
-		help = fields[e.field].Help
-	case readOnly:
-		help = "viewing a presenter's scenario"
-	default:
-		help = "enter: fields · a add · D duplicate · d delete"
-	}
-	add(st.Muted.Render(" "+help), hitNone, 0)
-}
-
-// wrapValues wraps the values too long for their row into the rows the
-// pane has left over, the selected field's first, then the others from
-// the top. A field that gets no rows stays one line, cut with "…".
-func (e *editor) wrapValues(s *model.Scenario, it item, fields []fieldInfo, valW, spare int) map[int][]string {
-	if spare <= 0 || e.mode == modeEditing {
-		return nil
-	}
-	order := make([]int, 0, len(fields))
-	if e.mode == modeFields && e.field < len(fields) {
-		order = append(order, e.field)
-	}
-	for i := range fields {
-		if len(order) == 0 || i != order[0] {
-			order = append(order, i)
-		}
-	}
-	out := map[int][]string{}
-	for _, i := range order {
-		v := fieldValue(s, it, i)
-		if fitsIn(v, valW) || spare <= 0 {
-			continue
-		}
-		ls := wrapWords(v, valW)
-		if len(ls)-1 > spare {
-			ls = ls[:spare+1]
-			ls[spare] = fit(ls[spare]+" …", valW)
-		}
-		spare -= len(ls) - 1
-		out[i] = ls
-	}
-	return out
-}
-
-// defaultText is what an unset field shows: its default as the field's
-// help gives it ("default 5", "default: the id"), or just "default".
-func defaultText(help string) string {
-	i := strings.LastIndex(help, "(default")
-	if i < 0 {
-		return "default"
-	}
-	d, _, ok := strings.Cut(help[i+1:], ")")
-	if !ok {
-		return "default"
-	}
-	return d
-}
-
-// wrapWords wraps plain text at spaces into lines of at most w cells; a
-// word longer than a line is cut into pieces.
-func wrapWords(s string, w int) []string {
-	var out []string
-	line := ""
-	for _, word := range strings.Fields(s) {
-		for !fitsIn(word, w) {
-			if line != "" {
-				out, line = append(out, line), ""
-			}
-			out = append(out, ansi.Truncate(word, w, ""))
-			word = ansi.TruncateLeft(word, w, "")
-		}
-		switch {
-		case word == "":
-		case line == "":
-			line = word
-		case fitsIn(line+" "+word, w):
-			line += " " + word
-		default:
-			out, line = append(out, line), word
-		}
-	}
-	if line != "" || len(out) == 0 {
-		out = append(out, line)
-	}
-	return out
-}
-
-// fitsIn says whether s is at most w cells wide. No character is wider
-// than its UTF-8 encoding is long, so a string of at most w bytes fits
-// without being measured.
-func fitsIn(s string, w int) bool { return len(s) <= w || ansi.StringWidth(s) <= w }
-
 // listHeader is a list's title and count, and which rows show when not
 // all do: "Systems (6) 3–4 ↕".
 func listHeader(title string, n, off, rows int, st *Styles) string {
@@ -431,4 +349,17 @@ func listHeader(title string, n, off, rows int, st *Styles) string {
 		h += st.Muted.Render(fmt.Sprintf(" %d–%d ↕", off+1, off+rows))
 	}
 	return h
+}
+
+// shareNote says what a share typed without % means: a bare number is a
+// fraction, so 6 is 600%.
+func shareNote(f fieldInfo, v string) string {
+	if !strings.HasPrefix(f.Unit, "share") || v == "" || strings.Contains(v, "%") {
+		return ""
+	}
+	x, err := quantity.ParseShare(v)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("%s → %s: a share without %% is a fraction (type %s%% for per cent)", v, x.String(), v)
 }

@@ -78,24 +78,27 @@ func (m *Model) openSaveAs(quitAfter bool) {
 		in.Placeholder += ".yaml"
 	}
 	in.Focus()
-	m.dlg = dialog{kind: dlgSaveAs, input: in, quitAfter: quitAfter}
+	m.dlg = saveAsDialog{input: in, quitAfter: quitAfter}
 }
 
-// saveAs writes the document under a new name.
-// An existing other file is only replaced after asking.
-func (m *Model) saveAs(name string, quitAfter, overwrite bool) tea.Cmd {
+// saveAs writes the document under a new name (suggested when the name
+// typed is empty). An existing other file is only replaced after asking.
+func (m *Model) saveAs(name, suggested string, quitAfter, overwrite bool) tea.Cmd {
 	name = strings.TrimSpace(name)
-	if name == "" && m.dlg.kind == dlgSaveAs {
-		name = m.dlg.input.Placeholder
+	if name == "" {
+		name = suggested
 	}
 	if name == "" {
-		m.dlg.err = "a file name is needed"
+		if d, ok := m.dlg.(saveAsDialog); ok {
+			d.err = "a file name is needed"
+			m.dlg = d
+		}
 		return nil
 	}
 	if filepath.Ext(name) == "" {
 		name += ".yaml"
 	}
-	m.dlg = dialog{}
+	m.closeDialog()
 	if !overwrite && (m.doc.builtin || name != m.doc.name) {
 		f := m.files
 		return func() tea.Msg {
@@ -234,10 +237,20 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 		return tea.Batch(cmds...)
 	case existsMsg:
 		if msg.exists {
-			m.dlg = dialog{kind: dlgOverwrite, pick: pickItem{name: msg.name}, quitAfter: msg.quitAfter}
+			m.dlg = overwriteDialog{name: msg.name, quitAfter: msg.quitAfter}
 			return nil
 		}
-		return m.saveAs(msg.name, msg.quitAfter, true)
+		return m.saveAs(msg.name, "", msg.quitAfter, true)
+	case exportedMsg:
+		if msg.err != nil {
+			m.setStatus("not exported: "+msg.err.Error(), true)
+		} else {
+			m.setStatus("exported to "+msg.name, false)
+		}
+	case themeSavedMsg:
+		if msg.err != nil {
+			m.setStatus("theme not remembered: "+msg.err.Error(), true)
+		}
 	case recoveryDoneMsg:
 		m.recInflight = false
 		if msg.err != nil {
@@ -247,22 +260,23 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 			return m.syncRecovery()
 		}
 	case recoveryFoundMsg:
-		if m.dlg.kind == dlgNone {
-			m.dlg = dialog{kind: dlgRestore, recovered: msg.s}
+		if m.dlg == nil {
+			m.dlg = restoreDialog{recovered: msg.s}
 		}
 	case pickerMsg:
-		if m.dlg.kind == dlgPicker {
-			m.dlg.items = msg.items
+		if d, ok := m.dlg.(openDialog); ok {
+			d.items = msg.items
 			// Start on the scenario that is open.
 			for i, it := range msg.items {
 				if it.name == m.doc.name && it.builtin == m.doc.builtin {
-					m.dlg.cursor = i
+					d.cursor = i
 				}
 			}
-			m.followPicker()
+			d.scroll.follow(d.cursor, len(d.items), d.rows(m.lay.status.Y-1))
 			if msg.err != nil {
-				m.dlg.err = msg.err.Error()
+				d.err = msg.err.Error()
 			}
+			m.dlg = d
 		}
 	case openedMsg:
 		if msg.err != nil {
@@ -282,15 +296,13 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 		}
 		return tea.Batch(cmds...)
 	default:
+		if m.dlg != nil {
+			return m.dlg.Update(m, msg)
+		}
 		if m.ed.mode == modeEditing {
 			// The input's cursor blink.
 			var cmd tea.Cmd
-			m.ed.input, cmd = m.ed.input.Update(msg)
-			return cmd
-		}
-		if m.dlg.kind == dlgSaveAs {
-			var cmd tea.Cmd
-			m.dlg.input, cmd = m.dlg.input.Update(msg)
+			cmd = m.ed.updateInput(msg)
 			return cmd
 		}
 	}

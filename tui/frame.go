@@ -10,7 +10,7 @@ import (
 
 // frame composes the whole screen from the layout and the panes drawn in
 // the last Update. Every line is exactly the terminal's width.
-func (m Model) frame() string {
+func (m *Model) frame() string {
 	l := m.lay
 	w, h := l.width, l.height
 	if w <= 0 || h <= 0 {
@@ -37,9 +37,9 @@ func (m Model) frame() string {
 	}
 
 	out := make([]string, h)
-	out[l.title.Y] = m.titleLn
-	out[l.status.Y] = m.statusLn
-	out[l.help.Y] = m.helpLine
+	out[l.title.Y] = m.titleLine(w)
+	out[l.status.Y] = m.statusLine(w)
+	out[l.help.Y] = fit(m.help.View(m.ctx.keys), w)
 
 	// Segments per body row, left to right: pane boxes and the tab row.
 	type seg struct {
@@ -48,9 +48,10 @@ func (m Model) frame() string {
 		y     int
 	}
 	var segs []seg
+	ps := m.panes()
 	for _, p := range l.visible() {
 		r := l.panes[p]
-		segs = append(segs, seg{r.X, m.boxes[p].lines, r.Y})
+		segs = append(segs, seg{r.X, ps[p].boxed(m.paneTitle(p), ps[p].View(st), r.W, r.H, m.focus == p, st), r.Y})
 	}
 	if !l.tabs.empty() {
 		segs = append(segs, seg{l.tabs.X, []string{m.tabLine(l.tabs.W)}, l.tabs.Y})
@@ -67,54 +68,18 @@ func (m Model) frame() string {
 		// tile the row (the size sweep test holds this).
 		out[y] = b.String()
 	}
-	if m.dlg.kind != dlgNone {
+	if m.dlg != nil {
 		dw := min(w-4, 76)
-		if m.dlg.kind == dlgPicker || m.dlg.kind == dlgHelp {
+		if m.dlg.Wide() {
 			dw = min(w-4, 110)
 		}
-		m.overlay(out, m.dlg.render(m, dw, l.status.Y-1))
+		m.overlay(out, m.renderDialog(m.dlg, dw, l.status.Y-1))
 	}
 	return strings.Join(out, "\n")
 }
 
-// frameKey identifies a joined screen by its parts: the framed panes (by
-// the identity of their lines), the title, status and help lines, and the
-// layout, which places them and the tab row.
-type frameKey struct {
-	boxes               [paneCount]*string
-	title, status, help string
-	lay                 layout
-	focus               pane
-	styleRev            int
-}
-
-// frameOK says whether the screen joined in Update can be shown: not
-// with a dialog over it (dialogs draw in View) or below the minimum size.
-func (m *Model) frameOK() bool {
-	return m.frameStr != "" && m.dlg.kind == dlgNone && m.lay.mode != layoutTooSmall
-}
-
-// refreshFrame joins the screen when one of its parts changed, so View
-// for a message that changed nothing returns the last screen as it is.
-func (m *Model) refreshFrame() {
-	if m.dlg.kind != dlgNone || m.lay.mode == layoutTooSmall {
-		return
-	}
-	k := frameKey{title: m.titleLn, status: m.statusLn, help: m.helpLine, lay: m.lay, focus: m.focus, styleRev: m.ctx.styleRev}
-	for p := range paneCount {
-		if ls := m.boxes[p].lines; len(ls) > 0 && !m.lay.panes[p].empty() {
-			k.boxes[p] = &ls[0]
-		}
-	}
-	if k == m.frameKey && m.frameStr != "" {
-		return
-	}
-	m.frameKey = k
-	m.frameStr = m.frame()
-}
-
 // overlay draws a box over the middle of the body.
-func (m Model) overlay(out []string, box []string) {
+func (m *Model) overlay(out []string, box []string) {
 	l := m.lay
 	if len(box) == 0 {
 		return
@@ -132,39 +97,9 @@ func (m Model) overlay(out []string, box []string) {
 	}
 }
 
-func (m *Model) paneLines(p pane) []string {
-	switch p {
-	case paneEditor:
-		return m.ed.lines
-	case paneProjection:
-		return m.views.proj.lines
-	case paneCapability:
-		return m.views.capa.lines
-	case paneRecommend:
-		return m.views.rec.lines
-	case paneTopology:
-		return m.views.topo.lines
-	}
-	return nil
-}
-
+// paneTitle is a pane's title, marked in presenter mode.
 func (m *Model) paneTitle(p pane) string {
-	t := p.String()
-	switch p {
-	case paneCapability:
-		c := m.views.capa
-		if rows := m.views.capRows; c.total > rows && rows > 0 {
-			t += fmt.Sprintf(" %d–%d/%d", c.scroll.off+1, min(c.scroll.off+rows, c.total), c.total)
-		}
-	case paneRecommend:
-		if c := m.views.rec; c.total > 0 && (c.scroll.off > 0 || len(c.lines) >= m.lay.panes[p].H-2) {
-			t += fmt.Sprintf(" %d/%d", c.scroll.off+1, c.total)
-		}
-	case paneTopology:
-		if m.views.drawing.recommended {
-			t += " (recommended)"
-		}
-	}
+	t := m.panes()[p].Title()
 	if m.presenter && p != paneEditor {
 		t += " · presenter"
 	}
@@ -227,7 +162,7 @@ func (m Model) titleLine(w int) string {
 	}
 	app := st.Title.Render(" flowscope ")
 	file := st.TitleDim.Render(" · " + name)
-	right := st.TitleDim.Render("  pattern ") + st.Value.Render(string(m.report.Pattern)) + " "
+	right := st.TitleDim.Render("  pattern ") + st.Value.Render(string(m.view.r.Pattern)) + " "
 	fixed := ansi.StringWidth(app) + ansi.StringWidth(file) + ansi.StringWidth(mark)
 	if fixed+ansi.StringWidth(right)+8 > w {
 		right = ""
@@ -250,14 +185,18 @@ func (m Model) titleLine(w int) string {
 func (m Model) statusLine(w int) string {
 	st := m.ctx.styles
 	switch {
+	case m.ed.mode == modeEditing && m.ed.err != nil:
+		return fit(st.StatusErr.Render(" ✗ the value typed is not valid: the views show the committed scenario"), w)
+	case m.view.typed:
+		return fit(st.StatusNote.Render(" previewing the value typed · enter applies, esc cancels"), w)
 	case m.status != "" && m.statusErr:
 		return fit(st.StatusErr.Render(" "+m.status), w)
 	case m.status != "":
 		return fit(st.StatusNote.Render(" "+m.status), w)
 	}
-	mon := m.report.Scenario.MonitorAt
+	mon := m.view.r.Scenario.MonitorAt
 	return fit(st.Status.Render(fmt.Sprintf(" %d systems · %d streams · horizon %d years · alert at %s · peaks assumed to coincide · theme %s",
-		len(m.doc.s.Systems), len(m.doc.s.Streams), m.report.Scenario.Horizon, pct(mon), st.Theme)), w)
+		len(m.doc.s.Systems), len(m.doc.s.Streams), m.view.r.Scenario.Horizon, pct(mon), st.Theme)), w)
 }
 
 func (m Model) windowTitle() string {

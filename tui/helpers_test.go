@@ -79,6 +79,14 @@ func keyPress(s string) tea.KeyPressMsg {
 		return tea.KeyPressMsg{Code: tea.KeyDown}
 	case "backspace":
 		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "home":
+		return tea.KeyPressMsg{Code: tea.KeyHome}
+	case "end":
+		return tea.KeyPressMsg{Code: tea.KeyEnd}
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	case "pgup":
+		return tea.KeyPressMsg{Code: tea.KeyPgUp}
 	}
 	if r, ok := strings.CutPrefix(s, "ctrl+"); ok {
 		return tea.KeyPressMsg{Code: rune(r[0]), Mod: tea.ModCtrl}
@@ -145,3 +153,16 @@ func selectRow(t testing.TB, m Model, row int) Model {
 
 // barRune is the one-line bar for one year.
 func barRune(u, mon float64) rune { return barCell(u, mon, 0, 1) }
+
+// paneOf is what a pane shows now.
+func paneOf(m Model, p pane) []string { return m.panes()[p].View(m.ctx.styles) }
+
+// helpText is the help bar without styling.
+func helpText(m Model) string { return ansi.Strip(m.help.View(m.ctx.keys)) }
+
+func isDeleteDialog(m Model) bool    { _, ok := m.dlg.(deleteDialog); return ok }
+func isSaveAsDialog(m Model) bool    { _, ok := m.dlg.(saveAsDialog); return ok }
+func isQuitDialog(m Model) bool      { _, ok := m.dlg.(quitDialog); return ok }
+func isRestoreDialog(m Model) bool   { _, ok := m.dlg.(restoreDialog); return ok }
+func isOverwriteDialog(m Model) bool { _, ok := m.dlg.(overwriteDialog); return ok }
+func isPickerDialog(m Model) bool    { _, ok := m.dlg.(openDialog); return ok }

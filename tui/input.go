@@ -15,7 +15,8 @@ func (m *Model) keysContext() keyContext {
 		canUndo:    m.doc.hist.canUndo(),
 		canRedo:    m.doc.hist.canRedo(),
 		presenter:  m.presenter,
-		ascii:      m.views.drawing.ascii,
+		ascii:      m.topo.ascii,
+		selected:   m.ed.Selection() != (selection{}),
 	}
 	m.ctx.keys.setContext(c)
 	return c
@@ -29,8 +30,8 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	if key.Matches(msg, k.ForceQuit) {
 		return m.requestQuit(true)
 	}
-	if m.dlg.kind != dlgNone {
-		return m.dialogKey(msg)
+	if m.dlg != nil {
+		return m.dlg.Update(m, msg)
 	}
 	if m.lay.mode == layoutTooSmall {
 		if key.Matches(msg, k.Quit) {
@@ -46,7 +47,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Quit):
 		return m.requestQuit(false)
 	case key.Matches(msg, k.Help):
-		m.dlg = dialog{kind: dlgHelp}
+		m.dlg = helpDialog{}
 		return nil
 	case key.Matches(msg, k.Tab):
 		m.cycleFocus(1)
@@ -65,7 +66,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.ctx.theme = nextTheme(m.ctx.styles.Theme)
 		m.restyle()
 		m.setStatus("theme "+m.ctx.styles.Theme, false)
-		return nil
+		return saveTheme(m.opts.ConfigDir, m.ctx.theme)
 	case key.Matches(msg, k.Undo):
 		return m.undo()
 	case key.Matches(msg, k.Redo):
@@ -75,8 +76,13 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.SaveAs):
 		m.openSaveAs(false)
 		return nil
+	case key.Matches(msg, k.Search):
+		return m.openSearch()
+	case key.Matches(msg, k.Export):
+		m.dlg = exportDialog{}
+		return nil
 	case key.Matches(msg, k.Open):
-		m.dlg = dialog{kind: dlgPicker}
+		m.dlg = openDialog{}
 		return listScenarios(m.files)
 	}
 	if m.focus == paneEditor {
@@ -99,6 +105,10 @@ func (m *Model) editorKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.ed.move(s, -max(m.lay.panes[paneEditor].H/3, 1))
 	case key.Matches(msg, k.PageDown):
 		m.ed.move(s, max(m.lay.panes[paneEditor].H/3, 1))
+	case key.Matches(msg, k.Home):
+		m.ed.move(s, scrollHome)
+	case key.Matches(msg, k.End):
+		m.ed.move(s, scrollEnd)
 	case key.Matches(msg, k.Enter):
 		switch m.ed.mode {
 		case modeList:
@@ -111,7 +121,7 @@ func (m *Model) editorKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.ed.mode = modeList
 		}
 	case key.Matches(msg, k.Add):
-		m.dlg = dialog{kind: dlgAdd}
+		m.dlg = addDialog{}
 	case key.Matches(msg, k.Duplicate):
 		return m.apply(duplicateItem(m.doc.s, m.ed.item(s)))
 	case key.Matches(msg, k.Del):
@@ -120,29 +130,61 @@ func (m *Model) editorKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// viewKey scrolls or pans the focused view.
+// viewKey scrolls the focused view and gives it its own keys.
 func (m *Model) viewKey(msg tea.KeyPressMsg) {
 	k := &m.ctx.keys
 	p := m.focus
+	pv := m.panes()[p]
 	page := max(m.lay.panes[p].H-4, 1)
 	switch {
 	case key.Matches(msg, k.Up):
-		m.scrollView(p, -1)
+		pv.Scroll(-1)
 	case key.Matches(msg, k.Down):
-		m.scrollView(p, 1)
+		pv.Scroll(1)
+	case p == paneTopology && key.Matches(msg, k.PageUp):
+		m.topo.PanPage(0, -1)
+	case p == paneTopology && key.Matches(msg, k.PageDown):
+		m.topo.PanPage(0, 1)
 	case key.Matches(msg, k.PageUp):
-		m.scrollView(p, -page)
+		pv.Scroll(-page)
 	case key.Matches(msg, k.PageDown):
-		m.scrollView(p, page)
-	case p == paneTopology && key.Matches(msg, k.Left):
-		m.views.drawing.pan(-4, 0)
-	case p == paneTopology && key.Matches(msg, k.Right):
-		m.views.drawing.pan(4, 0)
-	case p == paneTopology && key.Matches(msg, k.Recommended):
-		m.views.drawing.recommended = !m.views.drawing.recommended
-	case p == paneTopology && key.Matches(msg, k.ASCII):
-		m.views.drawing.ascii = !m.views.drawing.ascii
-		if m.views.drawing.ascii {
+		pv.Scroll(page)
+	case key.Matches(msg, k.Home):
+		pv.Scroll(scrollHome)
+	case key.Matches(msg, k.End):
+		pv.Scroll(scrollEnd)
+	case p == paneTopology:
+		m.topologyKey(msg)
+	case p == paneRecommend:
+		m.recommendKey(msg)
+	}
+}
+
+// topologyKey pans the drawing and switches what it shows.
+func (m *Model) topologyKey(msg tea.KeyPressMsg) {
+	k := &m.ctx.keys
+	switch {
+	case key.Matches(msg, k.Left):
+		m.topo.Pan(-4, 0)
+	case key.Matches(msg, k.Right):
+		m.topo.Pan(4, 0)
+	case key.Matches(msg, k.PanPageLeft):
+		m.topo.PanPage(-1, 0)
+	case key.Matches(msg, k.PanPageRight):
+		m.topo.PanPage(1, 0)
+	case key.Matches(msg, k.Fit):
+		m.topo.Fit()
+	case key.Matches(msg, k.ZoomIn):
+		m.topo.ZoomIn()
+	case key.Matches(msg, k.ZoomOut):
+		m.topo.ZoomOut()
+	case key.Matches(msg, k.Focus):
+		m.topo.ToggleFocus()
+	case key.Matches(msg, k.Recommended):
+		m.topo.ToggleRecommended()
+	case key.Matches(msg, k.ASCII):
+		m.topo.ToggleASCII()
+		if m.topo.ascii {
 			m.setStatus("topology drawn in plain ASCII (g: line drawing)", false)
 		} else {
 			m.setStatus("topology drawn with line drawing (g: plain ASCII)", false)
@@ -150,133 +192,36 @@ func (m *Model) viewKey(msg tea.KeyPressMsg) {
 	}
 }
 
-// dialogKey answers the dialog on screen.
-func (m *Model) dialogKey(msg tea.KeyPressMsg) tea.Cmd {
-	s := msg.String()
-	d := &m.dlg
-	switch d.kind {
-	case dlgHelp:
-		if s == "esc" || s == "?" || s == "q" || s == "enter" {
-			m.dlg = dialog{}
+// recommendKey moves through the findings, filters them and selects what
+// a finding is about.
+func (m *Model) recommendKey(msg tea.KeyPressMsg) {
+	k := &m.ctx.keys
+	switch {
+	case key.Matches(msg, k.NextFinding):
+		m.rec.MoveFinding(1)
+	case key.Matches(msg, k.PrevFinding):
+		m.rec.MoveFinding(-1)
+	case key.Matches(msg, k.Severity):
+		m.rec.CycleSeverity()
+		sev := "all findings"
+		if m.rec.minSev != "" {
+			sev = string(m.rec.minSev) + " and worse"
 		}
-	case dlgQuit:
-		switch s {
-		case "s":
-			m.dlg = dialog{}
-			return m.save(true)
-		case "x":
-			m.quitting = true
-			return tea.Sequence(m.discardRecovery(), tea.Quit)
-		case "esc", "n":
-			m.dlg = dialog{}
+		m.setStatus("showing "+sev+" (s: next filter)", false)
+	case key.Matches(msg, k.Enter):
+		if sel, ok := m.rec.Marked(); ok {
+			m.ed.SetSelection(sel)
+			m.setStatus("selected "+sel.id()+": the views show it; esc shows all", false)
 		}
-	case dlgDelete:
-		switch s {
-		case "y", "enter":
-			it := d.target
-			m.dlg = dialog{}
-			return m.apply(deleteItem(m.doc.s, it))
-		case "n", "esc":
-			m.dlg = dialog{}
-		}
-	case dlgRestore:
-		switch s {
-		case "r", "enter":
-			rec := d.recovered
-			m.dlg = dialog{}
-			m.doc.commit(rec, m.ed.cursor)
-			m.ed.mode = modeList
-			m.afterCommit()
-			m.setStatus("restored the unsaved edits (u undoes)", false)
-			return m.changed()
-		case "x":
-			m.dlg = dialog{}
-			m.setStatus("discarded the recovered edits", false)
-			return removeFile(m.files, m.recName())
-		case "esc":
-			m.dlg = dialog{}
-		}
-	case dlgAdd:
-		var at item
-		switch s {
-		case "s":
-			at = m.ed.item(&m.doc.s)
-			if at.kind != itemSystem {
-				at = item{kind: itemScenario}
-			}
-		case "t":
-			at = m.ed.item(&m.doc.s)
-			if at.kind != itemStream {
-				at = item{kind: itemStream, idx: len(m.doc.s.Streams) - 1}
-			}
-		case "esc":
-			m.dlg = dialog{}
-			return nil
-		default:
-			return nil
-		}
-		m.dlg = dialog{}
-		return m.apply(addItem(m.doc.s, at))
-	case dlgSaveAs:
-		switch s {
-		case "esc":
-			m.dlg = dialog{}
-			return nil
-		case "enter":
-			return m.saveAs(d.input.Value(), d.quitAfter, false)
-		}
-		var cmd tea.Cmd
-		d.input, cmd = d.input.Update(msg)
-		d.err = ""
-		return cmd
-	case dlgPicker:
-		switch s {
-		case "up", "k":
-			d.cursor = max(d.cursor-1, 0)
-			m.followPicker()
-		case "down", "j":
-			d.cursor = min(d.cursor+1, max(len(d.items)-1, 0))
-			m.followPicker()
-		case "esc", "q":
-			m.dlg = dialog{}
-		case "enter":
-			if d.cursor < len(d.items) {
-				pick := d.items[d.cursor]
-				if m.doc.modified() {
-					m.dlg = dialog{kind: dlgOpen, pick: pick}
-					return nil
-				}
-				m.dlg = dialog{}
-				return openScenario(m.files, pick)
-			}
-		}
-	case dlgOverwrite:
-		name, quit := d.pick.name, d.quitAfter
-		switch s {
-		case "y":
-			return m.saveAs(name, quit, true)
-		case "n", "esc":
-			m.openSaveAs(quit)
-			m.dlg.input.SetValue(name)
-			m.dlg.input.CursorEnd()
-		}
-	case dlgOpen:
-		switch s {
-		case "o", "enter":
-			pick := d.pick
-			m.dlg = dialog{}
-			return openScenario(m.files, pick)
-		case "esc", "n":
-			m.dlg = dialog{}
-		}
+	case key.Matches(msg, k.Esc):
+		m.ed.SetSelection(selection{})
 	}
-	return nil
 }
 
 // handleClick focuses the pane under the pointer and selects the row or
 // field clicked in the editor or the tab clicked.
 func (m *Model) handleClick(ms tea.Mouse) {
-	if m.dlg.kind != dlgNone || m.lay.mode == layoutTooSmall || ms.Button != tea.MouseLeft {
+	if m.dlg != nil || m.lay.mode == layoutTooSmall || ms.Button != tea.MouseLeft {
 		return
 	}
 	if m.lay.tabs.contains(ms.X, ms.Y) {
@@ -292,6 +237,14 @@ func (m *Model) handleClick(ms tea.Mouse) {
 			m.cancelEditing()
 		}
 		m.setFocus(p)
+	}
+	if p == paneTopology {
+		r := m.lay.panes[p]
+		if id, ok := m.topo.HitTest(ms.X-r.X-1, ms.Y-r.Y-1); ok {
+			m.ed.SetSelection(selection{system: id})
+			m.setStatus("selected "+id, false)
+		}
+		return
 	}
 	if p != paneEditor || m.ed.mode == modeEditing {
 		return
@@ -326,7 +279,7 @@ func (m *Model) clickTab(x int) {
 
 // handleWheel scrolls the pane under the pointer.
 func (m *Model) handleWheel(ms tea.Mouse) {
-	if m.dlg.kind != dlgNone || m.lay.mode == layoutTooSmall {
+	if m.dlg != nil || m.lay.mode == layoutTooSmall {
 		return
 	}
 	d := 0
@@ -346,6 +299,6 @@ func (m *Model) handleWheel(ms tea.Mouse) {
 			m.ed.move(&m.doc.s, d)
 		}
 	default:
-		m.scrollView(p, d)
+		m.panes()[p].Scroll(d)
 	}
 }

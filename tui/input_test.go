@@ -39,7 +39,7 @@ func TestMouseFocusesSelectsAndScrolls(t *testing.T) {
 	}
 	rec := m.lay.panes[paneRecommend]
 	m, _ = send(t, m, tea.MouseWheelMsg{X: rec.X + 2, Y: rec.Y + 2, Button: tea.MouseWheelDown})
-	if m.views.rec.scroll.off == 0 {
+	if m.rec.off == 0 {
 		t.Error("the wheel did not scroll the recommendation")
 	}
 }
@@ -54,15 +54,14 @@ func TestThemesAndBackground(t *testing.T) {
 	if m.ctx.styles.Theme != ThemeLight {
 		t.Fatalf("a light background gave %s", m.ctx.styles.Theme)
 	}
-	// On a light terminal, the dark and high-contrast themes bring their
-	// own background; light uses the terminal's.
+	// Every theme brings its own background, on any terminal.
 	want := []string{ThemeHighContrast, ThemeDark, ThemeLight}
 	for _, w := range want {
 		m, _ = send(t, m, keys("t")...)
 		if m.ctx.styles.Theme != w {
 			t.Fatalf("t gave %s, want %s", m.ctx.styles.Theme, w)
 		}
-		if bg := m.View().BackgroundColor; (bg == nil) != (w == ThemeLight) {
+		if bg := m.View().BackgroundColor; bg != paletteFor(w).bg {
 			t.Errorf("theme %s on a light terminal: background %v", w, bg)
 		}
 	}
@@ -100,7 +99,7 @@ func TestPresenterModeGivesOneViewTheScreen(t *testing.T) {
 func TestLargeTopologyDrawsInBackground(t *testing.T) {
 	s := modeltest.Landscape(60, 120)
 	m, cmd := send(t, New(Options{Scenario: s, Name: "mid", NoRecovery: true}), tea.WindowSizeMsg{Width: 160, Height: 48})
-	if !m.views.drawing.busy || cmd == nil {
+	if !(m.topo.viewer == nil) || cmd == nil {
 		t.Fatal("the topology of a large scenario was not drawn in the background")
 	}
 	if !strings.Contains(plain(m), "drawing the topology") {
@@ -123,7 +122,23 @@ func TestLargeTopologyDrawsInBackground(t *testing.T) {
 	if strings.Contains(plain(m), "drawing the topology") {
 		t.Error("the drawing did not replace the placeholder")
 	}
-	if next == nil || !m.views.drawing.busy {
+	if next == nil || !(m.topo.viewer == nil) {
 		t.Error("the pan made while drawing was not drawn")
+	}
+}
+
+// The terminal's background answer restyles only when it changes what the
+// explorer assumed (dark): a dark answer at start redraws nothing.
+func TestDarkBackgroundAnswerKeepsStyles(t *testing.T) {
+	opts, _ := testOptions(t)
+	m := newSized(opts, 120, 36)
+	st := m.ctx.styles
+	m, _ = send(t, m, tea.BackgroundColorMsg{Color: color.Black})
+	if m.ctx.styles != st {
+		t.Error("a dark answer rebuilt the styles")
+	}
+	m, _ = send(t, m, tea.BackgroundColorMsg{Color: color.White})
+	if m.ctx.styles == st || m.ctx.isDark {
+		t.Error("a light answer must switch to light styles")
 	}
 }

@@ -3,24 +3,23 @@ package tui
 import (
 	"fmt"
 	"strings"
-
-	"github.com/charmbracelet/x/ansi"
-	"github.com/flowscope/flowscope/model/analysis"
 )
 
-// recKind is one kind of block of the recommendation view.
+// recKind is one kind of block of the recommendation.
 type recKind int
 
 const (
-	recPattern recKind = iota
-	recStream
+	recSummary recKind = iota
 	recBlank
 	recFindingsHead
 	recFinding
+	recNoFindings
 	recComponentsHead
 	recComponent
 	recNone
 	recTotal
+	recPatternsHead
+	recStream
 )
 
 type recBlock struct {
@@ -28,42 +27,192 @@ type recBlock struct {
 	i    int
 }
 
-// recView is the recommendation: the scenario's and each stream's
-// pattern, the findings by severity, and the component ladder. A large
-// landscape has thousands of findings, so blocks are wrapped only when
-// they scroll into view, and kept until the report or width changes.
-type recView struct {
-	key    viewKey
-	blocks []recBlock
-	memo   [][]string
-	idW    int
-	total  float64
+// recommendPane is the recommendation, what matters first: a summary,
+// the findings by severity, the component ladder, then each stream's
+// pattern. It scrolls by lines. A large landscape has thousands of
+// findings, so a block is wrapped only when it scrolls into view (or End
+// needs the total) and kept until the report, width, filter or theme
+// changes.
+type recommendPane struct {
+	paneBase
+	minSev severity // findings shown: "" all, warn and worse, critical only
+	cursor int      // the marked finding, an index into found; -1 none
+
+	found   []int // report indices of the findings shown, most severe first
+	blocks  []recBlock
+	wrapped [][]string
+	starts  []int // first line of each block, known up to len(wrapped) done
+	done    int   // blocks wrapped so far, in order
+	idW     int
+	total   float64
+
+	builtFor *shown
+	builtW   int
+	builtSt  *Styles
+	builtSel string
+	builtSev severity
+	text     string // the search: only findings that mention it show
+	builtTxt string
 }
 
-// rebuild lays out the blocks of a new report; nothing is drawn yet.
-func (v *recView) rebuild(r *analysis.Report, w int) {
-	v.blocks = v.blocks[:0]
-	v.idW, v.total = 0, 0
-	add := func(k recKind, i int) { v.blocks = append(v.blocks, recBlock{k, i}) }
-	add(recPattern, 0)
-	for i, s := range r.Streams {
-		v.idW = max(v.idW, len(s.ID))
-		add(recStream, i)
+// SetFilter shows only the findings whose code, subject, message or
+// advice contains text (any case).
+func (p *recommendPane) SetFilter(text string) {
+	if text != p.text {
+		p.text, p.off, p.cursor = text, 0, -1
+		p.memo.clear()
 	}
-	v.idW = min(v.idW, max(w/2, 8))
+}
+
+func (p *recommendPane) mentions(f finding) bool {
+	if p.text == "" {
+		return true
+	}
+	t := strings.ToLower(p.text)
+	in := func(s string) bool { return strings.Contains(strings.ToLower(s), t) }
+	return in(f.Code) || in(f.Message) || in(f.Advice) || (f.Stream != nil && in(*f.Stream)) || (f.System != nil && in(*f.System))
+}
+
+func newRecommendPane() recommendPane { return recommendPane{cursor: -1} }
+
+func (p *recommendPane) Title() string {
+	t := "Recommendation"
+	if p.minSev != "" {
+		t += " (" + string(p.minSev) + "+)"
+	}
+	if p.done == len(p.blocks) && p.lines() > p.h && p.h > 0 {
+		t += fmt.Sprintf(" %d–%d/%d", p.off+1, min(p.off+p.h, p.lines()), p.lines())
+	} else if p.off > 0 {
+		t += fmt.Sprintf(" from %d", p.off+1)
+	}
+	return t
+}
+
+// lines is the number of lines wrapped so far.
+func (p *recommendPane) lines() int {
+	if p.done == 0 {
+		return 0
+	}
+	return p.starts[p.done-1] + len(p.wrapped[p.done-1])
+}
+
+// Scroll moves by lines; End wraps every block to know where the end is.
+func (p *recommendPane) Scroll(d int) {
+	if d == scrollEnd || d > 0 {
+		p.wrapUpTo(len(p.blocks))
+	}
+	p.scrollTo(d, p.lines(), p.h)
+}
+
+// CycleSeverity shows all findings, then warnings and worse, then only
+// critical ones.
+func (p *recommendPane) CycleSeverity() {
+	switch p.minSev {
+	case "":
+		p.minSev = sevWarn
+	case sevWarn:
+		p.minSev = sevCritical
+	default:
+		p.minSev = ""
+	}
+	p.cursor, p.off = -1, 0
+	p.memo.clear()
+}
+
+// MoveFinding marks the next (d=1) or previous (d=-1) finding and scrolls
+// it into view.
+func (p *recommendPane) MoveFinding(d int) {
+	if len(p.found) == 0 || p.sh == nil {
+		return
+	}
+	if p.builtFor == nil {
+		return // not drawn yet
+	}
+	prev := p.findingBlock(p.cursor)
+	p.cursor = clamp(p.cursor+d, 0, len(p.found)-1)
+	b := p.findingBlock(p.cursor)
+	p.wrapUpTo(b + 1)
+	// The two findings whose mark changed are drawn again; their height
+	// stays the same.
+	for _, x := range []int{prev, b} {
+		if x >= 0 && x < p.done {
+			p.wrapped[x] = nil
+			p.rewrap(x)
+		}
+	}
+	start, end := p.starts[b], p.starts[b]+len(p.wrapped[b])
+	switch {
+	case start < p.off:
+		p.off = start
+	case end > p.off+p.h:
+		p.off = max(min(start, end-p.h), 0)
+	}
+	p.memo.clear()
+}
+
+// findingBlock is the block of the c-th finding shown, or -1.
+func (p *recommendPane) findingBlock(c int) int {
+	if c < 0 || c >= len(p.found) {
+		return -1
+	}
+	for b, blk := range p.blocks {
+		if blk.kind == recFinding && blk.i == p.found[c] {
+			return b
+		}
+	}
+	return -1
+}
+
+// Marked is the subject of the marked finding: its stream, else its
+// system.
+func (p *recommendPane) Marked() (selection, bool) {
+	if p.cursor < 0 || p.cursor >= len(p.found) || p.sh == nil {
+		return selection{}, false
+	}
+	f := p.sh.r.Findings[p.found[p.cursor]]
+	switch {
+	case f.Stream != nil:
+		return selection{stream: *f.Stream}, true
+	case f.System != nil:
+		return selection{system: *f.System}, true
+	}
+	return selection{}, false
+}
+
+// rebuild lays out the blocks for the report, width, filter and
+// selection; nothing is wrapped yet.
+func (p *recommendPane) rebuild(st *Styles) {
+	r := &p.sh.r
+	keepMark := -1
+	if p.cursor >= 0 && p.cursor < len(p.found) && p.builtFor == p.sh {
+		keepMark = p.found[p.cursor]
+	}
+	p.builtFor, p.builtW, p.builtSt, p.builtSel, p.builtSev, p.builtTxt = p.sh, p.w, st, p.sel.id(), p.minSev, p.text
+	p.blocks = p.blocks[:0]
+	p.found = p.found[:0]
+	p.idW, p.total = 0, 0
+	add := func(k recKind, i int) { p.blocks = append(p.blocks, recBlock{k, i}) }
+	add(recSummary, 0)
 	add(recBlank, 0)
 	add(recFindingsHead, 0)
-	for _, sev := range []analysis.Severity{analysis.SeverityCritical, analysis.SeverityWarn, analysis.SeverityInfo} {
+	for _, sev := range []severity{sevCritical, sevWarn, sevInfo} {
+		if !severe(sev, p.minSev) {
+			continue
+		}
 		for i, f := range r.Findings {
-			if f.Severity == sev {
+			if f.Severity == sev && about(f, p.sel) && p.mentions(f) {
+				p.found = append(p.found, i)
 				add(recFinding, i)
 			}
 		}
 	}
+	if len(p.found) == 0 {
+		add(recNoFindings, 0)
+	}
 	add(recBlank, 0)
 	add(recComponentsHead, 0)
 	for i, c := range r.Components {
-		v.total += c.Cost
+		p.total += c.Cost
 		add(recComponent, i)
 	}
 	if len(r.Components) == 0 {
@@ -71,99 +220,135 @@ func (v *recView) rebuild(r *analysis.Report, w int) {
 	} else {
 		add(recTotal, 0)
 	}
-	v.memo = make([][]string, len(v.blocks))
+	add(recBlank, 0)
+	add(recPatternsHead, 0)
+	for i, s := range r.Streams {
+		p.idW = max(p.idW, len(s.ID))
+		add(recStream, i)
+	}
+	p.idW = min(p.idW, max(p.w/2, 8))
+	p.wrapped = make([][]string, len(p.blocks))
+	p.starts = make([]int, len(p.blocks))
+	p.done = 0
+	p.cursor = -1
+	for c, i := range p.found {
+		if i == keepMark {
+			p.cursor = c
+		}
+	}
 }
 
-// window draws h lines starting at block first.
-func (v *recView) window(r *analysis.Report, first, w, h int, st *Styles) []string {
+// severe says whether a finding of severity s passes the filter min.
+func severe(s, min severity) bool {
+	switch min {
+	case sevCritical:
+		return s == sevCritical
+	case sevWarn:
+		return s == sevCritical || s == sevWarn
+	}
+	return true
+}
+
+// about says whether a finding concerns the selection: with a stream
+// selected only its findings show, with a system those about it or its
+// streams' paths; with nothing selected, all.
+func about(f finding, sel selection) bool {
+	switch {
+	case sel.stream != "":
+		return f.Stream != nil && *f.Stream == sel.stream
+	case sel.system != "":
+		return f.System != nil && *f.System == sel.system
+	}
+	return true
+}
+
+// wrapUpTo wraps blocks [done, n).
+func (p *recommendPane) wrapUpTo(n int) {
+	for ; p.done < min(n, len(p.blocks)); p.done++ {
+		if p.done > 0 {
+			p.starts[p.done] = p.starts[p.done-1] + len(p.wrapped[p.done-1])
+		}
+		p.rewrap(p.done)
+	}
+}
+
+func (p *recommendPane) rewrap(b int) {
+	if p.wrapped[b] == nil {
+		p.wrapped[b] = p.block(p.blocks[b], p.builtSt)
+	}
+}
+
+func (p *recommendPane) View(st *Styles) []string {
+	if l, ok := p.memo.get(st); ok {
+		return l
+	}
+	if p.sh == nil || p.w <= 0 {
+		return p.memo.put(st, nil)
+	}
+	if p.builtFor != p.sh || p.builtW != p.w || p.builtSt != st || p.builtSel != p.sel.id() || p.builtSev != p.minSev || p.builtTxt != p.text {
+		if p.builtSel != p.sel.id() {
+			p.off = 0
+		}
+		p.rebuild(st)
+	}
 	var out []string
-	for b := first; b < len(v.blocks) && len(out) < h; b++ {
-		if v.memo[b] == nil {
-			v.memo[b] = v.block(r, v.blocks[b], w, st)
+	for b := 0; b < len(p.blocks) && len(out) < p.h; b++ {
+		p.wrapUpTo(b + 1)
+		ls := p.wrapped[b]
+		start := p.starts[b]
+		if start+len(ls) <= p.off {
+			continue
 		}
-		out = append(out, v.memo[b]...)
-	}
-	if len(out) > h {
-		out = out[:h]
-	}
-	return out
-}
-
-// lastStart is the block the recommendation scrolls to at most: the
-// first from which every remaining block fits in h lines, so the end is
-// on screen and the pane as full as whole blocks allow. Only the blocks
-// it counts are wrapped.
-func (v *recView) lastStart(r *analysis.Report, w, h int, st *Styles) int {
-	n := 0
-	for b := len(v.blocks) - 1; b >= 0; b-- {
-		if v.memo[b] == nil {
-			v.memo[b] = v.block(r, v.blocks[b], w, st)
-		}
-		if n += len(v.memo[b]); n > h {
-			return min(b+1, len(v.blocks)-1)
-		}
-	}
-	return 0
-}
-
-func (v *recView) block(r *analysis.Report, b recBlock, w int, st *Styles) []string {
-	var out []string
-	wrap := func(prefix, text string, style func(...string) string) {
-		pw := ansi.StringWidth(prefix)
-		for i, l := range strings.Split(ansi.Wordwrap(text, max(w-pw, 8), " "), "\n") {
-			if i == 0 {
-				out = append(out, prefix+style(l))
-			} else {
-				out = append(out, strings.Repeat(" ", pw)+style(l))
+		for i, l := range ls {
+			if start+i >= p.off && len(out) < p.h {
+				out = append(out, l)
 			}
 		}
 	}
+	if len(out) < p.h && p.off > 0 {
+		// Scrolled past the end (the pane grew): show the end whole.
+		p.off = max(p.lines()-p.h, 0)
+		p.memo.clear()
+		return p.View(st)
+	}
+	return p.memo.put(st, out)
+}
+
+// block draws one block at the pane's width.
+func (p *recommendPane) block(b recBlock, st *Styles) []string {
+	r := &p.sh.r
+	w := p.w
 	mon := r.Scenario.MonitorAt
 	switch b.kind {
-	case recPattern:
-		out = append(out, st.Header.Render("Pattern ")+st.Value.Render(string(r.Pattern)))
-	case recStream:
-		s := r.Streams[b.i]
-		out = append(out, fmt.Sprintf("  %-*s ", v.idW, s.ID)+st.Muted.Render(string(s.Pattern)))
+	case recSummary:
+		return p.summary(st)
 	case recBlank:
-		out = append(out, "")
+		return []string{""}
 	case recFindingsHead:
-		out = append(out, st.Header.Render(fmt.Sprintf("Findings (%d)", len(r.Findings))))
+		h := st.Header.Render(fmt.Sprintf("Findings (%d of %d)", len(p.found), len(r.Findings)))
+		var notes []string
+		if p.minSev != "" {
+			notes = append(notes, string(p.minSev)+" and worse")
+		}
+		if id := p.sel.id(); id != "" {
+			notes = append(notes, "about "+id+" · esc shows all")
+		}
+		if p.text != "" {
+			notes = append(notes, "mentioning “"+p.text+"”")
+		}
+		if len(notes) > 0 {
+			h += st.Muted.Render(" " + strings.Join(notes, " · "))
+		}
+		return []string{h}
 	case recFinding:
-		f := r.Findings[b.i]
-		style, icon := st.Info, "·"
-		switch f.Severity {
-		case analysis.SeverityCritical:
-			style, icon = st.Critical, "✖"
-		case analysis.SeverityWarn:
-			style, icon = st.Warn, "▲"
-		}
-		head := " " + style.Render(icon+" "+string(f.Severity)+" "+f.Code)
-		subject := ""
-		if f.Stream != nil {
-			subject = *f.Stream
-		} else if f.System != nil {
-			subject = *f.System
-		}
-		// What the finding is about never gets cut: it goes on a line
-		// of its own when the pane is too narrow for both.
-		switch {
-		case subject == "":
-			out = append(out, head)
-		case ansi.StringWidth(head)+3+len(subject) <= w:
-			out = append(out, head+st.Muted.Render(" · "+subject))
-		default:
-			out = append(out, head, st.Muted.Render("   · "+subject))
-		}
-		wrap("    ", f.Message, st.Label.Render)
-		if f.Advice != "" {
-			wrap("    → ", f.Advice, st.Muted.Render)
-		}
+		return p.finding(b.i, st)
+	case recNoFindings:
+		return []string{st.Muted.Render("  none")}
 	case recComponentsHead:
-		out = append(out, st.Header.Render("Components")+st.Muted.Render(" cost · utilisation before → after each step, y"+lastYear(r)))
+		return []string{st.Header.Render("Components") + st.Muted.Render(" cost · utilisation before → after each step, y"+lastYear(r))}
 	case recComponent:
 		c := r.Components[b.i]
-		out = append(out, st.Value.Render(fmt.Sprintf("  %-11s %s", c.Kind, c.Name))+st.Muted.Render("  cost "+sig(c.Cost)))
+		out := []string{st.Value.Render(fmt.Sprintf("  %-11s %s", c.Kind, c.Name)) + st.Muted.Render("  cost "+sig(c.Cost))}
 		if len(c.UtilizationBefore) > 0 && len(c.UtilizationAfter) > 0 {
 			before, after := last(c.UtilizationBefore), last(c.UtilizationAfter)
 			out = append(out, "    "+c.System+" "+st.stateStyle(before, mon).Render(pct(before))+" → "+
@@ -172,17 +357,104 @@ func (v *recView) block(r *analysis.Report, b recBlock, w int, st *Styles) []str
 			out = append(out, "    "+c.System+st.Muted.Render(" same load: it changes how, not how much"))
 		}
 		if len(c.For) > 0 {
-			wrap("    for ", strings.Join(c.For, ", "), st.Muted.Render)
+			out = append(out, indent("    for ", strings.Join(c.For, ", "), w, st.Muted.Render)...)
 		}
+		return out
 	case recNone:
-		out = append(out, st.Muted.Render("  none: one flow per stream meets the requirements"))
+		return []string{st.Muted.Render("  none: one flow per stream meets the requirements")}
 	case recTotal:
-		out = append(out, st.Muted.Render("  total cost "+sig(v.total)))
+		return []string{st.Muted.Render("  total cost " + sig(p.total))}
+	case recPatternsHead:
+		return []string{st.Header.Render(fmt.Sprintf("Stream patterns (%d)", len(r.Streams)))}
+	case recStream:
+		s := r.Streams[b.i]
+		return []string{fmt.Sprintf("  %-*s ", p.idW, s.ID) + st.Muted.Render(string(s.Pattern))}
+	}
+	return nil
+}
+
+// summary is what an architect reads first: the pattern, the findings
+// by severity, when the first system fills up and passes the alert line.
+func (p *recommendPane) summary(st *Styles) []string {
+	r := &p.sh.r
+	out := []string{st.Header.Render("Pattern ") + st.Value.Render(string(r.Pattern))}
+	counts := map[severity]int{}
+	for _, f := range r.Findings {
+		counts[f.Severity]++
+	}
+	out = append(out, "  "+st.Critical.Render(fmt.Sprintf("%d critical", counts[sevCritical]))+st.Muted.Render(" · ")+
+		st.Warn.Render(fmt.Sprintf("%d warn", counts[sevWarn]))+st.Muted.Render(" · ")+
+		st.Info.Render(fmt.Sprintf("%d info", counts[sevInfo])))
+	sat, satY, alert, alertY := firstYears(r)
+	line := "first full: "
+	if sat == "" {
+		line += "none within the horizon"
+	} else {
+		line += fmt.Sprintf("%s in y%d", sat, satY)
+	}
+	line += " · first alert: "
+	if alert == "" {
+		line += "none"
+	} else {
+		line += fmt.Sprintf("%s in y%d", alert, alertY)
+	}
+	out = append(out, indent("  ", line, p.w, st.Label.Render)...)
+	return out
+}
+
+// firstYears is the system that saturates first and the one that passes
+// the alert line first, with their years ("" when none does).
+func firstYears(r *report) (sat string, satY int, alert string, alertY int) {
+	for _, sy := range r.Systems {
+		if y := sy.SaturatesYear; y != nil && (sat == "" || *y < satY) {
+			sat, satY = sy.ID, *y
+		}
+		if y := sy.AlertYear; y != nil && (alert == "" || *y < alertY) {
+			alert, alertY = sy.ID, *y
+		}
+	}
+	return
+}
+
+func (p *recommendPane) finding(i int, st *Styles) []string {
+	f := p.sh.r.Findings[i]
+	style, icon := st.Info, "·"
+	switch f.Severity {
+	case sevCritical:
+		style, icon = st.Critical, "✖"
+	case sevWarn:
+		style, icon = st.Warn, "▲"
+	}
+	mark := " "
+	if p.cursor >= 0 && p.cursor < len(p.found) && p.found[p.cursor] == i {
+		mark = "▸"
+	}
+	head := mark + style.Render(icon+" "+string(f.Severity)+" "+f.Code)
+	subject := ""
+	if f.Stream != nil {
+		subject = *f.Stream
+	} else if f.System != nil {
+		subject = *f.System
+	}
+	// What the finding is about never gets cut: it goes on a line of its
+	// own when the pane is too narrow for both.
+	var out []string
+	switch {
+	case subject == "":
+		out = append(out, head)
+	case fitsIn(f.Code+subject, p.w-len(f.Severity)-8):
+		out = append(out, head+st.Muted.Render(" · "+subject))
+	default:
+		out = append(out, head, st.Muted.Render("   · "+subject))
+	}
+	out = append(out, indent("    ", f.Message, p.w, st.Label.Render)...)
+	if f.Advice != "" {
+		out = append(out, indent("    → ", f.Advice, p.w, st.Muted.Render)...)
 	}
 	return out
 }
 
-func lastYear(r *analysis.Report) string {
+func lastYear(r *report) string {
 	if len(r.Years) == 0 {
 		return "0"
 	}

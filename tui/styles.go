@@ -4,6 +4,7 @@ import (
 	"image/color"
 
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/list"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 	"github.com/guptarohit/asciigraph"
@@ -44,11 +45,13 @@ type Styles struct {
 	// renderer downsamples like any other.
 	ChartDemand, ChartCapacity, ChartAxis asciigraph.AnsiColor
 
-	Help  help.Styles
-	Input textinput.Styles
+	Help     help.Styles
+	Input    textinput.Styles
+	List     list.Styles
+	ListItem list.DefaultItemStyles
 
-	// Terminal colours the view sets when the theme does not match the
-	// terminal's own background (nil: leave the terminal's).
+	// The theme's own colours, set as the terminal's default colours so
+	// the cells no style paints get the theme's background too.
 	Background, Foreground color.Color
 }
 
@@ -75,41 +78,57 @@ func nextTheme(cur string) string {
 	return themeCycle[0]
 }
 
+// palette is a theme's colours. Every text colour reads at least 4.5:1
+// against bg (the WCAG AA ratio; a test computes it), and each theme
+// paints bg itself, so a theme reads the same on a dark or a light
+// terminal and on a projector.
 type palette struct {
-	fg, dim, accent, accent2, border, borderFocus, sel, selFg color.Color
-	fine, alert, over, info, warn, crit                       color.Color
+	bg, fg, dim, accent, accent2, border, borderFocus, sel, selFg color.Color
+	fine, alert, over, info, warn, crit                           color.Color
 }
 
 func paletteFor(theme string) palette {
 	switch theme {
 	case ThemeLight:
 		return palette{
-			fg: lipgloss.Color("#1f2328"), dim: lipgloss.Color("#6e7781"),
+			bg: lipgloss.Color("#ffffff"), fg: lipgloss.Color("#1f2328"), dim: lipgloss.Color("#656d76"),
 			accent: lipgloss.Color("#0550ae"), accent2: lipgloss.Color("#8250df"),
-			border: lipgloss.Color("#afb8c1"), borderFocus: lipgloss.Color("#0969da"),
+			border: lipgloss.Color("#8c959f"), borderFocus: lipgloss.Color("#0969da"),
 			sel: lipgloss.Color("#ddf4ff"), selFg: lipgloss.Color("#0a3069"),
 			fine: lipgloss.Color("#1a7f37"), alert: lipgloss.Color("#9a6700"), over: lipgloss.Color("#cf222e"),
 			info: lipgloss.Color("#0969da"), warn: lipgloss.Color("#9a6700"), crit: lipgloss.Color("#cf222e"),
 		}
 	case ThemeHighContrast:
-		// Basic ANSI colours only: they survive every profile and projector.
+		// Pure colours on black: the nearest basic ANSI colour of each is
+		// itself, so they survive every profile and projector.
 		return palette{
-			fg: lipgloss.BrightWhite, dim: lipgloss.White,
-			accent: lipgloss.BrightCyan, accent2: lipgloss.BrightMagenta,
-			border: lipgloss.White, borderFocus: lipgloss.BrightYellow,
-			sel: lipgloss.BrightYellow, selFg: lipgloss.Black,
-			fine: lipgloss.BrightGreen, alert: lipgloss.BrightYellow, over: lipgloss.BrightRed,
-			info: lipgloss.BrightCyan, warn: lipgloss.BrightYellow, crit: lipgloss.BrightRed,
+			bg: lipgloss.Color("#000000"), fg: lipgloss.Color("#ffffff"), dim: lipgloss.Color("#e5e5e5"),
+			accent: lipgloss.Color("#00ffff"), accent2: lipgloss.Color("#ff00ff"),
+			border: lipgloss.Color("#e5e5e5"), borderFocus: lipgloss.Color("#ffff00"),
+			sel: lipgloss.Color("#ffff00"), selFg: lipgloss.Color("#000000"),
+			fine: lipgloss.Color("#00ff00"), alert: lipgloss.Color("#ffff00"), over: lipgloss.Color("#ff5555"),
+			info: lipgloss.Color("#00ffff"), warn: lipgloss.Color("#ffff00"), crit: lipgloss.Color("#ff5555"),
 		}
 	default:
 		return palette{
-			fg: lipgloss.Color("#e6edf3"), dim: lipgloss.Color("#8b949e"),
+			bg: lipgloss.Color("#0d1117"), fg: lipgloss.Color("#e6edf3"), dim: lipgloss.Color("#8b949e"),
 			accent: lipgloss.Color("#79c0ff"), accent2: lipgloss.Color("#d2a8ff"),
-			border: lipgloss.Color("#484f58"), borderFocus: lipgloss.Color("#58a6ff"),
+			border: lipgloss.Color("#6e7681"), borderFocus: lipgloss.Color("#58a6ff"),
 			sel: lipgloss.Color("#1f3a5f"), selFg: lipgloss.Color("#ffffff"),
 			fine: lipgloss.Color("#3fb950"), alert: lipgloss.Color("#d29922"), over: lipgloss.Color("#f85149"),
 			info: lipgloss.Color("#58a6ff"), warn: lipgloss.Color("#d29922"), crit: lipgloss.Color("#f85149"),
 		}
+	}
+}
+
+// textColours are the palette's colours text is written in, each with
+// the background it is written on.
+func (p palette) textColours() map[string][2]color.Color {
+	return map[string][2]color.Color{
+		"fg": {p.fg, p.bg}, "dim": {p.dim, p.bg}, "accent": {p.accent, p.bg}, "accent2": {p.accent2, p.bg},
+		"borderFocus": {p.borderFocus, p.bg}, "fine": {p.fine, p.bg}, "alert": {p.alert, p.bg},
+		"over": {p.over, p.bg}, "info": {p.info, p.bg}, "warn": {p.warn, p.bg}, "crit": {p.crit, p.bg},
+		"selFg on sel": {p.selFg, p.sel},
 	}
 }
 
@@ -120,7 +139,7 @@ func NewStyles(theme string, isDark bool) Styles {
 	hc := theme == ThemeHighContrast
 	dark := theme != ThemeLight
 	s := Styles{Theme: theme}
-	base := lipgloss.NewStyle()
+	base := lipgloss.NewStyle().Background(p.bg)
 
 	s.Title = base.Foreground(p.accent).Bold(true)
 	s.TitleDim = base.Foreground(p.dim)
@@ -166,22 +185,36 @@ func NewStyles(theme string, isDark bool) Styles {
 		s.ChartDemand, s.ChartCapacity = asciigraph.Navy, asciigraph.Maroon
 	}
 
-	s.Help = help.DefaultStyles(dark)
-	if hc {
-		s.Help.ShortKey = s.Help.ShortKey.Foreground(p.accent).Bold(true)
-		s.Help.FullKey = s.Help.FullKey.Foreground(p.accent).Bold(true)
-		s.Help.ShortDesc = s.Help.ShortDesc.Foreground(p.fg)
-		s.Help.FullDesc = s.Help.FullDesc.Foreground(p.fg)
+	s.Help = help.Styles{
+		Ellipsis: base.Foreground(p.dim), ShortKey: base.Foreground(p.accent).Bold(hc), ShortDesc: base.Foreground(p.dim),
+		ShortSeparator: base.Foreground(p.dim), FullKey: base.Foreground(p.accent).Bold(hc), FullDesc: base.Foreground(p.fg),
+		FullSeparator: base.Foreground(p.dim),
 	}
 	s.Input = textinput.DefaultStyles(dark)
-	switch {
-	case hc:
-		s.Background, s.Foreground = lipgloss.Black, lipgloss.BrightWhite
-	case theme == ThemeLight && isDark:
-		s.Background, s.Foreground = lipgloss.Color("#ffffff"), p.fg
-	case theme == ThemeDark && !isDark:
-		s.Background, s.Foreground = lipgloss.Color("#0d1117"), p.fg
+	for _, ss := range []*textinput.StyleState{&s.Input.Focused, &s.Input.Blurred} {
+		ss.Text, ss.Prompt = base.Foreground(p.fg), base.Foreground(p.accent)
+		ss.Placeholder, ss.Suggestion = base.Foreground(p.dim), base.Foreground(p.dim)
 	}
+	s.Input.Cursor.Color = p.accent
+	s.List = list.DefaultStyles(dark)
+	s.List.StatusBar = s.List.StatusBar.Foreground(p.dim).Background(p.bg)
+	s.List.NoItems = s.List.NoItems.Foreground(p.dim).Background(p.bg)
+	s.List.PaginationStyle = s.List.PaginationStyle.Background(p.bg)
+	s.List.ActivePaginationDot = s.List.ActivePaginationDot.Foreground(p.fg).Background(p.bg)
+	s.List.InactivePaginationDot = s.List.InactivePaginationDot.Foreground(p.dim).Background(p.bg)
+	s.List.Filter.Focused.Prompt = base.Foreground(p.accent)
+	s.List.Filter.Focused.Text = base.Foreground(p.fg)
+	s.List.Filter.Blurred.Prompt = base.Foreground(p.dim)
+	s.List.Filter.Blurred.Text = base.Foreground(p.fg)
+	s.ListItem = list.NewDefaultItemStyles(dark)
+	s.ListItem.NormalTitle = s.ListItem.NormalTitle.Background(p.bg).Foreground(p.fg)
+	s.ListItem.NormalDesc = s.ListItem.NormalDesc.Background(p.bg).Foreground(p.dim)
+	s.ListItem.SelectedTitle = s.ListItem.SelectedTitle.Background(p.bg).Foreground(p.accent).BorderForeground(p.borderFocus).Bold(true)
+	s.ListItem.SelectedDesc = s.ListItem.SelectedDesc.Background(p.bg).Foreground(p.fg).BorderForeground(p.borderFocus)
+	s.ListItem.DimmedTitle = s.ListItem.DimmedTitle.Background(p.bg).Foreground(p.dim)
+	s.ListItem.DimmedDesc = s.ListItem.DimmedDesc.Background(p.bg).Foreground(p.dim)
+	s.ListItem.FilterMatch = s.ListItem.FilterMatch.Background(p.bg).Foreground(p.accent2).Underline(true)
+	s.Background, s.Foreground = p.bg, p.fg
 	return s
 }
 

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,7 +19,7 @@ func TestCapabilityFillsThePane(t *testing.T) {
 	opts, _ := testOptions(t)
 	m := newSized(opts, 160, 48)
 	m, _ = send(t, m, keys("tab", "tab", "p")...)
-	text := paneText(m.views.capa.lines)
+	text := paneText(paneOf(m, paneCapability))
 	if !strings.Contains(text, "y0") || !strings.Contains(text, "y5") || !strings.Contains(text, "y0→y5") {
 		t.Errorf("no year axis:\n%s", text)
 	}
@@ -33,10 +34,10 @@ func TestCapabilityFillsThePane(t *testing.T) {
 	}
 
 	big := newSized(Options{Scenario: modeltest.Landscape(300, 1200), Name: "big", NoRecovery: true}, 160, 48)
-	if cl := big.views.capLay; cl.blockH != 1 {
+	if cl := big.capa.lay; cl.blockH != 1 {
 		t.Errorf("300 systems get %d lines each", cl.blockH)
 	}
-	rows := big.views.capRows
+	rows := big.capa.rows()
 	h := big.lay.panes[paneCapability].H - 2
 	if rows != h-capHeadLines {
 		t.Errorf("%d systems on screen, want %d", rows, h-capHeadLines)
@@ -51,30 +52,46 @@ func TestCapabilityFillsThePane(t *testing.T) {
 // states fill the bar with their own glyph.
 func TestBarCellStates(t *testing.T) {
 	const mon = 0.8
+	filledAt := func(u float64) int {
+		n := 0
+		for line := range 3 {
+			switch c := barCell(u, mon, line, 3); c {
+			case ' ':
+			case '▓', '█', levels[len(levels)-2]:
+				n += 8 // a full cell, in its state's glyph
+			default:
+				n += 1 + slices.Index(levels, c)
+			}
+		}
+		return n
+	}
 	prev := 0
-	for u := 0.01; u <= mon; u += 0.01 {
-		filled := 0
+	for u := 0.01; u <= 20; u *= 1.05 {
 		for line := range 3 {
 			c := barCell(u, mon, line, 3)
-			if c == '█' || c == '▓' {
+			if u <= mon && (c == '█' || c == '▓') {
 				t.Fatalf("fine %.2f drew %q", u, c)
 			}
-			if c != ' ' {
-				filled += 1 + strings.IndexRune(string(levels), c)
-			}
 		}
-		if filled < prev {
+		f := filledAt(u)
+		if f < prev {
 			t.Fatalf("bar shrank at %.2f", u)
 		}
-		prev = filled
+		prev = f
 	}
-	for line := range 3 {
-		if barCell(0.9, mon, line, 3) != '▓' || barCell(1.2, mon, line, 3) != '█' {
-			t.Fatal("alert or over bar not filled with its glyph")
+	if barCell(0.9, mon, 0, 3) != '▓' || barCell(1.2, mon, 0, 3) != '█' {
+		t.Fatal("alert or over bar not drawn with its glyph")
+	}
+	if barCell(1.5, mon, 2, 3) == '█' || barCell(10, mon, 2, 3) != '█' {
+		t.Fatal("a tall bar is full below 10× or not full at 10×")
+	}
+	if filledAt(0.87) >= filledAt(1.5) || filledAt(1.5) >= filledAt(10) {
+		t.Fatal("87%, 150% and 1000% are not told apart by height")
+	}
+	for u, want := range map[float64]rune{1.2: '█', 0.9: '▓', 0: ' '} {
+		if barRune(u, mon) != want {
+			t.Errorf("one-line bar at %v: %q", u, barRune(u, mon))
 		}
-	}
-	if barRune(0.4, mon) != barCell(0.4, mon, 0, 1) {
-		t.Fatal("one-line bar differs")
 	}
 }
 
@@ -83,12 +100,12 @@ func TestBarCellStates(t *testing.T) {
 func TestProjectionRateUnit(t *testing.T) {
 	opts, _ := testOptions(t)
 	m := newSized(opts, 160, 48)
-	if text := paneText(m.views.proj.lines); !strings.Contains(text, "peak/s") || !strings.Contains(text, "peak records/s") {
+	if text := paneText(paneOf(m, paneProjection)); !strings.Contains(text, "peak/s") {
 		t.Errorf("the default scenario's rates are not per second:\n%s", text)
 	}
 	m, _ = send(t, m, keys("a", "t")...) // a new stream: 1k/day, 41.7/h at its peak
-	text := paneText(m.views.proj.lines)
-	if !strings.Contains(text, "peak/h") || !strings.Contains(text, "peak records/h") || !strings.Contains(text, "41.7") {
+	text := paneText(paneOf(m, paneProjection))
+	if !strings.Contains(text, "peak/h") || !strings.Contains(text, "41.7") {
 		t.Errorf("a 1k/day stream's rate is not per hour:\n%s", text)
 	}
 	if mult, unit := rateUnit([]float64{0.5}); mult != 60 || unit != "min" {
@@ -139,9 +156,9 @@ func TestStatusSaysWhatChanged(t *testing.T) {
 		t.Errorf("after adding a system: %q", m.status)
 	}
 	m = selectRow(t, m, 1)
-	users := len(usersOf(&m.doc.s, id))
+	users := len(m.doc.s.Users(id))
 	m, _ = send(t, m, keys("d")...)
-	if d := ansi.Strip(strings.Join(m.dlg.render(m, 76, 20), "\n")); !strings.Contains(d, fmt.Sprintf("y delete %s and %d stream(s)", id, users)) {
+	if d := ansi.Strip(strings.Join(m.renderDialog(m.dlg, 76, 20), "\n")); !strings.Contains(d, fmt.Sprintf("y delete %s and %d stream(s)", id, users)) {
 		t.Errorf("delete dialog:\n%s", d)
 	}
 	m, _ = send(t, m, keys("y")...)
@@ -163,12 +180,13 @@ func TestInvalidValueSaysWhatTheViewsShow(t *testing.T) {
 	m := newSized(opts, 120, 36)
 	m = editGrowth(t, m, "5")
 	m, _ = send(t, m, keys("type:x%")...)
-	if text := paneText(m.ed.lines); !strings.Contains(text, "the views show “5”") {
+	if text := strings.Join(strings.Fields(paneText(m.ed.lines)), " "); !strings.Contains(text, "the views show the committed value “20%”") {
 		t.Errorf("editor:\n%s", text)
 	}
-	m, _ = send(t, m, keys("ctrl+u", "type:x")...)
-	if text := paneText(m.ed.lines); !strings.Contains(text, "the views show the default") {
-		t.Errorf("after clearing:\n%s", text)
+	// A share without % is a fraction: say what 6 means.
+	m, _ = send(t, m, keys("ctrl+u", "type:6")...)
+	if text := paneText(m.ed.lines); !strings.Contains(text, "6 → 600%") {
+		t.Errorf("a bare 6 does not say it means 600%%:\n%s", text)
 	}
 }
 
@@ -179,7 +197,7 @@ func TestTopologyKeysInNarrowHelpBar(t *testing.T) {
 	opts, _ := testOptions(t)
 	m := newSized(opts, 80, 24)
 	m, _ = send(t, m, keys("tab", "tab", "tab", "tab")...)
-	help := ansi.Strip(m.helpLine)
+	help := ansi.Strip(helpText(m))
 	for _, want := range []string{"r recommended", "pan"} {
 		if !strings.Contains(help, want) {
 			t.Errorf("help bar at 80 columns lacks %q: %q", want, help)
@@ -187,12 +205,12 @@ func TestTopologyKeysInNarrowHelpBar(t *testing.T) {
 	}
 	m = newSized(opts, 160, 48)
 	busiest, most := "", -1.0
-	for i, sys := range m.report.Systems {
+	for i, sys := range m.view.r.Systems {
 		if u := last(sys.Utilization); u > most {
 			busiest, most = m.doc.s.Systems[i].Name, u
 		}
 	}
-	if text := paneText(m.views.topo.lines); !strings.Contains(text, busiest) {
+	if text := paneText(paneOf(m, paneTopology)); !strings.Contains(text, busiest) {
 		t.Errorf("the busiest system %q is not on screen at 160×48:\n%s", busiest, text)
 	}
 }
@@ -205,20 +223,23 @@ func TestPickerStartsOnTheOpenScenario(t *testing.T) {
 	m := newSized(opts, 120, 36)
 	m, cmd := send(t, m, keys("o")...)
 	m = run(t, m, cmd)
-	if m.dlg.kind != dlgPicker || len(m.dlg.items) == 0 {
+	d, ok := m.dlg.(openDialog)
+	if !ok || len(d.items) == 0 {
 		t.Fatal("no picker")
 	}
-	if it := m.dlg.items[m.dlg.cursor]; it.name != "loan-prequal" || !it.builtin {
+	if it := d.items[d.cursor]; it.name != "loan-prequal" || !it.builtin {
 		t.Errorf("picker starts on %+v", it)
 	}
 }
 
-// TestWrapWords checks the editor's wrapping: no line over the width,
-// no word lost, long words cut.
-func TestWrapWords(t *testing.T) {
-	text := "Seven systems, seven flows and all three kinds of trigger: SAP, Oracle, an IBM mainframe, Dataverse, SharePoint and a carrier's logistics API."
+// TestWrapText checks the one text wrapper: no line over the width, no
+// word lost, never a break inside a word or at a hyphen when the word
+// fits a line, and only a word longer than a line cut.
+func TestWrapText(t *testing.T) {
+	text := "Seven systems, seven flows and all three kinds of trigger: SAP, Oracle, an on-prem IBM mainframe, Dataverse, SharePoint and a carrier's logistics-api."
+	words := strings.Fields(text)
 	for w := 4; w <= 40; w++ {
-		ls := wrapWords(text, w)
+		ls := wrapText(text, w)
 		for _, l := range ls {
 			if ansi.StringWidth(l) > w {
 				t.Fatalf("width %d: line %q", w, l)
@@ -227,8 +248,18 @@ func TestWrapWords(t *testing.T) {
 		if got := strings.ReplaceAll(strings.Join(ls, ""), " ", ""); got != strings.ReplaceAll(text, " ", "") {
 			t.Fatalf("width %d lost text: %q", w, got)
 		}
+		if w < 16 {
+			continue // logistics-api. is 15 wide
+		}
+		var got []string
+		for _, l := range ls {
+			got = append(got, strings.Fields(l)...)
+		}
+		if !slices.Equal(got, words) {
+			t.Fatalf("width %d broke a word: %q", w, ls)
+		}
 	}
-	if ls := wrapWords("abcdefghij", 4); strings.Join(ls, "|") != "abcd|efgh|ij" {
+	if ls := wrapText("abcdefghij", 4); strings.Join(ls, "|") != "abcd|efgh|ij" {
 		t.Errorf("long word: %q", ls)
 	}
 }
@@ -238,8 +269,8 @@ func TestWrapWords(t *testing.T) {
 func TestFindingSubjectNotCut(t *testing.T) {
 	opts, _ := testOptions(t)
 	m := newSized(opts, 120, 36)
-	text := paneText(m.views.rec.lines)
-	first := m.report.Findings[0]
+	text := paneText(paneOf(m, paneRecommend))
+	first := m.view.r.Findings[m.rec.found[0]]
 	subject := ""
 	if first.System != nil {
 		subject = *first.System
@@ -276,10 +307,11 @@ func TestEditorListsSayWhatShows(t *testing.T) {
 func TestComponentLadderShowsEachStep(t *testing.T) {
 	opts, _ := testOptions(t)
 	m := newSized(opts, 160, 48)
-	r := &m.report
-	var v recView
-	v.rebuild(r, 70)
-	text := ansi.Strip(strings.Join(v.window(r, 0, 70, 500, m.ctx.styles), "\n"))
+	r := &m.view.r
+	p := newRecommendPane()
+	p.SetSize(70, 500)
+	p.SetReport(m.view)
+	text := ansi.Strip(strings.Join(p.View(m.ctx.styles), "\n"))
 	steps := 0
 	for _, c := range r.Components {
 		if len(c.UtilizationAfter) == 0 {
@@ -307,18 +339,16 @@ func TestRecommendationScrollStopsAtAFullPage(t *testing.T) {
 	for m.focus != paneRecommend {
 		m, _ = send(t, m, keyPress("tab"))
 	}
-	for range 100 {
-		m, _ = send(t, m, keyPress("j"))
-	}
+	m, _ = send(t, m, keyPress("end"))
 	h := m.lay.panes[paneRecommend].H - 2
-	lines := m.views.rec.lines
-	if len(lines) < h/2 || !strings.Contains(paneText(lines), "total cost") {
+	lines := paneOf(m, paneRecommend)
+	if len(lines) != h || !strings.Contains(paneText(lines), "Stream patterns") {
 		t.Fatalf("scrolled to the end: %d of %d lines, want the pane filled up to the total:\n%s", len(lines), h, paneText(lines))
 	}
-	off := m.views.rec.scroll.off
+	off := m.rec.off
 	m, _ = send(t, m, keyPress("k"))
-	if m.views.rec.scroll.off != off-1 {
-		t.Errorf("k at the end moved from %d to %d, want one block back", off, m.views.rec.scroll.off)
+	if m.rec.off != off-1 {
+		t.Errorf("k at the end moved from %d to %d, want one line back", off, m.rec.off)
 	}
 }
 
@@ -346,10 +376,11 @@ func TestHelpFitsNarrowTerminals(t *testing.T) {
 func TestPickerKeepsItsScroll(t *testing.T) {
 	opts, _ := testOptions(t)
 	m := newSized(opts, 100, 24)
-	m.dlg = dialog{kind: dlgPicker}
+	var d openDialog
 	for i := range 40 {
-		m.dlg.items = append(m.dlg.items, pickItem{name: fmt.Sprintf("file-%02d.yaml", i), summary: "x"})
+		d.items = append(d.items, pickItem{name: fmt.Sprintf("file-%02d.yaml", i), summary: "x"})
 	}
+	m.dlg = d
 	for range 40 {
 		m, _ = send(t, m, keys("j")...)
 	}

@@ -1,0 +1,106 @@
+package model_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/scenariofile"
+	"github.com/flowscope/flowscope/scenarios"
+)
+
+func defaultScenario(t *testing.T) model.Scenario {
+	t.Helper()
+	s, err := scenarios.Load(scenarios.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestCloneSharesNothing(t *testing.T) {
+	s := defaultScenario(t)
+	c := s.Clone()
+	before, _ := scenariofile.Marshal(s)
+	for i := range c.Systems {
+		c.Systems[i].ID += "-x"
+		if c.Systems[i].Capacity != nil {
+			c.Systems[i].Capacity.Count *= 2
+		}
+	}
+	for i := range c.Streams {
+		c.Streams[i].From = "elsewhere"
+		if c.Streams[i].Growth != nil {
+			*c.Streams[i].Growth = 0.99
+		}
+		for j := range c.Streams[i].Seasonality {
+			c.Streams[i].Seasonality[j] = 7
+		}
+	}
+	after, _ := scenariofile.Marshal(s)
+	if string(before) != string(after) {
+		t.Fatal("changing the clone changed the original")
+	}
+}
+
+func TestRenameSystemFollowsReferences(t *testing.T) {
+	s := defaultScenario(t)
+	old := s.Systems[0].ID
+	users := s.Users(old)
+	if len(users) == 0 {
+		t.Fatalf("%s has no streams in the default scenario", old)
+	}
+	n, count, err := model.RenameSystem(s, old, "renamed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if count != len(users) || len(n.Users("renamed")) != len(users) || len(n.Users(old)) != 0 {
+		t.Fatalf("rename moved %d of %d streams", count, len(users))
+	}
+	if s.Systems[0].ID != old {
+		t.Fatal("the original was renamed too")
+	}
+	if _, _, err := model.RenameSystem(s, old, s.Systems[1].ID); err == nil {
+		t.Fatal("a rename onto a taken id was accepted")
+	}
+}
+
+func TestAddDuplicateDelete(t *testing.T) {
+	s := defaultScenario(t)
+	n, i, err := model.AddSystem(s, 1)
+	if err != nil || n.Systems[i].ID != "system" || len(n.Systems) != len(s.Systems)+1 {
+		t.Fatalf("add system: %v %d", err, i)
+	}
+	n, i, err = model.AddSystem(n, 99)
+	if err != nil || n.Systems[i].ID != "system-2" || i != len(n.Systems)-1 {
+		t.Fatalf("second add: %v %q at %d", err, n.Systems[i].ID, i)
+	}
+	n, i, err = model.AddStream(n, 0)
+	if err != nil || n.Streams[i].ID != "stream" || i != 0 {
+		t.Fatalf("add stream: %v", err)
+	}
+	n, i, err = model.DuplicateStream(n, 0)
+	if err != nil || n.Streams[i].ID != "stream-copy" || i != 1 {
+		t.Fatalf("duplicate stream: %v %d", err, i)
+	}
+	n, i, err = model.DuplicateSystem(n, 0)
+	if err != nil || n.Systems[i].ID != n.Systems[0].ID+"-copy" {
+		t.Fatalf("duplicate system: %v", err)
+	}
+	id := n.Systems[0].ID
+	users := n.Users(id)
+	d, gone, err := model.DeleteSystem(n, 0)
+	if err != nil || !slices.Equal(gone, users) || len(d.Users(id)) != 0 || len(d.Streams) != len(n.Streams)-len(users) {
+		t.Fatalf("delete system: %v, removed %v of %v", err, gone, users)
+	}
+	d, err = model.DeleteStream(n, 0)
+	if err != nil || len(d.Streams) != len(n.Streams)-1 {
+		t.Fatalf("delete stream: %v", err)
+	}
+	if _, err := model.DeleteStream(n, len(n.Streams)); err == nil {
+		t.Fatal("deleting a stream past the end was accepted")
+	}
+	if _, _, err := model.AddStream(model.Scenario{}, 0); err == nil {
+		t.Fatal("a stream without systems was accepted")
+	}
+}
