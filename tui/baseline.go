@@ -1,0 +1,155 @@
+package tui
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/compare"
+)
+
+// baseline is a pinned design and its report. While one is pinned every
+// view shows the difference from it (docs/explorer.md, "Comparing with a
+// baseline"). It lives in the Model, so each SSH session has its own.
+type baseline struct {
+	s model.Scenario
+	r report
+}
+
+// newBaseline pins a copy of s (the document's slices may be reused by
+// later edits) with its report.
+func newBaseline(s model.Scenario, r report) *baseline { return &baseline{s: s.Clone(), r: r} }
+
+// against is sh compared with b: a new shown, so every pane draws again.
+func (sh *shown) against(b *baseline) *shown {
+	c := *sh
+	c.base = b
+	return &c
+}
+
+// baseReport is the baseline's report, or nil when none is pinned.
+func (sh *shown) baseReport() *report {
+	if sh == nil || sh.base == nil {
+		return nil
+	}
+	return &sh.base.r
+}
+
+// pinBaseline makes the document the baseline.
+func (m *Model) pinBaseline() {
+	r := m.view.r
+	if m.view.typed {
+		r = analyze(m.doc.s)
+	}
+	m.base = newBaseline(m.doc.s, r)
+	m.view = m.view.against(m.base)
+	m.setStatus("baseline pinned: the views show changes from it · B clears it", false)
+	m.baselineChanged()
+}
+
+// clearBaseline drops the baseline.
+func (m *Model) clearBaseline() {
+	m.base = nil
+	m.view = m.view.against(nil)
+	m.setStatus("baseline cleared", false)
+	m.baselineChanged()
+}
+
+// remoteBaseline follows the presenter's baseline in a viewer's session
+// (a session that edits keeps its own); the same one again keeps its
+// report rather than analysing it anew.
+func (m *Model) remoteBaseline(s *model.Scenario) {
+	if !m.opts.ReadOnly {
+		return
+	}
+	switch {
+	case s == nil:
+		m.base = nil
+	case m.base == nil || !reflect.DeepEqual(m.base.s, *s):
+		m.base = newBaseline(*s, analyze(*s))
+	}
+	if m.view.base != m.base {
+		m.view = m.view.against(m.base)
+	}
+}
+
+// baselineChanged tells a room about the new baseline.
+func (m *Model) baselineChanged() {
+	if m.opts.OnBaseline == nil {
+		return
+	}
+	if m.base == nil {
+		m.opts.OnBaseline(nil)
+		return
+	}
+	s := m.base.s.Clone()
+	m.opts.OnBaseline(&s)
+}
+
+// yearsChange writes a before → after pair of years: "y4→y2", "none→y3".
+func yearsChange(label string, p compare.Pair[*int]) string {
+	y := func(v *int) string {
+		if v == nil {
+			return "none"
+		}
+		return fmt.Sprintf("y%d", *v)
+	}
+	return label + " " + y(p.A) + "→" + y(p.B)
+}
+
+// capabilityDiffLines are the systems whose figures differ from the
+// baseline: utilisation per year before → after, and the saturation and
+// alert years when they moved. At most max lines (the heading included).
+func capabilityDiffLines(base, r *report, w, maxLines int, st *Styles) []string {
+	if base == nil || maxLines <= 0 {
+		return nil
+	}
+	mon := r.Scenario.MonitorAt
+	var out []string
+	changed := 0
+	for _, d := range compare.Systems(*base, *r) {
+		if !d.Changed {
+			continue
+		}
+		changed++
+		if len(out) >= maxLines-1 {
+			continue
+		}
+		var b strings.Builder
+		b.WriteString(st.Label.Render(fmt.Sprintf("  %-*s", min(max(len(d.ID), 4), max(w/4, 8)), d.ID)))
+		switch d.OnlyIn() {
+		case "a":
+			b.WriteString(st.Muted.Render(" removed"))
+		case "b":
+			b.WriteString(st.Muted.Render(" added"))
+		}
+		if !sameYear(d.SaturatesYear) {
+			b.WriteString(st.Over.Render(" " + yearsChange("full", d.SaturatesYear)))
+		}
+		if !sameYear(d.AlertYear) {
+			b.WriteString(st.Alert.Render(" " + yearsChange("alert", d.AlertYear)))
+		}
+		for y := range max(len(d.Utilization.A), len(d.Utilization.B)) {
+			ua, ub := at(d.Utilization.A, y), at(d.Utilization.B, y)
+			b.WriteString(st.Muted.Render(fmt.Sprintf(" y%d ", y)) + st.stateStyle(ua, mon).Render(pct(ua)) +
+				st.Muted.Render("→") + st.stateStyle(ub, mon).Render(pct(ub)))
+		}
+		out = append(out, fit(b.String(), w))
+	}
+	head := st.Header.Render("Against the baseline") + st.Muted.Render(" before → after")
+	switch {
+	case changed == 0:
+		return []string{head, st.Muted.Render("  no system's figures changed")}
+	case changed > len(out):
+		head += st.Muted.Render(fmt.Sprintf(" · %d of %d changed systems", len(out), changed))
+	}
+	return append([]string{head}, out...)
+}
+
+func sameYear(p compare.Pair[*int]) bool {
+	if p.A == nil || p.B == nil {
+		return p.A == nil && p.B == nil
+	}
+	return *p.A == *p.B
+}
