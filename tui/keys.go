@@ -163,7 +163,7 @@ func (k *KeyMap) setContext(c keyContext) {
 // view (the topology's), which only show when it has focus.
 func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Move, k.Enter, k.Esc, k.Tab, k.Help, k.Quit, k.NextFinding, k.Severity, k.Recommended, k.Pan, k.Fit, k.Focus, k.ASCII,
-		k.Add, k.Duplicate, k.Del, k.Undo, k.Redo, k.Baseline, k.NoBaseline, k.Save, k.Open, k.Presenter, k.Theme}
+		k.Add, k.Duplicate, k.Del, k.Undo, k.Redo, k.Save, k.Open, k.Presenter, k.Theme, k.Baseline, k.NoBaseline}
 }
 
 // FullHelp is the help screen, by group.
@@ -171,7 +171,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Enter, k.Esc, k.Tab},
 		{k.ShiftTab, k.Left, k.Right, k.PanPageLeft, k.Recommended, k.ASCII, k.Fit, k.ZoomIn, k.Focus},
-		{k.Add, k.Duplicate, k.Del, k.Undo, k.Redo, k.NextFinding, k.Severity, k.Search, k.Baseline, k.NoBaseline},
-		{k.Save, k.SaveAs, k.Open, k.Export, k.Presenter, k.Theme, k.Help, k.Quit},
+		{k.Add, k.Duplicate, k.Del, k.Undo, k.Redo, k.NextFinding, k.Severity, k.Search, k.Baseline},
+		{k.Save, k.SaveAs, k.Open, k.Export, k.Presenter, k.Theme, k.NoBaseline, k.Help, k.Quit},
 	}
 }
