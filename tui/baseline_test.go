@@ -56,3 +56,74 @@ func TestBaselineKeysOffForViewersAndWhileTyping(t *testing.T) {
 		t.Error("b typed into a field pinned a baseline")
 	}
 }
+
+// raiseVolume sets a stream's volume through the editor, as a user types it.
+func raiseVolume(t *testing.T, m Model, stream int, volume string) Model {
+	t.Helper()
+	m = openField(t, m, 1+len(m.doc.s.Systems)+stream, itemStream, "volume")
+	for range len(m.ed.input.Value()) {
+		m, _ = send(t, m, keys("backspace")...)
+	}
+	m, cmd := send(t, m, keys("type:"+volume, "enter")...)
+	m = run(t, m, cmd)
+	m, _ = send(t, m, keys("esc")...)
+	return m
+}
+
+// pinnedAndRaised pins the default built-in and then raises web-reads
+// tenfold.
+func pinnedAndRaised(t *testing.T, w, h int) Model {
+	t.Helper()
+	opts, _ := testOptions(t)
+	opts.NoRecovery = true
+	m := newSized(opts, w, h)
+	m, _ = send(t, m, keys("b")...)
+	i := m.doc.s.StreamIndex("web-reads")
+	if i < 0 {
+		t.Fatal("the default built-in has no web-reads")
+	}
+	m = raiseVolume(t, m, i, "200M/year")
+	if got := fieldValue(&m.doc.s, item{itemStream, i}, fieldIndex(t, itemStream, "volume")); !strings.HasPrefix(got, "200M") {
+		t.Fatalf("volume is %q after the edit", got)
+	}
+	return m
+}
+
+func TestBaselineCapabilityShowsBeforeAfter(t *testing.T) {
+	m := pinnedAndRaised(t, 160, 48)
+	m.capa.SetSize(150, 40)
+	text := paneText(paneOf(m, paneCapability))
+	if !strings.Contains(text, "Against the baseline") {
+		t.Fatalf("no baseline block:\n%s", text)
+	}
+	line := lineWith(text, "  dataverse")
+	if line == "" {
+		t.Fatalf("dataverse not listed as changed:\n%s", text)
+	}
+	r := m.view.r
+	base := m.base.r
+	sy := r.Systems[systemIndex(&r, "dataverse")]
+	bs := base.Systems[systemIndex(&base, "dataverse")]
+	want := "y0 " + pct(bs.Utilization[0]) + "→" + pct(sy.Utilization[0])
+	if !strings.Contains(line, want) {
+		t.Errorf("dataverse line %q lacks %q", line, want)
+	}
+	if bs.SaturatesYear == nil || sy.SaturatesYear == nil || *bs.SaturatesYear != *sy.SaturatesYear {
+		if !strings.Contains(line, "full ") {
+			t.Errorf("the saturation year moved but the line does not say so: %q", line)
+		}
+	}
+	m, _ = send(t, m, keys("B")...)
+	if text := paneText(paneOf(m, paneCapability)); strings.Contains(text, "Against the baseline") {
+		t.Errorf("the block stays after B:\n%s", text)
+	}
+}
+
+func lineWith(text, part string) string {
+	for _, l := range strings.Split(text, "\n") {
+		if strings.Contains(l, part) {
+			return l
+		}
+	}
+	return ""
+}

@@ -85,6 +85,9 @@ func (p *capabilityPane) View(st *Styles) []string {
 		block = limitLines(r, &r.Systems[i], p.w, st)
 		block = block[:min(len(block), (p.h-capHeadLines)/2)]
 	}
+	if base := p.sh.baseReport(); base != nil {
+		block = append(capabilityDiffLines(base, r, p.w, max((p.h-capHeadLines)/3, 2), st), block...)
+	}
 	rows := max((p.h-capHeadLines-len(block))/max(p.lay.blockH, 1), 0)
 	p.shownRows = rows
 	if mark := weakest + "|" + selected; mark != p.marked {
