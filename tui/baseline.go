@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/flowscope/flowscope/model"
@@ -152,4 +153,92 @@ func sameYear(p compare.Pair[*int]) bool {
 		return p.A == nil && p.B == nil
 	}
 	return *p.A == *p.B
+}
+
+// againstBase is how the recommendation differs from the baseline's.
+type againstBase struct {
+	on       bool         // a baseline is pinned
+	fresh    map[int]bool // report indices of the findings the baseline did not raise
+	cleared  []finding    // the baseline's findings now gone that the pane's filter passes, most severe first
+	added    int          // findings raised, cleared: over all findings, for the summary
+	removed  int
+	licences compare.LicenceChanges
+}
+
+// compareWith matches r's findings and licences with base's; shows is the
+// pane's filter for the cleared findings.
+func compareWith(base, r *report, shows func(finding) bool) againstBase {
+	if base == nil {
+		return againstBase{}
+	}
+	fc := compare.Findings(*base, *r)
+	v := againstBase{on: true, fresh: map[int]bool{}, licences: compare.Licences(*base, *r),
+		added: len(fc.Added), removed: len(fc.Removed)}
+	for _, a := range fc.Added {
+		for i, f := range r.Findings {
+			if !v.fresh[i] && sameFinding(f, a) {
+				v.fresh[i] = true
+				break
+			}
+		}
+	}
+	for _, f := range fc.Removed {
+		if shows(f) {
+			v.cleared = append(v.cleared, f)
+		}
+	}
+	slices.SortStableFunc(v.cleared, func(a, b finding) int { return compare.Rank(b.Severity) - compare.Rank(a.Severity) })
+	return v
+}
+
+// sameFinding says whether two findings are the same one: the report's
+// and the comparison's copy of it.
+func sameFinding(a, b finding) bool {
+	return a.Code == b.Code && a.Severity == b.Severity && a.Message == b.Message &&
+		reflect.DeepEqual(a.Stream, b.Stream) && reflect.DeepEqual(a.System, b.System)
+}
+
+func (v againstBase) licencesMoved() bool {
+	return v.on && (!slices.Equal(v.licences.A, v.licences.B) || len(v.licences.Flows) > 0)
+}
+
+// summary is the change in a line: findings raised and cleared, licences.
+func (v againstBase) summary() string {
+	line := fmt.Sprintf("against the baseline: %d new · %d cleared", v.added, v.removed)
+	if d := v.licences.Delta(); d != 0 {
+		line += fmt.Sprintf(" · %+d Process licences", d)
+	}
+	return line
+}
+
+// licenceLines are the Process licences per year before → after and
+// each flow whose count changed (in the last compared year).
+func licenceLines(l compare.LicenceChanges, w int, st *Styles) []string {
+	out := []string{st.Header.Render("Process licences") + st.Muted.Render(" baseline → now")}
+	var years []string
+	for y := range max(len(l.A), len(l.B)) {
+		years = append(years, fmt.Sprintf("y%d %d→%d", y, atInt(l.A, y), atInt(l.B, y)))
+	}
+	out = append(out, indent("  ", strings.Join(years, " · "), w, st.Value.Render)...)
+	for _, f := range l.Flows {
+		n := max(len(f.Count.A), len(f.Count.B)) - 1
+		out = append(out, fit(st.Label.Render(fmt.Sprintf("  %s %s", f.System, f.Flow))+
+			st.Muted.Render(fmt.Sprintf(" %d→%d", atInt(f.Count.A, n), atInt(f.Count.B, n))), w))
+	}
+	return out
+}
+
+func atInt(xs []int, i int) int {
+	if i < 0 || i >= len(xs) {
+		return 0
+	}
+	return xs[i]
+}
+
+// tagWidth is the cells a finding's tag takes before it ("+new ").
+func tagWidth(tag string) int {
+	if tag == "" {
+		return 0
+	}
+	return len([]rune(tag)) + 2
 }

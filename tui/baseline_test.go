@@ -127,3 +127,32 @@ func lineWith(text, part string) string {
 	}
 	return ""
 }
+
+func TestBaselineRecommendationMarksNewAndCleared(t *testing.T) {
+	m := pinnedAndRaised(t, 160, 48)
+	m = selectRow(t, m, 0) // the scenario: every finding shows
+	m.rec.SetSize(150, 400)
+	text := paneText(paneOf(m, paneRecommend))
+	fc := m.rec.vs
+	if fc.added == 0 || fc.removed == 0 {
+		t.Fatalf("the raise should add and clear findings: %d added, %d cleared", fc.added, fc.removed)
+	}
+	if n := strings.Count(text, "+new "); n != fc.added {
+		t.Errorf("%d findings marked new, want %d:\n%s", n, fc.added, text)
+	}
+	cleared := strings.Index(text, "Cleared since the baseline")
+	if cleared < 0 || strings.Count(text[cleared:], "−cleared ") != fc.removed {
+		t.Fatalf("cleared findings not listed after the heading:\n%s", text)
+	}
+	if last := strings.LastIndex(text, "+new "); last > cleared {
+		t.Error("a current finding is listed after the cleared ones")
+	}
+	if !strings.Contains(text, "Process licences baseline → now") || !strings.Contains(text, "against the baseline:") {
+		t.Errorf("no licence change or summary:\n%s", text)
+	}
+	m, _ = send(t, m, keys("B")...)
+	text = paneText(paneOf(m, paneRecommend))
+	if strings.Contains(text, "+new") || strings.Contains(text, "Cleared since") || strings.Contains(text, "baseline") {
+		t.Errorf("marks stay after B:\n%s", text)
+	}
+}

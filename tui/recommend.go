@@ -20,6 +20,9 @@ const (
 	recTotal
 	recPatternsHead
 	recStream
+	recClearedHead
+	recCleared
+	recLicences
 )
 
 type recBlock struct {
@@ -53,6 +56,8 @@ type recommendPane struct {
 	builtSev severity
 	text     string // the search: only findings that mention it show
 	builtTxt string
+
+	vs againstBase // the change from the baseline, when one is pinned
 }
 
 // SetFilter shows only the findings whose code, subject, message or
@@ -209,6 +214,15 @@ func (p *recommendPane) rebuild(st *Styles) {
 	if len(p.found) == 0 {
 		add(recNoFindings, 0)
 	}
+	p.vs = compareWith(p.sh.baseReport(), r, func(f finding) bool {
+		return severe(f.Severity, p.minSev) && about(f, p.sel) && p.mentions(f)
+	})
+	if len(p.vs.cleared) > 0 {
+		add(recClearedHead, 0)
+		for i := range p.vs.cleared {
+			add(recCleared, i)
+		}
+	}
 	add(recBlank, 0)
 	add(recComponentsHead, 0)
 	for i, c := range r.Components {
@@ -219,6 +233,10 @@ func (p *recommendPane) rebuild(st *Styles) {
 		add(recNone, 0)
 	} else {
 		add(recTotal, 0)
+	}
+	if p.vs.licencesMoved() {
+		add(recBlank, 0)
+		add(recLicences, 0)
 	}
 	add(recBlank, 0)
 	add(recPatternsHead, 0)
@@ -342,6 +360,12 @@ func (p *recommendPane) block(b recBlock, st *Styles) []string {
 		return []string{h}
 	case recFinding:
 		return p.finding(b.i, st)
+	case recClearedHead:
+		return []string{st.Header.Render(fmt.Sprintf("Cleared since the baseline (%d)", len(p.vs.cleared)))}
+	case recCleared:
+		return p.findingLines(p.vs.cleared[b.i], false, "cleared", st)
+	case recLicences:
+		return licenceLines(p.vs.licences, w, st)
 	case recNoFindings:
 		return []string{st.Muted.Render("  none")}
 	case recComponentsHead:
@@ -399,6 +423,9 @@ func (p *recommendPane) summary(st *Styles) []string {
 		line += fmt.Sprintf("%s in y%d", alert, alertY)
 	}
 	out = append(out, indent("  ", line, p.w, st.Label.Render)...)
+	if p.vs.on {
+		out = append(out, indent("  ", p.vs.summary(), p.w, st.Highlight.Render)...)
+	}
 	return out
 }
 
@@ -417,7 +444,17 @@ func firstYears(r *report) (sat string, satY int, alert string, alertY int) {
 }
 
 func (p *recommendPane) finding(i int, st *Styles) []string {
-	f := p.sh.r.Findings[i]
+	marked := p.cursor >= 0 && p.cursor < len(p.found) && p.found[p.cursor] == i
+	tag := ""
+	if p.vs.fresh[i] {
+		tag = "new"
+	}
+	return p.findingLines(p.sh.r.Findings[i], marked, tag, st)
+}
+
+// findingLines draws a finding; tag ("new", "cleared") says how it
+// differs from the baseline.
+func (p *recommendPane) findingLines(f finding, marked bool, tag string, st *Styles) []string {
 	style, icon := st.Info, "·"
 	switch f.Severity {
 	case sevCritical:
@@ -426,10 +463,17 @@ func (p *recommendPane) finding(i int, st *Styles) []string {
 		style, icon = st.Warn, "▲"
 	}
 	mark := " "
-	if p.cursor >= 0 && p.cursor < len(p.found) && p.found[p.cursor] == i {
+	if marked {
 		mark = "▸"
 	}
 	head := mark + style.Render(icon+" "+string(f.Severity)+" "+f.Code)
+	switch tag {
+	case "new":
+		head = mark + st.Highlight.Render("+new") + " " + style.Render(icon+" "+string(f.Severity)+" "+f.Code)
+	case "cleared":
+		style = st.Muted
+		head = mark + st.Fine.Render("−cleared") + " " + style.Render(icon+" "+string(f.Severity)+" "+f.Code)
+	}
 	subject := ""
 	if f.Stream != nil {
 		subject = *f.Stream
@@ -442,7 +486,7 @@ func (p *recommendPane) finding(i int, st *Styles) []string {
 	switch {
 	case subject == "":
 		out = append(out, head)
-	case fitsIn(f.Code+subject, p.w-len(f.Severity)-8):
+	case fitsIn(f.Code+subject, p.w-len(f.Severity)-8-tagWidth(tag)):
 		out = append(out, head+st.Muted.Render(" · "+subject))
 	default:
 		out = append(out, head, st.Muted.Render("   · "+subject))
