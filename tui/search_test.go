@@ -15,7 +15,7 @@ func TestSearchFiltersListsAndFindings(t *testing.T) {
 	id := m.doc.s.Systems[7].ID
 	m, _ = send(t, m, keys("/", "type:"+id)...)
 	text := paneText(m.ed.lines)
-	if !strings.Contains(text, "matching “"+id+"”") {
+	if !strings.Contains(text, "match “"+id+"”") {
 		t.Fatalf("the lists do not say they are filtered:\n%s", text)
 	}
 	for _, sy := range m.doc.s.Systems {
@@ -39,7 +39,7 @@ func TestSearchFiltersListsAndFindings(t *testing.T) {
 		}
 	}
 	m, _ = send(t, m, keys("/", "esc")...)
-	if m.ed.filter != "" || m.rec.text != "" || strings.Contains(paneText(m.ed.lines), "matching") {
+	if m.ed.filter != "" || m.rec.text != "" || strings.Contains(paneText(m.ed.lines), "match “") {
 		t.Error("esc did not clear the search")
 	}
 }
