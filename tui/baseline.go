@@ -8,6 +8,7 @@ import (
 
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/compare"
+	"github.com/flowscope/flowscope/model/quantity"
 )
 
 // baseline is a pinned design and its report. While one is pinned every
@@ -241,4 +242,39 @@ func tagWidth(tag string) int {
 		return 0
 	}
 	return len([]rune(tag)) + 2
+}
+
+// baselineGlyph draws the baseline's line in the projection chart.
+const baselineGlyph = "•"
+
+// baselineDemand is the baseline's demand on the system and limit the
+// chart shows, in that limit's unit and window: its utilisation times its
+// own rate, so a raised capacity shows as the same demand against a
+// higher line.
+func baselineDemand(base *report, sr series) []float64 {
+	if base == nil || sr.limit == nil {
+		return nil
+	}
+	now, err := quantity.ParseRate(sr.limit.Rate)
+	i := systemIndex(base, sr.weakest)
+	if err != nil || now.PerSecond() <= 0 || i < 0 {
+		return nil
+	}
+	for _, l := range base.Systems[i].Limits {
+		if l.Name != sr.limit.Name {
+			continue
+		}
+		was, err := quantity.ParseRate(l.Rate)
+		if err != nil || was.PerSecond() <= 0 {
+			return nil
+		}
+		// The baseline's demand per second, in the current window.
+		scale := was.PerSecond() * float64(now.Count) / now.PerSecond()
+		out := make([]float64, len(l.Utilization))
+		for y := range out {
+			out[y] = at(l.Utilization, y) * scale
+		}
+		return out
+	}
+	return nil
 }

@@ -156,3 +156,19 @@ func TestBaselineRecommendationMarksNewAndCleared(t *testing.T) {
 		t.Errorf("marks stay after B:\n%s", text)
 	}
 }
+
+func TestBaselineProjectionDrawsTheBaselinesLine(t *testing.T) {
+	m := pinnedAndRaised(t, 160, 48)
+	m.proj.SetSize(150, 40)
+	text := paneText(paneOf(m, paneProjection))
+	if !strings.Contains(text, baselineGlyph+baselineGlyph+" baseline") {
+		t.Fatalf("no baseline in the legend:\n%s", text)
+	}
+	if n := strings.Count(text, baselineGlyph); n < 6 {
+		t.Errorf("the baseline's line has %d cells:\n%s", n, text)
+	}
+	m, _ = send(t, m, keys("B")...)
+	if text := paneText(paneOf(m, paneProjection)); strings.Contains(text, baselineGlyph) {
+		t.Errorf("the baseline's line stays after B:\n%s", text)
+	}
+}
