@@ -172,3 +172,38 @@ func TestBaselineProjectionDrawsTheBaselinesLine(t *testing.T) {
 		t.Errorf("the baseline's line stays after B:\n%s", text)
 	}
 }
+
+func TestViewerFollowsThePresentersBaseline(t *testing.T) {
+	opts, _ := testOptions(t)
+	opts.ReadOnly = true
+	m := newSized(opts, 160, 48)
+	before := m.doc.s.Clone()
+	after := m.doc.s.Clone()
+	after.Streams[after.StreamIndex("web-reads")].Volume.Rate.Count *= 10
+	m, _ = send(t, m, RemoteScenarioMsg{Scenario: after, Baseline: &before})
+	if m.base == nil || m.view.base != m.base {
+		t.Fatal("the viewer shows no baseline")
+	}
+	text := paneText(paneOf(m, paneRecommend))
+	if !strings.Contains(text, "against the baseline:") || !strings.Contains(text, "+new") {
+		t.Errorf("the viewer's recommendation shows no change:\n%s", text)
+	}
+	kept := m.base
+	m, _ = send(t, m, RemoteScenarioMsg{Scenario: after, Baseline: &before})
+	if m.base != kept {
+		t.Error("the same baseline again was analysed anew")
+	}
+	m, _ = send(t, m, RemoteScenarioMsg{Scenario: after})
+	if m.base != nil {
+		t.Error("the presenter cleared the baseline but the viewer keeps it")
+	}
+
+	// A session that edits keeps its own baseline.
+	opts.ReadOnly = false
+	m = newSized(opts, 160, 48)
+	m, _ = send(t, m, keys("b")...)
+	m, _ = send(t, m, RemoteScenarioMsg{Scenario: after})
+	if m.base == nil {
+		t.Error("a remote scenario dropped an editing session's own baseline")
+	}
+}
