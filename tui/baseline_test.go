@@ -207,3 +207,31 @@ func TestViewerFollowsThePresentersBaseline(t *testing.T) {
 		t.Error("a remote scenario dropped an editing session's own baseline")
 	}
 }
+
+// TestBaselineWholeFlow pins, raises a stream's volume, sees every view
+// show the change, undoes it, and clears the baseline.
+func TestBaselineWholeFlow(t *testing.T) {
+	m := pinnedAndRaised(t, 160, 48)
+	m = selectRow(t, m, 1+len(m.doc.s.Systems)+m.doc.s.StreamIndex("web-reads"))
+	for _, p := range []pane{paneCapability, paneRecommend, paneProjection} {
+		m.panes()[p].SetSize(150, 60)
+	}
+	views := func(m Model) string {
+		return paneText(paneOf(m, paneCapability)) + paneText(paneOf(m, paneRecommend)) + paneText(paneOf(m, paneProjection))
+	}
+	for _, want := range []string{"Against the baseline", "+new", "against the baseline:", baselineGlyph + " baseline"} {
+		if !strings.Contains(views(m), want) {
+			t.Errorf("after the edit the views lack %q", want)
+		}
+	}
+	// Undone, the design is the baseline again: nothing differs.
+	m, _ = send(t, m, keys("u")...)
+	text := views(m)
+	if !strings.Contains(text, "no system's figures changed") || !strings.Contains(text, "0 new · 0 cleared") || strings.Contains(text, "+new") {
+		t.Errorf("undone, the views still show a change:\n%s", text)
+	}
+	m, _ = send(t, m, keys("B")...)
+	if text := views(m); strings.Contains(strings.ToLower(text), "baseline") {
+		t.Errorf("cleared, the views still mention the baseline:\n%s", text)
+	}
+}
