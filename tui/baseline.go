@@ -102,49 +102,59 @@ func yearsChange(label string, p compare.Pair[*int]) string {
 
 // capabilityDiffLines are the systems whose figures differ from the
 // baseline: utilisation per year before → after, and the saturation and
-// alert years when they moved. At most max lines (the heading included).
+// alert years when they moved; the years wrap under the system when the
+// pane is narrow. At most maxLines lines (the heading included).
 func capabilityDiffLines(base, r *report, w, maxLines int, st *Styles) []string {
 	if base == nil || maxLines <= 0 {
 		return nil
 	}
 	mon := r.Scenario.MonitorAt
 	var out []string
-	changed := 0
+	changed, listed := 0, 0
 	for _, d := range compare.Systems(*base, *r) {
 		if !d.Changed {
 			continue
 		}
 		changed++
-		if len(out) >= maxLines-1 {
-			continue
-		}
-		var b strings.Builder
-		b.WriteString(st.Label.Render(fmt.Sprintf("  %-*s", min(max(len(d.ID), 4), max(w/4, 8)), d.ID)))
+		head := st.Label.Render(fmt.Sprintf("  %-*s", min(max(len(d.ID), 4), max(w/4, 8)), d.ID))
 		switch d.OnlyIn() {
 		case "a":
-			b.WriteString(st.Muted.Render(" removed"))
+			head += st.Muted.Render(" removed")
 		case "b":
-			b.WriteString(st.Muted.Render(" added"))
+			head += st.Muted.Render(" added")
 		}
 		if !sameYear(d.SaturatesYear) {
-			b.WriteString(st.Over.Render(" " + yearsChange("full", d.SaturatesYear)))
+			head += st.Over.Render(" " + yearsChange("full", d.SaturatesYear))
 		}
 		if !sameYear(d.AlertYear) {
-			b.WriteString(st.Alert.Render(" " + yearsChange("alert", d.AlertYear)))
+			head += st.Alert.Render(" " + yearsChange("alert", d.AlertYear))
 		}
+		var styled strings.Builder
+		var years []string
 		for y := range max(len(d.Utilization.A), len(d.Utilization.B)) {
 			ua, ub := at(d.Utilization.A, y), at(d.Utilization.B, y)
-			b.WriteString(st.Muted.Render(fmt.Sprintf(" y%d ", y)) + st.stateStyle(ua, mon).Render(pct(ua)) +
+			styled.WriteString(st.Muted.Render(fmt.Sprintf(" y%d ", y)) + st.stateStyle(ua, mon).Render(pct(ua)) +
 				st.Muted.Render("→") + st.stateStyle(ub, mon).Render(pct(ub)))
+			years = append(years, fmt.Sprintf("y%d %s→%s", y, pct(ua), pct(ub)))
 		}
-		out = append(out, fit(b.String(), w))
+		lines := []string{head + styled.String()}
+		if !fitsIn(lines[0], w) {
+			lines = append([]string{head}, indent("    ", strings.Join(years, " · "), w, st.Value.Render)...)
+		}
+		if len(out)+len(lines) > maxLines-1 {
+			continue
+		}
+		listed++
+		for _, l := range lines {
+			out = append(out, fit(l, w))
+		}
 	}
 	head := st.Header.Render("Against the baseline") + st.Muted.Render(" before → after")
 	switch {
 	case changed == 0:
 		return []string{head, st.Muted.Render("  no system's figures changed")}
-	case changed > len(out):
-		head += st.Muted.Render(fmt.Sprintf(" · %d of %d changed systems", len(out), changed))
+	case changed > listed:
+		head += st.Muted.Render(fmt.Sprintf(" · %d of %d changed systems", listed, changed))
 	}
 	return append([]string{head}, out...)
 }

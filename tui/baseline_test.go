@@ -19,6 +19,9 @@ func TestBaselinePinAndClear(t *testing.T) {
 	if m.base == nil || m.view.base != m.base {
 		t.Fatal("b pinned no baseline the views compare with")
 	}
+	if !strings.Contains(plain(m), "[vs baseline]") {
+		t.Error("the title line does not say a baseline is pinned")
+	}
 	if !strings.Contains(plain(m), "baseline pinned") {
 		t.Errorf("status line does not say the baseline is pinned:\n%s", plain(m))
 	}
@@ -32,7 +35,7 @@ func TestBaselinePinAndClear(t *testing.T) {
 	if m.base != nil || m.view.base != nil {
 		t.Fatal("B left the baseline pinned")
 	}
-	if !strings.Contains(plain(m), "baseline cleared") || strings.Contains(helpText(m), "clear baseline") {
+	if !strings.Contains(plain(m), "baseline cleared") || strings.Contains(plain(m), "[vs baseline]") || strings.Contains(helpText(m), "clear baseline") {
 		t.Errorf("after B: status %q, help %q", m.status, helpText(m))
 	}
 	if len(told) != 2 || told[1] != nil {
@@ -91,6 +94,7 @@ func pinnedAndRaised(t *testing.T, w, h int) Model {
 
 func TestBaselineCapabilityShowsBeforeAfter(t *testing.T) {
 	m := pinnedAndRaised(t, 160, 48)
+
 	m.capa.SetSize(150, 40)
 	text := paneText(paneOf(m, paneCapability))
 	if !strings.Contains(text, "Against the baseline") {
@@ -108,6 +112,12 @@ func TestBaselineCapabilityShowsBeforeAfter(t *testing.T) {
 	if !strings.Contains(line, want) {
 		t.Errorf("dataverse line %q lacks %q", line, want)
 	}
+	m.capa.SetSize(50, 40)
+	narrow := paneText(paneOf(m, paneCapability))
+	if want := "y5 " + pct(bs.Utilization[5]) + "→" + pct(sy.Utilization[5]); !strings.Contains(narrow, want) {
+		t.Errorf("a narrow pane lacks %q: it cuts the years rather than wrapping them:\n%s", want, narrow)
+	}
+	m.capa.SetSize(150, 40)
 	if bs.SaturatesYear == nil || sy.SaturatesYear == nil || *bs.SaturatesYear != *sy.SaturatesYear {
 		if !strings.Contains(line, "full ") {
 			t.Errorf("the saturation year moved but the line does not say so: %q", line)
