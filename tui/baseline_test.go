@@ -171,7 +171,7 @@ func TestBaselineProjectionDrawsTheBaselinesLine(t *testing.T) {
 	m := pinnedAndRaised(t, 160, 48)
 	m.proj.SetSize(150, 40)
 	text := paneText(paneOf(m, paneProjection))
-	if !strings.Contains(text, baselineGlyph+baselineGlyph+" baseline") {
+	if !strings.Contains(text, baselineGlyph+baselineGlyph+" baseline") || strings.Index(text, "baseline") > strings.Index(text, "limit") {
 		t.Fatalf("no baseline in the legend:\n%s", text)
 	}
 	if n := strings.Count(text, baselineGlyph); n < 6 {

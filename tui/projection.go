@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -289,20 +290,21 @@ func projectionChart(sr series, w, h int, st *Styles) []string {
 	window := strings.TrimPrefix(rate.Window.String(), "1")
 	labelW := 7
 	plotW := max(w-labelW-4, 10)
-	plots := [][]float64{padSeries(demand), padSeries(limit)}
-	colors := []asciigraph.AnsiColor{st.ChartDemand, st.ChartCapacity}
-	chars := []asciigraph.CharSet{asciigraph.DefaultCharSet, asciigraph.CreateCharSet("┄")}
+	// Later series draw over earlier ones: the limit lowest, the
+	// baseline's demand over it, the current demand on top.
+	plots := [][]float64{padSeries(limit), padSeries(demand)}
+	colors := []asciigraph.AnsiColor{st.ChartCapacity, st.ChartDemand}
+	chars := []asciigraph.CharSet{asciigraph.CreateCharSet("┄"), asciigraph.DefaultCharSet}
 	baseKey := ""
 	if len(sr.baseDemand) > 0 {
-		// Drawn first, so the current demand shows where the two meet.
 		bd := sr.baseDemand[:min(len(sr.baseDemand), len(demand))]
 		for _, v := range bd {
 			top = max(top, v)
 		}
-		plots = append([][]float64{padSeries(bd)}, plots...)
-		colors = append([]asciigraph.AnsiColor{st.ChartAxis}, colors...)
-		chars = append([]asciigraph.CharSet{asciigraph.CreateCharSet(baselineGlyph)}, chars...)
-		baseKey = "  " + st.Muted.Render(baselineGlyph+baselineGlyph) + " baseline"
+		plots = slices.Insert(plots, 1, padSeries(bd))
+		colors = slices.Insert(colors, 1, st.ChartAxis)
+		chars = slices.Insert(chars, 1, asciigraph.CreateCharSet(baselineGlyph))
+		baseKey = st.Muted.Render(baselineGlyph+baselineGlyph) + " baseline  "
 	}
 	g := asciigraph.PlotMany(plots,
 		asciigraph.Height(max(h-4, 2)),
@@ -321,7 +323,7 @@ func projectionChart(sr series, w, h int, st *Styles) []string {
 			return fmt.Sprintf("%6s", human(v))
 		}),
 	)
-	legend := fit(demandKey(st)+" "+sr.weakest+" "+unit+"/"+window+"  "+capacityKey(st)+" limit "+sr.limit.Rate+" ("+string(sr.limit.Source)+")"+baseKey, w)
+	legend := fit(demandKey(st)+" "+sr.weakest+" "+unit+"/"+window+"  "+baseKey+capacityKey(st)+" limit "+sr.limit.Rate+" ("+string(sr.limit.Source)+")", w)
 	return append([]string{legend}, strings.Split(g, "\n")...)
 }
 
