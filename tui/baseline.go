@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"cmp"
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
 	"strings"
@@ -111,10 +113,7 @@ func capabilityDiffLines(base, r *report, w, maxLines int, st *Styles) []string 
 	mon := r.Scenario.MonitorAt
 	var out []string
 	changed, listed := 0, 0
-	for _, d := range compare.Systems(*base, *r) {
-		if !d.Changed {
-			continue
-		}
+	for _, d := range mostChangedFirst(compare.Systems(*base, *r)) {
 		changed++
 		head := st.Label.Render(fmt.Sprintf("  %-*s", min(max(len(d.ID), 4), max(w/4, 8)), d.ID))
 		switch d.OnlyIn() {
@@ -157,6 +156,41 @@ func capabilityDiffLines(base, r *report, w, maxLines int, st *Styles) []string 
 		head += st.Muted.Render(fmt.Sprintf(" · %d of %d changed systems", listed, changed))
 	}
 	return append([]string{head}, out...)
+}
+
+// mostChangedFirst keeps the changed systems, those whose saturation year
+// moved first, then those whose alert year moved, then by the largest
+// change of utilisation in any year: a short pane lists what matters.
+func mostChangedFirst(ds []compare.SystemDiff) []compare.SystemDiff {
+	rank := func(d compare.SystemDiff) (int, float64) {
+		moved := 0
+		switch {
+		case !sameYear(d.SaturatesYear):
+			moved = 2
+		case !sameYear(d.AlertYear):
+			moved = 1
+		}
+		most := 0.0
+		for y := range max(len(d.Utilization.A), len(d.Utilization.B)) {
+			most = max(most, math.Abs(at(d.Utilization.B, y)-at(d.Utilization.A, y)))
+		}
+		return moved, most
+	}
+	var out []compare.SystemDiff
+	for _, d := range ds {
+		if d.Changed {
+			out = append(out, d)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b compare.SystemDiff) int {
+		ma, ua := rank(a)
+		mb, ub := rank(b)
+		if ma != mb {
+			return mb - ma
+		}
+		return cmp.Compare(ub, ua)
+	})
+	return out
 }
 
 func sameYear(p compare.Pair[*int]) bool {

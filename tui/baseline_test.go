@@ -245,3 +245,16 @@ func TestBaselineWholeFlow(t *testing.T) {
 		t.Errorf("cleared, the views still mention the baseline:\n%s", text)
 	}
 }
+
+func TestBaselineCapabilityListsMostChangedFirst(t *testing.T) {
+	m := pinnedAndRaised(t, 160, 48)
+	m.capa.SetSize(150, 40)
+	lines := paneOf(m, paneCapability)
+	text := paneText(lines)
+	// dataverse's utilisation grows the most (61%→499% in year 0), and its
+	// saturation moves, as website's does.
+	d, w := strings.Index(text, "  dataverse full"), strings.Index(text, "  website full")
+	if d < 0 || w < 0 || d > w {
+		t.Errorf("dataverse (the biggest change) is not listed before website:\n%s", text)
+	}
+}
