@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/scenarios"
 )
 
 func TestBaselinePinAndClear(t *testing.T) {
@@ -256,5 +257,25 @@ func TestBaselineCapabilityListsMostChangedFirst(t *testing.T) {
 	d, w := strings.Index(text, "  dataverse full"), strings.Index(text, "  website full")
 	if d < 0 || w < 0 || d > w {
 		t.Errorf("dataverse (the biggest change) is not listed before website:\n%s", text)
+	}
+}
+
+// TestBaselineKeptAcrossOpen compares two designs: pin one, open another.
+func TestBaselineKeptAcrossOpen(t *testing.T) {
+	opts, _ := testOptions(t)
+	opts.NoRecovery = true
+	m := newSized(opts, 160, 48)
+	m, _ = send(t, m, keys("b")...)
+	other, err := scenarios.Load("loan-prequal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ = send(t, m, openedMsg{s: other, name: "loan-prequal", builtin: true})
+	if m.base == nil || m.view.base != m.base || m.base.s.Name != defaultScenario(t).Name {
+		t.Fatal("opening another design dropped the baseline")
+	}
+	m.capa.SetSize(150, 40)
+	if text := paneText(paneOf(m, paneCapability)); !strings.Contains(text, " added") || !strings.Contains(text, " removed") {
+		t.Errorf("the systems of either design are not marked added and removed:\n%s", text)
 	}
 }
