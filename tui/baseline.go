@@ -204,15 +204,15 @@ func sameYear(p compare.Pair[*int]) bool {
 type againstBase struct {
 	on       bool         // a baseline is pinned
 	fresh    map[int]bool // report indices of the findings the baseline did not raise
-	cleared  []finding    // the baseline's findings now gone that the pane's filter passes, most severe first
+	gone     []finding    // the baseline's findings now gone, most severe first
+	cleared  []finding    // those of gone the pane's filter passes
 	added    int          // findings raised, cleared: over all findings, for the summary
 	removed  int
 	licences compare.LicenceChanges
 }
 
-// compareWith matches r's findings and licences with base's; shows is the
-// pane's filter for the cleared findings.
-func compareWith(base, r *report, shows func(finding) bool) againstBase {
+// compareWith matches r's findings and licences with base's.
+func compareWith(base, r *report) againstBase {
 	if base == nil {
 		return againstBase{}
 	}
@@ -227,13 +227,19 @@ func compareWith(base, r *report, shows func(finding) bool) againstBase {
 			}
 		}
 	}
-	for _, f := range fc.Removed {
+	v.gone = slices.Clone(fc.Removed)
+	slices.SortStableFunc(v.gone, func(a, b finding) int { return compare.Rank(b.Severity) - compare.Rank(a.Severity) })
+	return v
+}
+
+// filter keeps the cleared findings the pane's filter passes.
+func (v *againstBase) filter(shows func(finding) bool) {
+	v.cleared = v.cleared[:0]
+	for _, f := range v.gone {
 		if shows(f) {
 			v.cleared = append(v.cleared, f)
 		}
 	}
-	slices.SortStableFunc(v.cleared, func(a, b finding) int { return compare.Rank(b.Severity) - compare.Rank(a.Severity) })
-	return v
 }
 
 // sameFinding says whether two findings are the same one: the report's

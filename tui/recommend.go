@@ -57,7 +57,8 @@ type recommendPane struct {
 	text     string // the search: only findings that mention it show
 	builtTxt string
 
-	vs againstBase // the change from the baseline, when one is pinned
+	vs    againstBase // the change from the baseline, when one is pinned
+	vsFor *shown
 }
 
 // SetFilter shows only the findings whose code, subject, message or
@@ -214,9 +215,10 @@ func (p *recommendPane) rebuild(st *Styles) {
 	if len(p.found) == 0 {
 		add(recNoFindings, 0)
 	}
-	p.vs = compareWith(p.sh.baseReport(), r, func(f finding) bool {
-		return severe(f.Severity, p.minSev) && about(f, p.sel) && p.mentions(f)
-	})
+	if p.vsFor != p.sh {
+		p.vs, p.vsFor = compareWith(p.sh.baseReport(), r), p.sh
+	}
+	p.vs.filter(func(f finding) bool { return severe(f.Severity, p.minSev) && about(f, p.sel) && p.mentions(f) })
 	if len(p.vs.cleared) > 0 {
 		add(recClearedHead, 0)
 		for i := range p.vs.cleared {
