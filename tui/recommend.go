@@ -341,6 +341,9 @@ func (p *recommendPane) block(b recBlock, st *Styles) []string {
 	mon := r.Scenario.MonitorAt
 	switch b.kind {
 	case recSummary:
+		if p.vs.on {
+			return append(p.summary(st), indent("  ", p.vs.summary(), p.w, st.Highlight.Render)...)
+		}
 		return p.summary(st)
 	case recBlank:
 		return []string{""}
@@ -425,9 +428,6 @@ func (p *recommendPane) summary(st *Styles) []string {
 		line += fmt.Sprintf("%s in y%d", alert, alertY)
 	}
 	out = append(out, indent("  ", line, p.w, st.Label.Render)...)
-	if p.vs.on {
-		out = append(out, indent("  ", p.vs.summary(), p.w, st.Highlight.Render)...)
-	}
 	return out
 }
 

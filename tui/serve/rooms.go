@@ -130,7 +130,7 @@ func (r *room) publish(s model.Scenario) {
 // every viewer with the scenario. Like publish, it never blocks.
 func (r *room) publishBaseline(b *model.Scenario) {
 	if b != nil {
-		c := cloneScenario(*b)
+		c := b.Clone()
 		b = &c
 	}
 	r.mu.Lock()
@@ -236,7 +236,7 @@ func (v *viewer) relay(ctx context.Context, send func(tea.Msg)) {
 		case u := <-v.mbox:
 			msg := tui.RemoteScenarioMsg{Scenario: cloneScenario(u.scenario), Note: u.note}
 			if u.baseline != nil {
-				b := cloneScenario(*u.baseline)
+				b := u.baseline.Clone()
 				msg.Baseline = &b
 			}
 			send(msg)
