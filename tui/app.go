@@ -8,15 +8,18 @@ import (
 
 // Options configure one explorer session.
 type Options struct {
-	Scenario   model.Scenario       // initial scenario (already valid)
-	Name       string               // file name or built-in name shown in the title
-	Builtin    bool                 // true when Name is a built-in (save asks for a name)
-	Files      Files                // nil = local files (LocalFiles rooted at the working folder)
-	ReadOnly   bool                 // viewers in a room: no edits; views, themes and presenter mode still work
-	OnChange   func(model.Scenario) // called from Update after every valid edit; must not block
-	Theme      string               // "", "dark", "light", "high-contrast"
-	NoRecovery bool                 // don't write recovery files
-	ASCII      bool                 // draw the topology in plain ASCII (a terminal without line drawing); g toggles it
+	Scenario model.Scenario       // initial scenario (already valid)
+	Name     string               // file name or built-in name shown in the title
+	Builtin  bool                 // true when Name is a built-in (save asks for a name)
+	Files    Files                // nil = local files (LocalFiles rooted at the working folder)
+	ReadOnly bool                 // viewers in a room: no edits; views, themes and presenter mode still work
+	OnChange func(model.Scenario) // called from Update after every valid edit; must not block
+	// OnBaseline is called from Update when b pins a baseline (a copy of
+	// it) or B clears it (nil); must not block. A room passes it on.
+	OnBaseline func(*model.Scenario)
+	Theme      string // "", "dark", "light", "high-contrast"
+	NoRecovery bool   // don't write recovery files
+	ASCII      bool   // draw the topology in plain ASCII (a terminal without line drawing); g toggles it
 	// ConfigDir is the folder the chosen theme is remembered in ("": not
 	// remembered). Run sets it for a local session; a served session
 	// leaves it empty, so it never writes the server's config.
@@ -24,10 +27,12 @@ type Options struct {
 }
 
 // RemoteScenarioMsg replaces the scenario (a presenter's edit); Note is
-// shown in the status line.
+// shown in the status line. Baseline is the presenter's pinned baseline,
+// nil when none is pinned.
 type RemoteScenarioMsg struct {
 	Scenario model.Scenario
 	Note     string
+	Baseline *model.Scenario
 }
 
 // session is what every part of the UI shares for one session: size,
@@ -55,9 +60,10 @@ type Model struct {
 	lastView  pane // the view shown in tab and presenter modes when the editor has focus
 	presenter bool
 
-	doc           // the document: scenario, history, file state
-	view   *shown // what the views show: the document, or a valid value being typed
-	docRev int    // bumps whenever the document changes
+	doc              // the document: scenario, history, file state
+	base   *baseline // the pinned baseline the views compare with; nil: none
+	view   *shown    // what the views show: the document, or a valid value being typed
+	docRev int       // bumps whenever the document changes
 
 	recInflight bool // a recovery write or removal is running
 	recDirty    bool // the document changed while it ran
@@ -192,7 +198,10 @@ func (m *Model) refresh() tea.Cmd {
 }
 
 // setView makes a new scenario the one the views show.
-func (m *Model) setView(s model.Scenario, typed bool) { m.view = newShown(s, typed) }
+func (m *Model) setView(s model.Scenario, typed bool) {
+	m.view = newShown(s, typed)
+	m.view.base = m.base
+}
 
 // resize recomputes the layout for a new terminal size.
 func (m *Model) resize(w, h int) {

@@ -112,8 +112,9 @@ func cpuTime() time.Duration {
 }
 
 // benchApply measures applying an edit (what enter does): the analysis
-// and every view redrawn, alternating two scenarios.
-func benchApply(b *testing.B, s model.Scenario) {
+// and every view redrawn, alternating two scenarios; with base set, every
+// view also compares with that baseline.
+func benchApply(b *testing.B, s model.Scenario, base *model.Scenario) {
 	opts := Options{Scenario: s, Name: "bench.yaml", Files: &LocalFiles{Root: b.TempDir()}, NoRecovery: true, ReadOnly: true}
 	m := newSized(opts, 160, 48)
 	other := s.Clone()
@@ -127,15 +128,20 @@ func benchApply(b *testing.B, s model.Scenario) {
 	scen := []model.Scenario{other, s}
 	defer reportCPU(b)()
 	for i := 0; b.Loop(); i++ {
-		tm, _ := m.Update(RemoteScenarioMsg{Scenario: scen[i%2]})
+		tm, _ := m.Update(RemoteScenarioMsg{Scenario: scen[i%2], Baseline: base})
 		m = tm.(Model)
 		_ = m.View()
 	}
 }
 
-func BenchmarkApplyDefault(b *testing.B) { benchApply(b, defaultScenario(b)) }
+func BenchmarkApplyDefault(b *testing.B) { benchApply(b, defaultScenario(b), nil) }
 
-func BenchmarkApplyLandscape(b *testing.B) { benchApply(b, modeltest.Landscape(300, 1200)) }
+func BenchmarkApplyLandscape(b *testing.B) { benchApply(b, modeltest.Landscape(300, 1200), nil) }
+
+func BenchmarkApplyLandscapeVsBaseline(b *testing.B) {
+	s := modeltest.Landscape(300, 1200)
+	benchApply(b, s, &s)
+}
 
 func BenchmarkKeystrokeDefault(b *testing.B) { benchKeystrokes(b, defaultScenario(b)) }
 

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/flowscope/flowscope/model/analysis"
@@ -21,7 +22,8 @@ type capabilityPane struct {
 	baseFor *shown
 	baseW   int
 	baseH   int
-	marked  string // the row the selection last scrolled to
+	vsBase  []string // the change from the pinned baseline, drawn with the rows
+	marked  string   // the row the selection last scrolled to
 	// shownRows is how many systems the last drawing had room for.
 	shownRows int
 }
@@ -74,6 +76,7 @@ func (p *capabilityPane) View(st *Styles) []string {
 		p.baseFor, p.baseSt, p.baseW, p.baseH = p.sh, st, p.w, p.h
 		p.lay = newCapLayout(r, p.w, p.h)
 		p.base = make([][]string, len(r.Systems))
+		p.vsBase = capabilityDiffLines(p.sh.baseReport(), r, p.w, max((p.h-capHeadLines)/3, 2), st)
 	}
 	weakest, selected := p.target()
 	about := weakest
@@ -84,6 +87,9 @@ func (p *capabilityPane) View(st *Styles) []string {
 	if i := systemIndex(r, about); i >= 0 && p.h-capHeadLines >= 8 {
 		block = limitLines(r, &r.Systems[i], p.w, st)
 		block = block[:min(len(block), (p.h-capHeadLines)/2)]
+	}
+	if len(p.vsBase) > 0 {
+		block = append(slices.Clip(p.vsBase), block...)
 	}
 	rows := max((p.h-capHeadLines-len(block))/max(p.lay.blockH, 1), 0)
 	p.shownRows = rows

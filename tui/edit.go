@@ -261,6 +261,7 @@ func (m *Model) remote(msg RemoteScenarioMsg) {
 	} else {
 		m.doc.commit(msg.Scenario, m.ed.cursor)
 	}
+	m.remoteBaseline(msg.Baseline)
 	m.afterCommit()
 	if msg.Note != "" {
 		m.setStatus(msg.Note, false)

@@ -160,6 +160,9 @@ func (m Model) titleLine(w int) string {
 	if m.opts.ReadOnly {
 		mark = st.ReadOnly.Render(" [viewing]")
 	}
+	if m.base != nil {
+		mark += st.ReadOnly.Render(" [vs baseline]")
+	}
 	app := st.Title.Render(" flowscope ")
 	file := st.TitleDim.Render(" · " + name)
 	right := st.TitleDim.Render("  pattern ") + st.Value.Render(string(m.view.r.Pattern)) + " "

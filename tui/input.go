@@ -17,6 +17,7 @@ func (m *Model) keysContext() keyContext {
 		presenter:  m.presenter,
 		ascii:      m.topo.ascii,
 		selected:   m.ed.Selection() != (selection{}),
+		baseline:   m.base != nil,
 	}
 	m.ctx.keys.setContext(c)
 	return c
@@ -78,6 +79,12 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Search):
 		return m.openSearch()
+	case key.Matches(msg, k.Baseline):
+		m.pinBaseline()
+		return nil
+	case key.Matches(msg, k.NoBaseline):
+		m.clearBaseline()
+		return nil
 	case key.Matches(msg, k.Export):
 		m.dlg = exportDialog{}
 		return nil

@@ -23,6 +23,7 @@ type KeyMap struct {
 	Recommended, ASCII    key.Binding
 	Fit, ZoomIn, ZoomOut  key.Binding
 	Focus                 key.Binding
+	Baseline, NoBaseline  key.Binding // pin the scenario as the baseline; clear it
 	PanPageLeft           key.Binding
 	PanPageRight          key.Binding
 	Pan                   key.Binding // ←/→ as one entry of the help bar
@@ -69,6 +70,8 @@ func DefaultKeyMap() KeyMap {
 		PanPageLeft:  key.NewBinding(key.WithKeys("shift+left", "H"), key.WithHelp("H/L", "half a pane")),
 		PanPageRight: key.NewBinding(key.WithKeys("shift+right", "L"), key.WithHelp("L", "half a pane right")),
 		Pan:          key.NewBinding(key.WithKeys("left", "right", "h", "l"), key.WithHelp("←→/hl", "pan")),
+		Baseline:     key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "pin baseline")),
+		NoBaseline:   key.NewBinding(key.WithKeys("B"), key.WithHelp("B", "clear baseline")),
 		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit:    key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
@@ -85,6 +88,7 @@ type keyContext struct {
 	presenter  bool
 	ascii      bool // the topology is drawn in plain ASCII
 	selected   bool // a stream or system is selected
+	baseline   bool // a baseline is pinned
 }
 
 // setContext enables the bindings that do something now.
@@ -114,6 +118,9 @@ func (k *KeyMap) setContext(c keyContext) {
 	k.NextFinding.SetEnabled(inRec)
 	k.PrevFinding.SetEnabled(inRec)
 	k.Severity.SetEnabled(inRec)
+	// A viewer shows the presenter's baseline and pins none of its own.
+	k.Baseline.SetEnabled(!editing && !c.readOnly)
+	k.NoBaseline.SetEnabled(!editing && !c.readOnly && c.baseline)
 	k.Home.SetEnabled(!editing)
 	k.End.SetEnabled(!editing)
 	if c.ascii {
@@ -156,7 +163,7 @@ func (k *KeyMap) setContext(c keyContext) {
 // view (the topology's), which only show when it has focus.
 func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Move, k.Enter, k.Esc, k.Tab, k.Help, k.Quit, k.NextFinding, k.Severity, k.Recommended, k.Pan, k.Fit, k.Focus, k.ASCII,
-		k.Add, k.Duplicate, k.Del, k.Undo, k.Redo, k.Save, k.Open, k.Presenter, k.Theme}
+		k.Add, k.Duplicate, k.Del, k.Undo, k.Redo, k.Save, k.Open, k.Presenter, k.Theme, k.Baseline, k.NoBaseline}
 }
 
 // FullHelp is the help screen, by group.
@@ -164,7 +171,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Enter, k.Esc, k.Tab},
 		{k.ShiftTab, k.Left, k.Right, k.PanPageLeft, k.Recommended, k.ASCII, k.Fit, k.ZoomIn, k.Focus},
-		{k.Add, k.Duplicate, k.Del, k.Undo, k.Redo, k.NextFinding, k.Severity, k.Search},
-		{k.Save, k.SaveAs, k.Open, k.Export, k.Presenter, k.Theme, k.Help, k.Quit},
+		{k.Add, k.Duplicate, k.Del, k.Undo, k.Redo, k.NextFinding, k.Severity, k.Search, k.Baseline},
+		{k.Save, k.SaveAs, k.Open, k.Export, k.Presenter, k.Theme, k.NoBaseline, k.Help, k.Quit},
 	}
 }

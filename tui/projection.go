@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -47,7 +48,7 @@ func (p *projectionPane) content(st *Styles) []string {
 		if i := p.sh.s.StreamIndex(p.sel.stream); i >= 0 && p.sh.s.Streams[i].Every != nil {
 			every = p.sh.s.Streams[i].Every.String()
 		}
-		p.all = renderProjection(&p.sh.r, streamIndex(&p.sh.r, p.sel.stream), p.sel.system, every, p.w, p.h, st)
+		p.all = renderProjection(&p.sh.r, p.sh.baseReport(), streamIndex(&p.sh.r, p.sel.stream), p.sel.system, every, p.w, p.h, st)
 	}
 	return p.all
 }
@@ -84,6 +85,9 @@ type series struct {
 	perMonth []float64             // records (stream) or requests (system) a month in year 0
 	monthsOf string                // what perMonth counts
 	stream   *streamReport
+	// baseDemand is the baseline's demand on the same system and limit,
+	// in the limit's unit (nil: no baseline, or it lacks that limit).
+	baseDemand []float64
 }
 
 // projectionSeries picks the figures out of the report: nothing here is
@@ -159,13 +163,15 @@ func at(xs []float64, i int) float64 {
 }
 
 // renderProjection draws the table, the chart of the weakest link's
-// demand against its binding limit, and the requests by month; for a
-// schedule also its records per run and runtime.
-func renderProjection(r *report, sel int, system, every string, w, h int, st *Styles) []string {
+// demand against its binding limit (and the baseline's demand, when one
+// is pinned), and the requests by month; for a schedule also its records
+// per run and runtime.
+func renderProjection(r, base *report, sel int, system, every string, w, h int, st *Styles) []string {
 	if len(r.Years) == 0 {
 		return []string{st.Muted.Render("no analysis yet")}
 	}
 	sr := projectionSeries(r, sel, system)
+	sr.baseDemand = baselineDemand(base, sr)
 	lines := []string{st.Header.Render(sr.title)}
 	lines = append(lines, weakestLine(sr, r, st))
 	lines = append(lines, scheduleLines(sr, r, every, st)...)
@@ -284,13 +290,29 @@ func projectionChart(sr series, w, h int, st *Styles) []string {
 	window := strings.TrimPrefix(rate.Window.String(), "1")
 	labelW := 7
 	plotW := max(w-labelW-4, 10)
-	g := asciigraph.PlotMany([][]float64{padSeries(demand), padSeries(limit)},
+	// Later series draw over earlier ones: the limit lowest, the
+	// baseline's demand over it, the current demand on top.
+	plots := [][]float64{padSeries(limit), padSeries(demand)}
+	colors := []asciigraph.AnsiColor{st.ChartCapacity, st.ChartDemand}
+	chars := []asciigraph.CharSet{asciigraph.CreateCharSet("┄"), asciigraph.DefaultCharSet}
+	baseKey := ""
+	if len(sr.baseDemand) > 0 {
+		bd := sr.baseDemand[:min(len(sr.baseDemand), len(demand))]
+		for _, v := range bd {
+			top = max(top, v)
+		}
+		plots = slices.Insert(plots, 1, padSeries(bd))
+		colors = slices.Insert(colors, 1, st.ChartAxis)
+		chars = slices.Insert(chars, 1, asciigraph.CreateCharSet(baselineGlyph))
+		baseKey = st.Muted.Render(baselineGlyph+baselineGlyph) + " baseline  "
+	}
+	g := asciigraph.PlotMany(plots,
 		asciigraph.Height(max(h-4, 2)),
 		asciigraph.Width(plotW),
 		asciigraph.LowerBound(0),
 		asciigraph.UpperBound(top*1.05),
-		asciigraph.SeriesColors(st.ChartDemand, st.ChartCapacity),
-		asciigraph.SeriesChars(asciigraph.DefaultCharSet, asciigraph.CreateCharSet("┄")),
+		asciigraph.SeriesColors(colors...),
+		asciigraph.SeriesChars(chars...),
 		asciigraph.XAxisRange(0, float64(len(demand)-1)),
 		asciigraph.XAxisTickCount(min(len(demand), max(plotW/4, 2))),
 		asciigraph.XAxisValueFormatter(func(v float64) string { return fmt.Sprintf("y%.0f", v) }),
@@ -301,7 +323,7 @@ func projectionChart(sr series, w, h int, st *Styles) []string {
 			return fmt.Sprintf("%6s", human(v))
 		}),
 	)
-	legend := fit(demandKey(st)+" "+sr.weakest+" "+unit+"/"+window+"  "+capacityKey(st)+" limit "+sr.limit.Rate+" ("+string(sr.limit.Source)+")", w)
+	legend := fit(demandKey(st)+" "+sr.weakest+" "+unit+"/"+window+"  "+baseKey+capacityKey(st)+" limit "+sr.limit.Rate+" ("+string(sr.limit.Source)+")", w)
 	return append([]string{legend}, strings.Split(g, "\n")...)
 }
 

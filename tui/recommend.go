@@ -20,6 +20,9 @@ const (
 	recTotal
 	recPatternsHead
 	recStream
+	recClearedHead
+	recCleared
+	recLicences
 )
 
 type recBlock struct {
@@ -53,6 +56,9 @@ type recommendPane struct {
 	builtSev severity
 	text     string // the search: only findings that mention it show
 	builtTxt string
+
+	vs    againstBase // the change from the baseline, when one is pinned
+	vsFor *shown
 }
 
 // SetFilter shows only the findings whose code, subject, message or
@@ -209,6 +215,16 @@ func (p *recommendPane) rebuild(st *Styles) {
 	if len(p.found) == 0 {
 		add(recNoFindings, 0)
 	}
+	if p.vsFor != p.sh {
+		p.vs, p.vsFor = compareWith(p.sh.baseReport(), r), p.sh
+	}
+	p.vs.filter(func(f finding) bool { return severe(f.Severity, p.minSev) && about(f, p.sel) && p.mentions(f) })
+	if len(p.vs.cleared) > 0 {
+		add(recClearedHead, 0)
+		for i := range p.vs.cleared {
+			add(recCleared, i)
+		}
+	}
 	add(recBlank, 0)
 	add(recComponentsHead, 0)
 	for i, c := range r.Components {
@@ -219,6 +235,10 @@ func (p *recommendPane) rebuild(st *Styles) {
 		add(recNone, 0)
 	} else {
 		add(recTotal, 0)
+	}
+	if p.vs.licencesMoved() {
+		add(recBlank, 0)
+		add(recLicences, 0)
 	}
 	add(recBlank, 0)
 	add(recPatternsHead, 0)
@@ -321,6 +341,9 @@ func (p *recommendPane) block(b recBlock, st *Styles) []string {
 	mon := r.Scenario.MonitorAt
 	switch b.kind {
 	case recSummary:
+		if p.vs.on {
+			return append(p.summary(st), indent("  ", p.vs.summary(), p.w, st.Highlight.Render)...)
+		}
 		return p.summary(st)
 	case recBlank:
 		return []string{""}
@@ -342,6 +365,12 @@ func (p *recommendPane) block(b recBlock, st *Styles) []string {
 		return []string{h}
 	case recFinding:
 		return p.finding(b.i, st)
+	case recClearedHead:
+		return []string{st.Header.Render(fmt.Sprintf("Cleared since the baseline (%d)", len(p.vs.cleared)))}
+	case recCleared:
+		return p.findingLines(p.vs.cleared[b.i], false, "cleared", st)
+	case recLicences:
+		return licenceLines(p.vs.licences, w, st)
 	case recNoFindings:
 		return []string{st.Muted.Render("  none")}
 	case recComponentsHead:
@@ -434,7 +463,17 @@ func firstYears(r *report) (sat string, satY int, alert string, alertY int) {
 }
 
 func (p *recommendPane) finding(i int, st *Styles) []string {
-	f := p.sh.r.Findings[i]
+	marked := p.cursor >= 0 && p.cursor < len(p.found) && p.found[p.cursor] == i
+	tag := ""
+	if p.vs.fresh[i] {
+		tag = "new"
+	}
+	return p.findingLines(p.sh.r.Findings[i], marked, tag, st)
+}
+
+// findingLines draws a finding; tag ("new", "cleared") says how it
+// differs from the baseline.
+func (p *recommendPane) findingLines(f finding, marked bool, tag string, st *Styles) []string {
 	style, icon := st.Info, "·"
 	switch f.Severity {
 	case sevCritical:
@@ -443,10 +482,17 @@ func (p *recommendPane) finding(i int, st *Styles) []string {
 		style, icon = st.Warn, "▲"
 	}
 	mark := " "
-	if p.cursor >= 0 && p.cursor < len(p.found) && p.found[p.cursor] == i {
+	if marked {
 		mark = "▸"
 	}
 	head := mark + style.Render(icon+" "+string(f.Severity)+" "+f.Code)
+	switch tag {
+	case "new":
+		head = mark + st.Highlight.Render("+new") + " " + style.Render(icon+" "+string(f.Severity)+" "+f.Code)
+	case "cleared":
+		style = st.Muted
+		head = mark + st.Fine.Render("−cleared") + " " + style.Render(icon+" "+string(f.Severity)+" "+f.Code)
+	}
 	subject := ""
 	if f.Stream != nil {
 		subject = *f.Stream
@@ -459,7 +505,7 @@ func (p *recommendPane) finding(i int, st *Styles) []string {
 	switch {
 	case subject == "":
 		out = append(out, head)
-	case fitsIn(f.Code+subject, p.w-len(f.Severity)-8):
+	case fitsIn(f.Code+subject, p.w-len(f.Severity)-8-tagWidth(tag)):
 		out = append(out, head+st.Muted.Render(" · "+subject))
 	default:
 		out = append(out, head, st.Muted.Render("   · "+subject))

@@ -32,6 +32,8 @@ type shown struct {
 	// typed is set while the views show a value being typed rather than
 	// the committed document.
 	typed bool
+	// base is the pinned baseline the views compare with (nil: none).
+	base *baseline
 }
 
 func newShown(s model.Scenario, typed bool) *shown { return &shown{s: s, r: analyze(s), typed: typed} }

@@ -22,6 +22,7 @@ type room struct {
 
 	mu        sync.Mutex
 	scenario  model.Scenario
+	baseline  *model.Scenario // the presenter's pinned baseline; nil: none
 	presenter bool
 	viewers   map[*viewer]struct{}
 }
@@ -32,6 +33,7 @@ type viewer struct {
 
 type roomUpdate struct {
 	scenario model.Scenario
+	baseline *model.Scenario
 	note     string
 }
 
@@ -104,6 +106,8 @@ func (h *hub) enterAsPresenter(name, who string, start func() (model.Scenario, e
 		return nil, model.Scenario{}, errRoomTaken
 	}
 	r.presenter = true
+	// A presenter starts again without a baseline; the viewers follow.
+	r.baseline = nil
 	if len(r.viewers) > 0 {
 		r.deliverLocked(roomUpdate{scenario: r.scenario, note: "the presenter is back"})
 		h.log.Info("presenter back", "room", name, "presenter", who, "viewers", len(r.viewers))
@@ -118,7 +122,20 @@ func (r *room) publish(s model.Scenario) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.scenario = s
-	r.deliverLocked(roomUpdate{scenario: s})
+	r.deliverLocked(roomUpdate{scenario: s, baseline: r.baseline})
+}
+
+// publishBaseline makes b (nil: none) the room's baseline and hands it to
+// every viewer with the scenario. Like publish, it never blocks.
+func (r *room) publishBaseline(b *model.Scenario) {
+	if b != nil {
+		c := b.Clone()
+		b = &c
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.baseline = b
+	r.deliverLocked(roomUpdate{scenario: r.scenario, baseline: b})
 }
 
 // deliverLocked replaces whatever is waiting in each mailbox. Sends cannot
@@ -140,7 +157,7 @@ func (h *hub) leave(r *room) {
 	r.mu.Lock()
 	r.presenter = false
 	n := len(r.viewers)
-	r.deliverLocked(roomUpdate{scenario: r.scenario, note: "the presenter has left; this is the last model"})
+	r.deliverLocked(roomUpdate{scenario: r.scenario, baseline: r.baseline, note: "the presenter has left; this is the last model"})
 	r.mu.Unlock()
 	h.log.Info("presenter left", "room", r.name, "viewers", n)
 	h.closeIfEmpty(r)
@@ -163,8 +180,11 @@ func (h *hub) watch(name string) (*room, *viewer, model.Scenario, error) {
 	r.mu.Lock()
 	r.viewers[v] = struct{}{}
 	s, live, n := r.scenario, r.presenter, len(r.viewers)
-	if !live {
-		v.mbox <- roomUpdate{scenario: s, note: "the presenter has left; this is the last model"}
+	switch {
+	case !live:
+		v.mbox <- roomUpdate{scenario: s, baseline: r.baseline, note: "the presenter has left; this is the last model"}
+	case r.baseline != nil:
+		v.mbox <- roomUpdate{scenario: s, baseline: r.baseline}
 	}
 	r.mu.Unlock()
 	h.mu.Unlock()
@@ -213,7 +233,12 @@ func (v *viewer) relay(ctx context.Context, send func(tea.Msg)) {
 		case <-ctx.Done():
 			return
 		case u := <-v.mbox:
-			send(tui.RemoteScenarioMsg{Scenario: u.scenario.Clone(), Note: u.note})
+			msg := tui.RemoteScenarioMsg{Scenario: u.scenario.Clone(), Note: u.note}
+			if u.baseline != nil {
+				b := u.baseline.Clone()
+				msg.Baseline = &b
+			}
+			send(msg)
 		}
 	}
 }

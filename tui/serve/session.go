@@ -205,7 +205,7 @@ func (s *Server) present(sess ssh.Session, id identity, name string) {
 	// anyone watches, and a recovery copy from a private session would
 	// only confuse whom the room shows.
 	s.run(sess, tui.Options{Scenario: sc, Name: defaultName, Builtin: true, Files: files,
-		OnChange: r.publish, NoRecovery: true}, nil)
+		OnChange: r.publish, OnBaseline: r.publishBaseline, NoRecovery: true}, nil)
 }
 
 func (s *Server) watch(sess ssh.Session, id identity, name string) {
