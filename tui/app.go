@@ -101,6 +101,9 @@ func New(opts Options) Model {
 // for a recovery copy left by an earlier session.
 func (m Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	if !m.doc.builtin && m.doc.name != "" {
+		cmds = append(cmds, loadDocument(m.files, m.doc.name))
+	}
 	if m.recoveryEnabled() {
 		cmds = append(cmds, checkRecovery(m.files, m.recName(), m.doc.s))
 	}

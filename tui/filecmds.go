@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"reflect"
 	"path/filepath"
 	"strings"
 
@@ -18,9 +19,18 @@ type (
 	savedMsg struct {
 		name      string
 		id        int // the document state that was written
+		s         model.Scenario
+		file      *scenariofile.Document // what the file now holds
 		oldRec    string
 		err       error
 		quitAfter bool
+	}
+	// documentMsg brings the document of the file the explorer started
+	// on; s is the scenario it read.
+	documentMsg struct {
+		name string
+		file *scenariofile.Document
+		s    model.Scenario
 	}
 	recoveryDoneMsg struct{ err error }
 	existsMsg       struct {
@@ -37,6 +47,7 @@ type (
 	}
 	openedMsg struct {
 		s       model.Scenario
+		file    *scenariofile.Document
 		name    string
 		builtin bool
 		err     error
@@ -60,7 +71,26 @@ func (m *Model) save(quitAfter bool) tea.Cmd {
 		m.openSaveAs(quitAfter)
 		return nil
 	}
-	return saveCmd(m.files, m.doc.name, m.doc.s, m.doc.id, "", quitAfter)
+	return m.saveTo(m.doc.name, "", quitAfter, false)
+}
+
+// saveTo starts writing the document to name through the file's
+// Document; force writes over a file that changed on disk.
+func (m *Model) saveTo(name, oldRec string, quitAfter, force bool) tea.Cmd {
+	if m.doc.saving {
+		m.setStatus("a save is still running", true)
+		return nil
+	}
+	file := m.doc.file
+	if file == nil || m.doc.builtin {
+		file = scenariofile.NewDocument()
+	}
+	m.doc.saving = true
+	f, s, id := m.files, m.doc.s, m.doc.id
+	return func() tea.Msg {
+		saved, err := saveDocument(f, name, file, s, force)
+		return savedMsg{name: name, id: id, s: s, file: saved, oldRec: oldRec, err: err, quitAfter: quitAfter}
+	}
 }
 
 func (m *Model) openSaveAs(quitAfter bool) {
@@ -110,12 +140,23 @@ func (m *Model) saveAs(name, suggested string, quitAfter, overwrite bool) tea.Cm
 	if m.doc.modified() && m.recoveryEnabled() {
 		old = m.recName()
 	}
-	return saveCmd(m.files, name, m.doc.s, m.doc.id, old, quitAfter)
+	// The other file was checked (absent, or the user chose to replace
+	// it), so the save forces past it.
+	return m.saveTo(name, old, quitAfter, true)
 }
 
-func saveCmd(f Files, name string, s model.Scenario, id int, oldRec string, quitAfter bool) tea.Cmd {
+// loadDocument reads the document of the file the explorer started on.
+func loadDocument(f Files, name string) tea.Cmd {
 	return func() tea.Msg {
-		return savedMsg{name: name, id: id, oldRec: oldRec, err: writeScenario(f, name, s), quitAfter: quitAfter}
+		data, err := f.Read(name)
+		if err != nil {
+			return nil
+		}
+		file, s, err := scenariofile.ParseDocument(name, data)
+		if err != nil {
+			return nil
+		}
+		return documentMsg{name: name, file: file, s: s}
 	}
 }
 
@@ -208,8 +249,8 @@ func openScenario(f Files, p pickItem) tea.Cmd {
 		if err != nil {
 			return openedMsg{err: err}
 		}
-		s, err := scenariofile.Parse(p.name, data)
-		return openedMsg{s: s, name: p.name, err: err}
+		file, s, err := scenariofile.ParseDocument(p.name, data)
+		return openedMsg{s: s, file: file, name: p.name, err: err}
 	}
 }
 
@@ -217,12 +258,13 @@ func openScenario(f Files, p pickItem) tea.Cmd {
 func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case savedMsg:
+		m.doc.saving = false
 		if msg.err != nil {
 			m.setStatus("not saved: "+msg.err.Error(), true)
 			return nil
 		}
 		m.doc.savedID = msg.id
-		m.doc.name, m.doc.builtin = msg.name, false
+		m.doc.name, m.doc.builtin, m.doc.file = msg.name, false, msg.file
 		m.setStatus("saved "+msg.name, false)
 		var cmds []tea.Cmd
 		if msg.oldRec != "" {
@@ -235,6 +277,12 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 			return tea.Sequence(cmds...)
 		}
 		return tea.Batch(cmds...)
+	case documentMsg:
+		// Only the text of what is shown: if the file changed since the
+		// scenario was read, a save asks before writing over it.
+		if m.doc.file == nil && !m.doc.builtin && msg.name == m.doc.name && reflect.DeepEqual(msg.s, m.opts.Scenario) {
+			m.doc.file = msg.file
+		}
 	case existsMsg:
 		if msg.exists {
 			m.dlg = overwriteDialog{name: msg.name, quitAfter: msg.quitAfter}
@@ -278,6 +326,7 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.doc = newDoc(msg.s, msg.name, msg.builtin)
+		m.doc.file = msg.file
 		m.ed.cursor, m.ed.mode, m.ed.field = 0, modeList, 0
 		m.afterCommit()
 		m.setStatus("opened "+msg.name, false)

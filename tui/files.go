@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -9,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
@@ -20,6 +22,58 @@ type Files interface {
 	Read(name string) ([]byte, error)
 	Write(name string, data []byte) error // atomic
 	Remove(name string) error
+}
+
+// DocumentSaver is a Files that saves a scenario into its Document
+// itself (the local disk, through Document.Save). Without it the save
+// reads the file to check it is unchanged, then writes the rendered text.
+type DocumentSaver interface {
+	SaveDocument(name string, file *scenariofile.Document, s model.Scenario, opt scenariofile.SaveOptions) (*scenariofile.Document, error)
+}
+
+// saveDocument writes s to name, changing only what changed in file's
+// text (docs/files.md); unless force, it refuses with a
+// *scenariofile.ChangedOnDiskError when the file on disk is not the one
+// file holds. It returns the document of what was written.
+func saveDocument(f Files, name string, file *scenariofile.Document, s model.Scenario, force bool) (*scenariofile.Document, error) {
+	opt := scenariofile.SaveOptions{Force: force}
+	if ds, ok := f.(DocumentSaver); ok {
+		return ds.SaveDocument(name, file, s, opt)
+	}
+	if err := scenariofile.Validate(s); err != nil {
+		return nil, err
+	}
+	if !force {
+		if err := changedOnDisk(f, name, file); err != nil {
+			return nil, err
+		}
+	}
+	data, err := file.Render(s)
+	if err != nil {
+		return nil, err
+	}
+	if err := f.Write(name, data); err != nil {
+		return nil, err
+	}
+	saved, _, err := scenariofile.ParseDocument(name, data)
+	return saved, err
+}
+
+// changedOnDisk is Document.ChangedOnDisk through Files.
+func changedOnDisk(f Files, name string, file *scenariofile.Document) error {
+	data, err := f.Read(name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if file.Bytes() != nil {
+			return &scenariofile.ChangedOnDiskError{Path: name, Missing: true}
+		}
+		return nil
+	case err != nil:
+		return err
+	case file.Bytes() == nil || !bytes.Equal(data, file.Bytes()):
+		return &scenariofile.ChangedOnDiskError{Path: name}
+	}
+	return nil
 }
 
 // FileInfo is one file the picker offers.
@@ -128,6 +182,19 @@ func (l *LocalFiles) Write(name string, data []byte) error {
 		return err
 	}
 	return scenariofile.WriteFileAtomic(p, data)
+}
+
+// SaveDocument saves through Document.Save, creating the folder when
+// needed.
+func (l *LocalFiles) SaveDocument(name string, file *scenariofile.Document, s model.Scenario, opt scenariofile.SaveOptions) (*scenariofile.Document, error) {
+	p := l.path(name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return nil, err
+	}
+	if err := file.Save(p, s, opt); err != nil {
+		return nil, err
+	}
+	return file, nil
 }
 
 // Remove deletes a file; a file that is already gone is not an error.
