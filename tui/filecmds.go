@@ -2,8 +2,8 @@ package tui
 
 import (
 	"bytes"
-	"reflect"
 	"path/filepath"
+	"reflect"
 	"strings"
 
 	"charm.land/bubbles/v2/textinput"

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/flowscope/flowscope/model/scenariofile"
 )
 
@@ -132,7 +134,8 @@ func TestSaveThroughPlainFilesChangesOneLine(t *testing.T) {
 	for i, growth := range []string{"15%", "20%"} {
 		m = editGrowth(t, m, growth)
 		m, _ = send(t, m, keys("enter", "esc")...)
-		m, cmd := send(t, m, keys("ctrl+s")...)
+		var cmd tea.Cmd
+		m, cmd = send(t, m, keys("ctrl+s")...)
 		m = run(t, m, cmd)
 		if m.doc.modified() {
 			t.Fatalf("save %d did not happen: %q", i+1, m.status)
