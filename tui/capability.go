@@ -3,6 +3,8 @@ package tui
 import (
 	"fmt"
 	"strings"
+
+	"github.com/flowscope/flowscope/model/analysis"
 )
 
 // capabilityPane shows every system's utilisation per year as bars,
@@ -19,6 +21,8 @@ type capabilityPane struct {
 	baseW   int
 	baseH   int
 	marked  string // the row the selection last scrolled to
+	// shownRows is how many systems the last drawing had room for.
+	shownRows int
 }
 
 func (p *capabilityPane) Title() string {
@@ -32,8 +36,11 @@ func (p *capabilityPane) Title() string {
 	return "Capability"
 }
 
-// rows is how many systems show at once.
+// rows is how many systems show at once (as last drawn).
 func (p *capabilityPane) rows() int {
+	if p.shownRows > 0 {
+		return p.shownRows
+	}
 	return max((p.h-capHeadLines)/max(p.lay.blockH, 1), 0)
 }
 
@@ -68,7 +75,17 @@ func (p *capabilityPane) View(st *Styles) []string {
 		p.base = make([][]string, len(r.Systems))
 	}
 	weakest, selected := p.target()
-	rows := p.rows()
+	about := weakest
+	if about == "" {
+		about = selected
+	}
+	var block []string
+	if i := systemIndex(r, about); i >= 0 && p.h-capHeadLines >= 8 {
+		block = limitLines(r, &r.Systems[i], p.w, st)
+		block = block[:min(len(block), (p.h-capHeadLines)/2)]
+	}
+	rows := max((p.h-capHeadLines-len(block))/max(p.lay.blockH, 1), 0)
+	p.shownRows = rows
 	if mark := weakest + "|" + selected; mark != p.marked {
 		// A new selection scrolls its row into view.
 		p.marked = mark
@@ -100,6 +117,12 @@ func (p *capabilityPane) View(st *Styles) []string {
 	}
 	if len(r.Systems) == 0 {
 		lines = append(lines, st.Muted.Render("no systems"))
+	}
+	if len(block) > 0 {
+		for len(lines) < p.h-len(block) {
+			lines = append(lines, "")
+		}
+		lines = append(lines, block...)
 	}
 	return p.memo.put(st, lines)
 }
@@ -203,18 +226,16 @@ func capabilityRow(r *report, sy systemReport, cl capLayout, mark int, st *Style
 		tail = st.stateStyle(first, mon).Render(fmt.Sprintf("%5s", pct(first))) + st.Muted.Render("→") +
 			st.stateStyle(last, mon).Render(fmt.Sprintf("%-5s", pct(last)))
 	}
-	switch {
-	case sy.SaturatesYear != nil && cl.compact:
-		tail += st.Over.Render(fmt.Sprintf(" full y%d", *sy.SaturatesYear))
-	case sy.AlertYear != nil && cl.compact:
-		tail += st.Alert.Render(fmt.Sprintf(" alert y%d", *sy.AlertYear))
-	case !cl.compact:
-		if sy.AlertYear != nil {
-			tail += st.Alert.Render(fmt.Sprintf(" alert y%d", *sy.AlertYear))
-		}
-		if sy.SaturatesYear != nil {
-			tail += st.Over.Render(fmt.Sprintf(" full y%d", *sy.SaturatesYear))
-		}
+	// Both years always show: short in a narrow pane.
+	alert, full := " alert y", " full y"
+	if cl.compact {
+		alert, full = " ▲y", " ✗y"
+	}
+	if sy.AlertYear != nil {
+		tail += st.Alert.Render(fmt.Sprintf("%s%d", alert, *sy.AlertYear))
+	}
+	if sy.SaturatesYear != nil {
+		tail += st.Over.Render(fmt.Sprintf("%s%d", full, *sy.SaturatesYear))
 	}
 	out := make([]string, 0, cl.blockH)
 	blank := strings.Repeat(" ", 2+cl.idW)
@@ -311,4 +332,57 @@ func capState(u, mon float64) int {
 		return 1
 	}
 	return 0
+}
+
+// limitLines are a system's effective limits: rate, what it counts, how
+// it groups the load, where the figure comes from (the file, or the
+// catalogue with its page), the utilisation in the first and horizon
+// years, and which limit binds in which years.
+func limitLines(r *report, sy *systemReport, w int, st *Styles) []string {
+	out := []string{st.Header.Render("Limits of "+sy.ID) + st.Muted.Render(" (what binds: "+bindingRuns(sy.BindingLimit)+")")}
+	if len(sy.Limits) == 0 {
+		return append(out, st.Muted.Render("  none: it takes any load"))
+	}
+	mon := r.Scenario.MonitorAt
+	for _, l := range sy.Limits {
+		first, lastU := at(l.Utilization, 0), last(l.Utilization)
+		src := "from the file"
+		if l.Source == analysis.SourceCatalogue {
+			src = "catalogue"
+			if l.Reference != "" {
+				src += ": " + l.Reference
+			}
+		}
+		head := fmt.Sprintf("  %s %s per %s ", l.Rate, orDefault(string(l.Counts), "requests"), orDefault(string(l.Per), "system"))
+		figs := st.stateStyle(first, mon).Render(pct(first)) + st.Muted.Render("→") + st.stateStyle(lastU, mon).Render(pct(lastU))
+		out = append(out, fit(st.Label.Render(head)+figs, w))
+		out = append(out, indent("    ", l.Name+" · "+src, w, st.Muted.Render)...)
+	}
+	return out
+}
+
+// bindingRuns writes which limit binds in which years: "capacity y0–y2,
+// writes y3–y5".
+func bindingRuns(names []string) string {
+	var parts []string
+	for y := 0; y < len(names); {
+		e := y
+		for e+1 < len(names) && names[e+1] == names[y] {
+			e++
+		}
+		n := names[y]
+		if n == "" {
+			n = "none"
+		}
+		if e > y {
+			parts = append(parts, fmt.Sprintf("%s y%d–y%d", n, y, e))
+		} else {
+			parts = append(parts, fmt.Sprintf("%s y%d", n, y))
+		}
+		y = e + 1
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, ", ")
 }

@@ -276,7 +276,29 @@ func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st 
 	}
 	lines, hits = lines[:min(len(lines), listH)], hits[:min(len(hits), listH)]
 
+	// A system's effective limits (with where each figure comes from)
+	// take the rows left over, before long values wrap.
+	var limits []string
+	if it.kind == itemSystem && e.sh != nil && e.mode != modeEditing {
+		if i := systemIndex(&e.sh.r, s.Systems[it.idx].ID); i >= 0 {
+			if ls := limitLines(&e.sh.r, &e.sh.r.Systems[i], w, st); len(ls) <= spare {
+				limits, spare = ls, spare-len(ls)
+				fieldsH += len(ls)
+			}
+		}
+	}
 	e.renderFields(s, it, fields, w, fieldsH+spare, spare, focused, readOnly, st, add)
+	if len(limits) > 0 {
+		// After the fields, before the help lines.
+		at := max(len(lines)-len(wrapText(e.helpText(s, fields, readOnly), max(w-1, 10))), 0)
+		for len(hits) < len(lines) {
+			hits = append(hits, hit{})
+		}
+		help, helpHit := lines[at:], hits[at:]
+		lines = append(append(lines[:at:at], limits...), help...)
+		hs := make([]hit, len(limits))
+		hits = append(append(hits[:at:at], hs...), helpHit...)
+	}
 	// The pane's frame fits each line to the width.
 	for len(lines) < h {
 		lines = append(lines, "")

@@ -136,6 +136,10 @@ func (m *Model) viewKey(msg tea.KeyPressMsg) {
 		pv.Scroll(-1)
 	case key.Matches(msg, k.Down):
 		pv.Scroll(1)
+	case p == paneTopology && key.Matches(msg, k.PageUp):
+		m.topo.PanPage(0, -1)
+	case p == paneTopology && key.Matches(msg, k.PageDown):
+		m.topo.PanPage(0, 1)
 	case key.Matches(msg, k.PageUp):
 		pv.Scroll(-page)
 	case key.Matches(msg, k.PageDown):
@@ -159,6 +163,18 @@ func (m *Model) topologyKey(msg tea.KeyPressMsg) {
 		m.topo.Pan(-4, 0)
 	case key.Matches(msg, k.Right):
 		m.topo.Pan(4, 0)
+	case key.Matches(msg, k.PanPageLeft):
+		m.topo.PanPage(-1, 0)
+	case key.Matches(msg, k.PanPageRight):
+		m.topo.PanPage(1, 0)
+	case key.Matches(msg, k.Fit):
+		m.topo.Fit()
+	case key.Matches(msg, k.ZoomIn):
+		m.topo.ZoomIn()
+	case key.Matches(msg, k.ZoomOut):
+		m.topo.ZoomOut()
+	case key.Matches(msg, k.Focus):
+		m.topo.ToggleFocus()
 	case key.Matches(msg, k.Recommended):
 		m.topo.ToggleRecommended()
 	case key.Matches(msg, k.ASCII):
@@ -216,6 +232,14 @@ func (m *Model) handleClick(ms tea.Mouse) {
 			m.cancelEditing()
 		}
 		m.setFocus(p)
+	}
+	if p == paneTopology {
+		r := m.lay.panes[p]
+		if id, ok := m.topo.HitTest(ms.X-r.X-1, ms.Y-r.Y-1); ok {
+			m.ed.SetSelection(selection{system: id})
+			m.setStatus("selected "+id, false)
+		}
+		return
 	}
 	if p != paneEditor || m.ed.mode == modeEditing {
 		return

@@ -20,6 +20,10 @@ type KeyMap struct {
 	Save, SaveAs, Open    key.Binding
 	Presenter, Theme      key.Binding
 	Recommended, ASCII    key.Binding
+	Fit, ZoomIn, ZoomOut  key.Binding
+	Focus                 key.Binding
+	PanPageLeft           key.Binding
+	PanPageRight          key.Binding
 	Pan                   key.Binding // ←/→ as one entry of the help bar
 	Help, Quit, ForceQuit key.Binding
 }
@@ -27,38 +31,44 @@ type KeyMap struct {
 // DefaultKeyMap is the explorer's key map with every binding enabled.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Move:        key.NewBinding(key.WithKeys("up", "down", "j", "k"), key.WithHelp("↑↓/jk", "move")),
-		Left:        key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "pan left")),
-		Right:       key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "pan right")),
-		PageUp:      key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown:    key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-		Home:        key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "top")),
-		End:         key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "bottom")),
-		NextFinding: key.NewBinding(key.WithKeys("]"), key.WithHelp("]/[", "next/prev finding")),
-		PrevFinding: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous finding")),
-		Severity:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "severity filter")),
-		Enter:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "fields")),
-		Esc:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		Tab:         key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
-		ShiftTab:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev pane")),
-		Add:         key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
-		Duplicate:   key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "duplicate")),
-		Del:         key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
-		Undo:        key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
-		Redo:        key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
-		Save:        key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
-		SaveAs:      key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "save as")),
-		Open:        key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open")),
-		Presenter:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "presenter")),
-		Theme:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "theme")),
-		Recommended: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "recommended")),
-		ASCII:       key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "ascii lines")),
-		Pan:         key.NewBinding(key.WithKeys("left", "right", "h", "l"), key.WithHelp("←→/hl", "pan")),
-		Help:        key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:        key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-		ForceQuit:   key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Up:           key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:         key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Move:         key.NewBinding(key.WithKeys("up", "down", "j", "k"), key.WithHelp("↑↓/jk", "move")),
+		Left:         key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "pan left")),
+		Right:        key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "pan right")),
+		PageUp:       key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown:     key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Home:         key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "top")),
+		End:          key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "bottom")),
+		NextFinding:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]/[", "next/prev finding")),
+		PrevFinding:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous finding")),
+		Severity:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "severity filter")),
+		Enter:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "fields")),
+		Esc:          key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Tab:          key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
+		ShiftTab:     key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "prev pane")),
+		Add:          key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
+		Duplicate:    key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "duplicate")),
+		Del:          key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
+		Undo:         key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+		Redo:         key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
+		Save:         key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		SaveAs:       key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "save as")),
+		Open:         key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open")),
+		Presenter:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "presenter")),
+		Theme:        key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "theme")),
+		Recommended:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "recommended")),
+		ASCII:        key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "ascii lines")),
+		Fit:          key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "overview")),
+		ZoomIn:       key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+/-", "zoom")),
+		ZoomOut:      key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "zoom out")),
+		Focus:        key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "around the selection")),
+		PanPageLeft:  key.NewBinding(key.WithKeys("shift+left", "H"), key.WithHelp("H/L", "half a pane")),
+		PanPageRight: key.NewBinding(key.WithKeys("shift+right", "L"), key.WithHelp("L", "half a pane right")),
+		Pan:          key.NewBinding(key.WithKeys("left", "right", "h", "l"), key.WithHelp("←→/hl", "pan")),
+		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:         key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		ForceQuit:    key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 	}
 }
 
@@ -92,6 +102,9 @@ func (k *KeyMap) setContext(c keyContext) {
 	k.Recommended.SetEnabled(!editing && c.focus == paneTopology)
 	k.ASCII.SetEnabled(!editing && c.focus == paneTopology)
 	k.Pan.SetEnabled(!editing && c.focus == paneTopology)
+	for _, b := range []*key.Binding{&k.Fit, &k.ZoomIn, &k.ZoomOut, &k.Focus, &k.PanPageLeft, &k.PanPageRight} {
+		b.SetEnabled(!editing && c.focus == paneTopology)
+	}
 	inRec := !editing && c.focus == paneRecommend
 	k.NextFinding.SetEnabled(inRec)
 	k.PrevFinding.SetEnabled(inRec)
@@ -137,7 +150,7 @@ func (k *KeyMap) setContext(c keyContext) {
 // narrow terminal still shows them, and so do the keys of the focused
 // view (the topology's), which only show when it has focus.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Move, k.Enter, k.Esc, k.Tab, k.Help, k.Quit, k.NextFinding, k.Severity, k.Recommended, k.Pan, k.ASCII,
+	return []key.Binding{k.Move, k.Enter, k.Esc, k.Tab, k.Help, k.Quit, k.NextFinding, k.Severity, k.Recommended, k.Pan, k.Fit, k.Focus, k.ASCII,
 		k.Add, k.Duplicate, k.Del, k.Undo, k.Redo, k.Save, k.Open, k.Presenter, k.Theme}
 }
 
@@ -145,7 +158,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Enter, k.Esc},
-		{k.Tab, k.ShiftTab, k.Left, k.Right, k.Recommended, k.ASCII, k.NextFinding, k.Severity},
+		{k.Tab, k.ShiftTab, k.Left, k.Right, k.PanPageLeft, k.Recommended, k.ASCII, k.Fit, k.ZoomIn, k.Focus, k.NextFinding, k.Severity},
 		{k.Add, k.Duplicate, k.Del, k.Undo, k.Redo},
 		{k.Save, k.SaveAs, k.Open, k.Presenter, k.Theme, k.Help, k.Quit},
 	}

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/flowscope/flowscope/model/analysis"
+	"github.com/flowscope/flowscope/model/quantity"
 	"github.com/guptarohit/asciigraph"
 )
 
@@ -41,7 +43,7 @@ func (p *projectionPane) SetSelection(sel selection) {
 
 func (p *projectionPane) content(st *Styles) []string {
 	if p.all == nil && p.sh != nil {
-		p.all = renderProjection(&p.sh.r, streamIndex(&p.sh.r, p.sel.stream), p.w, p.h, st)
+		p.all = renderProjection(&p.sh.r, streamIndex(&p.sh.r, p.sel.stream), p.sel.system, p.w, p.h, st)
 	}
 	return p.all
 }
@@ -72,19 +74,21 @@ type series struct {
 	perYear  []float64
 	peakMo   []float64
 	peakRate []float64
-	capacity []float64 // records/s at which the weakest link reaches 100%; 0 = unknown
 	util     []float64 // the weakest link's utilisation
 	weakest  string
+	limit    *analysis.LimitReport // the weakest link's binding limit in the horizon year
+	perMonth []float64             // records (stream) or requests (system) a month in year 0
+	monthsOf string                // what perMonth counts
+	stream   *streamReport
 }
 
 // projectionSeries picks the figures out of the report: nothing here is
-// computed beyond sums and the capacity the weakest link's utilisation
-// implies for the same demand.
-func projectionSeries(r *report, sel int) series {
+// computed beyond sums.
+func projectionSeries(r *report, sel int, system string) series {
 	var sr series
 	n := len(r.Years)
 	if sel >= 0 && sel < len(r.Streams) {
-		st := r.Streams[sel]
+		st := &r.Streams[sel]
 		path := st.From + " → "
 		if st.Via != nil {
 			path += *st.Via + " → "
@@ -92,6 +96,7 @@ func projectionSeries(r *report, sel int) series {
 		sr.title = fmt.Sprintf("Stream %s: %s%s", st.ID, path, st.To)
 		sr.perYear, sr.peakMo, sr.peakRate = st.PerYear, st.PeakMonth, st.PeakPerSecond
 		sr.util, sr.weakest = st.WeakestLink.Utilization, st.WeakestLink.System
+		sr.perMonth, sr.monthsOf, sr.stream = st.PerMonth, "records of "+st.ID, st
 	} else {
 		sr.title = fmt.Sprintf("All %d streams (peaks assumed to coincide)", len(r.Streams))
 		sr.perYear, sr.peakMo, sr.peakRate = make([]float64, n), make([]float64, n), make([]float64, n)
@@ -102,21 +107,44 @@ func projectionSeries(r *report, sel int) series {
 				sr.peakRate[y] += at(st.PeakPerSecond, y)
 			}
 		}
-		// The busiest system stands for the weakest link of the whole.
+		// The selected system, else the busiest, stands for the weakest
+		// link of the whole.
 		best := -1.0
 		for _, sy := range r.Systems {
-			if u := at(sy.Utilization, n-1); u > best {
+			if u := at(sy.Utilization, n-1); (system == "" && u > best) || sy.ID == system {
 				best, sr.weakest, sr.util = u, sy.ID, sy.Utilization
+				sr.perMonth, sr.monthsOf = sy.RequestsPerMonth, "requests on "+sy.ID
+				if sy.ID == system {
+					sr.title = fmt.Sprintf("System %s: all its streams (peaks assumed to coincide)", sy.ID)
+					break
+				}
 			}
 		}
 	}
-	sr.capacity = make([]float64, n)
-	for y := 0; y < n; y++ {
-		if u := at(sr.util, y); u > 0 {
-			sr.capacity[y] = at(sr.peakRate, y) / u
-		}
+	if i := systemIndex(r, sr.weakest); i >= 0 {
+		sr.limit = bindingLimit(&r.Systems[i])
 	}
 	return sr
+}
+
+// bindingLimit is the limit that binds a system in the horizon year (the
+// most used one when the report names none).
+func bindingLimit(sy *systemReport) *analysis.LimitReport {
+	name := ""
+	if len(sy.BindingLimit) > 0 {
+		name = sy.BindingLimit[len(sy.BindingLimit)-1]
+	}
+	var best *analysis.LimitReport
+	for i := range sy.Limits {
+		l := &sy.Limits[i]
+		if l.Name == name && name != "" {
+			return l
+		}
+		if best == nil || last(l.Utilization) > last(best.Utilization) {
+			best = l
+		}
+	}
+	return best
 }
 
 func at(xs []float64, i int) float64 {
@@ -126,28 +154,37 @@ func at(xs []float64, i int) float64 {
 	return xs[i]
 }
 
-// renderProjection draws the table and the chart of demand against the
-// weakest link's capacity.
-func renderProjection(r *report, sel int, w, h int, st *Styles) []string {
+// renderProjection draws the table, the chart of the weakest link's
+// demand against its binding limit, and the requests by month; for a
+// schedule also its records per run and runtime.
+func renderProjection(r *report, sel int, system string, w, h int, st *Styles) []string {
 	if len(r.Years) == 0 {
 		return []string{st.Muted.Render("no analysis yet")}
 	}
-	sr := projectionSeries(r, sel)
+	sr := projectionSeries(r, sel, system)
 	lines := []string{st.Header.Render(sr.title)}
 	lines = append(lines, weakestLine(sr, r, st))
-
+	lines = append(lines, scheduleLines(sr, r, st)...)
 	table := projectionTable(sr, r, st)
+	density := densityChart(sr, w, st)
+	if h-len(lines)-len(density) < len(table) {
+		density = nil // the figures per year come first
+	}
+	return append(projectionBody(sr, table, lines, w, h-len(density), st), density...)
+}
+
+// projectionBody lays out the table and the chart under the head lines
+// in h lines: side by side when wide, else the chart under the table when
+// both fit, else the one that does.
+func projectionBody(sr series, table, lines []string, w, h int, st *Styles) []string {
 	rest := h - len(lines)
 	if w >= 78 && rest >= 7 {
-		// Side by side: the table on the left, the chart beside it.
 		tw := lipgloss.Width(strings.Join(table, "\n")) + 2
 		chart := projectionChart(sr, w-tw, rest, st)
 		for i := 0; i < max(len(table), len(chart)) && i < rest; i++ {
-			l := ""
+			l := strings.Repeat(" ", tw)
 			if i < len(table) {
 				l = fit(table[i], tw)
-			} else {
-				l = strings.Repeat(" ", tw)
 			}
 			if i < len(chart) {
 				l += chart[i]
@@ -158,7 +195,6 @@ func renderProjection(r *report, sel int, w, h int, st *Styles) []string {
 	}
 	chartH := rest - len(table)
 	if chartH < 6 {
-		// Not room for both: keep the chart when there is room for it.
 		if rest >= 8 {
 			return append(lines, projectionChart(sr, w, rest, st)...)
 		}
@@ -212,48 +248,45 @@ func rateUnit(perSec []float64) (float64, string) {
 	return 3600, "h"
 }
 
-// projectionChart plots peak demand and the weakest link's capacity in
-// records per second, minute or hour (what reads best), so the year where
-// they cross stands out.
+// projectionChart plots the weakest link's own demand against its
+// binding limit, both in the limit's unit and window (requests per 5
+// minutes against 6000/5m), so the year they cross stands out.
 func projectionChart(sr series, w, h int, st *Styles) []string {
-	if w < 20 || h < 5 {
+	if w < 20 || h < 5 || sr.limit == nil {
 		return nil
 	}
-	mult, unit := rateUnit(sr.peakRate)
-	demand := make([]float64, len(sr.peakRate))
-	for i, v := range sr.peakRate {
-		demand[i] = v * mult
+	rate, err := quantity.ParseRate(sr.limit.Rate)
+	if err != nil || rate.Count <= 0 {
+		return nil
 	}
-	top := 0.0
-	for _, v := range demand {
-		top = max(top, v)
-	}
-	capy := make([]float64, len(sr.capacity))
-	hasCap, clipped := false, false
-	for i, c := range sr.capacity {
-		c *= mult
-		if c > 0 {
-			hasCap = true
+	capy := float64(rate.Count)
+	demand := make([]float64, len(sr.limit.Utilization))
+	top := capy
+	for i, u := range sr.limit.Utilization {
+		demand[i] = u * capy
+		if math.IsNaN(demand[i]) || math.IsInf(demand[i], 0) {
+			demand[i] = 0
 		}
-		// A capacity far above demand would flatten the demand line.
-		if top > 0 && c > 3*top {
-			c, clipped = 3*top, true
-		}
-		capy[i] = c
+		top = max(top, demand[i])
 	}
-	data := [][]float64{padSeries(demand)}
-	colors := []asciigraph.AnsiColor{st.ChartDemand}
-	if hasCap {
-		data = append(data, padSeries(capy))
-		colors = append(colors, st.ChartCapacity)
+	limit := make([]float64, len(demand))
+	for i := range limit {
+		limit[i] = capy
 	}
+	unit := string(sr.limit.Counts)
+	if unit == "" {
+		unit = "requests"
+	}
+	window := strings.TrimPrefix(rate.Window.String(), "1")
 	labelW := 7
 	plotW := max(w-labelW-4, 10)
-	g := asciigraph.PlotMany(data,
+	g := asciigraph.PlotMany([][]float64{padSeries(demand), padSeries(limit)},
 		asciigraph.Height(max(h-4, 2)),
 		asciigraph.Width(plotW),
 		asciigraph.LowerBound(0),
-		asciigraph.SeriesColors(colors...),
+		asciigraph.UpperBound(top*1.05),
+		asciigraph.SeriesColors(st.ChartDemand, st.ChartCapacity),
+		asciigraph.SeriesChars(asciigraph.DefaultCharSet, asciigraph.CreateCharSet("┄")),
 		asciigraph.XAxisRange(0, float64(len(demand)-1)),
 		asciigraph.XAxisTickCount(min(len(demand), max(plotW/4, 2))),
 		asciigraph.XAxisValueFormatter(func(v float64) string { return fmt.Sprintf("y%.0f", v) }),
@@ -264,19 +297,78 @@ func projectionChart(sr series, w, h int, st *Styles) []string {
 			return fmt.Sprintf("%6s", human(v))
 		}),
 	)
-	lines := strings.Split(g, "\n")
-	legend := demandKey(st) + " peak records/" + unit
-	if hasCap {
-		legend += "  " + capacityKey(st) + " weakest-link capacity"
-		if clipped {
-			legend += st.Muted.Render(" (clipped)")
-		}
-	}
-	return append([]string{legend}, lines...)
+	legend := fit(demandKey(st)+" "+sr.weakest+" "+unit+"/"+window+"  "+capacityKey(st)+" limit "+sr.limit.Rate+" ("+string(sr.limit.Source)+")", w)
+	return append([]string{legend}, strings.Split(g, "\n")...)
 }
 
-func demandKey(st *Styles) string   { return st.Info.Render("━━") }
-func capacityKey(st *Styles) string { return st.Over.Render("━━") }
+func demandKey(st *Styles) string   { return st.Info.Render("──") }
+func capacityKey(st *Styles) string { return st.Over.Render("┄┄") }
+
+// densityChart is the requests (or records) of each month of year 0 as
+// bars, the peak month marked: the seed's second chart.
+func densityChart(sr series, w int, st *Styles) []string {
+	if len(sr.perMonth) != 12 || w < 40 {
+		return nil
+	}
+	top, peak := 0.0, 0
+	for i, v := range sr.perMonth {
+		if v > top {
+			top, peak = v, i
+		}
+	}
+	if top <= 0 {
+		return nil
+	}
+	const months = "JFMAMJJASOND"
+	cw := clamp((w-2)/12, 1, 4)
+	var bars, names strings.Builder
+	for i, v := range sr.perMonth {
+		lvl := clamp(int(v/top*7+0.5), 0, 7)
+		cell := strings.Repeat(string(levels[lvl]), max(cw-1, 1))
+		style := st.Info
+		if i == peak {
+			style = st.Over
+		}
+		bars.WriteString(style.Render(cell))
+		names.WriteString(fit(string(months[i]), max(cw-1, 1)))
+		if cw > 1 {
+			bars.WriteByte(' ')
+			names.WriteByte(' ')
+		}
+	}
+	monthNames := []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+	return []string{
+		st.Muted.Render(fit(fmt.Sprintf("by month, year 0: %s · peak %s %s", sr.monthsOf, monthNames[peak], human(top)), w)),
+		bars.String(),
+		st.Muted.Render(names.String()),
+	}
+}
+
+// scheduleLines are a schedule's records per run and runtime over the
+// years, against its interval.
+func scheduleLines(sr series, r *report, st *Styles) []string {
+	s := sr.stream
+	if s == nil || len(s.RecordsPerRun) == 0 {
+		return nil
+	}
+	var runs, times []string
+	for y := range r.Years {
+		runs = append(runs, human(at(s.RecordsPerRun, y)))
+		t := "never ends"
+		if y < len(s.RuntimeSeconds) && s.RuntimeSeconds[y] != nil {
+			t = quantity.Duration(*s.RuntimeSeconds[y]).String()
+		}
+		times = append(times, t)
+	}
+	out := []string{
+		st.Label.Render("records per run ") + st.Value.Render(strings.Join(runs, " · ")),
+		st.Label.Render("runtime ") + st.Value.Render(strings.Join(times, " · ")),
+	}
+	if s.Overlap != nil && *s.Overlap {
+		out = append(out, st.Over.Render("a run outlasts the interval"))
+	}
+	return out
+}
 
 // padSeries gives asciigraph at least two points to draw a line through.
 func padSeries(xs []float64) []float64 {

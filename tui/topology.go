@@ -22,9 +22,12 @@ type topologyPane struct {
 	viewer      *diagram.Viewer // nil while a background draw has it
 	recommended bool
 	ascii       bool
-	dx, dy      int // pans not yet handed to the viewer
-	pans        int // bumps on every pan, so the pane draws again
+	ops         []topoOp // pans, zooms and focus not yet handed to the viewer
+	pans        int      // bumps on every op, so the pane draws again
 	viewerFor   *shown
+	selected    string  // the id the viewer last selected (and panned to)
+	zoomed      string  // "overview" or "detail", as last drawn
+	focused     string  // the id whose neighbourhood is drawn, as last drawn
 	drawn       topoKey // what lines show
 	lines       []string
 	memo        // counts the drawings and keeps the framed one
@@ -44,29 +47,70 @@ func newTopologyPane(ascii bool) topologyPane {
 	return topologyPane{viewer: diagram.NewViewer(), ascii: ascii}
 }
 
+// topoOp is one change of view the viewer makes when it next draws.
+type topoOp func(v *diagram.Viewer)
+
 func (p *topologyPane) Title() string {
+	var notes []string
 	if p.recommended {
-		return "Topology (recommended)"
+		notes = append(notes, "recommended")
 	}
-	return "Topology"
+	if p.zoomed == "overview" {
+		notes = append(notes, "overview")
+	}
+	if p.focused != "" {
+		notes = append(notes, "around "+p.focused)
+	}
+	if len(notes) == 0 {
+		return "Topology"
+	}
+	return "Topology (" + strings.Join(notes, ", ") + ")"
+}
+
+func (p *topologyPane) do(op topoOp) {
+	p.ops = append(p.ops, op)
+	p.pans++
 }
 
 func (p *topologyPane) Scroll(d int) {
 	switch d {
 	case scrollHome:
-		p.Pan(-1<<20, -1<<20)
+		p.do((*diagram.Viewer).Home)
 	case scrollEnd:
-		p.Pan(1<<20, 1<<20)
+		p.do((*diagram.Viewer).End)
 	default:
 		p.Pan(0, d)
 	}
 }
 
 // Pan moves the window onto the drawing by dx, dy cells.
-func (p *topologyPane) Pan(dx, dy int) {
-	p.dx += dx
-	p.dy += dy
-	p.pans++
+func (p *topologyPane) Pan(dx, dy int) { p.do(func(v *diagram.Viewer) { v.Pan(dx, dy) }) }
+
+// PanPage moves the window by half a pane per unit.
+func (p *topologyPane) PanPage(dx, dy int) {
+	p.do(func(v *diagram.Viewer) { v.PanPage(dx, dy) })
+}
+
+// Fit switches between the overview of the whole landscape and full
+// detail; ZoomIn and ZoomOut go one way.
+func (p *topologyPane) Fit()     { p.do(func(v *diagram.Viewer) { v.Fit() }) }
+func (p *topologyPane) ZoomIn()  { p.do((*diagram.Viewer).ZoomIn) }
+func (p *topologyPane) ZoomOut() { p.do((*diagram.Viewer).ZoomOut) }
+
+// ToggleFocus draws only the neighbourhood of the selection, or all
+// again.
+func (p *topologyPane) ToggleFocus() {
+	id := p.sel.id()
+	p.do(func(v *diagram.Viewer) { v.ToggleFocus(id) })
+}
+
+// HitTest is the system drawn at cell x, y of the pane, when the viewer
+// is at hand (not out drawing).
+func (p *topologyPane) HitTest(x, y int) (string, bool) {
+	if p.viewer == nil {
+		return "", false
+	}
+	return p.viewer.HitTest(x, y)
 }
 
 // ToggleRecommended switches to the design with the recommended
@@ -97,7 +141,8 @@ func (p *topologyPane) View(st *Styles) []string {
 	if p.large() {
 		return p.placeholder(st)
 	}
-	p.drawn, p.lines = k, drawTopology(p.viewer, p.take(k))
+	p.drawn = k
+	p.took(drawTopology(p.viewer, p.take(k)))
 	p.memo.put(st, p.lines)
 	return p.lines
 }
@@ -114,38 +159,54 @@ func (p *topologyPane) placeholder(st *Styles) []string {
 type topoJob struct {
 	key       topoKey
 	newReport bool
-	dx, dy    int
+	selectNew bool // the selection changed: select it, panning to it
+	ops       []topoOp
 }
 
 func (p *topologyPane) take(k topoKey) topoJob {
-	j := topoJob{key: k, newReport: p.viewerFor != p.sh, dx: p.dx, dy: p.dy}
-	p.viewerFor, p.dx, p.dy = p.sh, 0, 0
+	j := topoJob{key: k, newReport: p.viewerFor != p.sh, selectNew: p.selected != k.hl, ops: p.ops}
+	p.viewerFor, p.selected, p.ops = p.sh, k.hl, nil
 	return j
 }
 
+// topoDrawing is what a drawing brings back.
+type topoDrawing struct {
+	lines           []string
+	zoomed, focused string
+}
+
 // drawTopology hands a job to the viewer and draws.
-func drawTopology(v *diagram.Viewer, j topoJob) []string {
+func drawTopology(v *diagram.Viewer, j topoJob) topoDrawing {
 	k := j.key
 	if j.newReport {
 		v.SetAnalysis(k.sh.s, k.sh.r)
 	}
 	v.SetSize(k.w, k.h)
-	v.SetHighlight(k.hl)
 	v.SetRecommended(k.rec)
 	v.SetASCII(k.ascii)
-	if j.dx != 0 || j.dy != 0 {
-		v.Pan(j.dx, j.dy)
+	if j.selectNew {
+		v.Select(k.hl)
+	} else {
+		v.SetHighlight(k.hl)
+	}
+	for _, op := range j.ops {
+		op(v)
 	}
 	st := k.st
-	return strings.Split(v.View(diagram.Styles{Fine: st.Fine, Alert: st.Alert, Over: st.Over, Edge: st.Edge,
+	lines := strings.Split(v.View(diagram.Styles{Fine: st.Fine, Alert: st.Alert, Over: st.Over, Edge: st.Edge,
 		Label: st.Label, Highlight: st.Highlight, Muted: st.Muted}), "\n")
+	return topoDrawing{lines: lines, zoomed: v.Zoomed(), focused: v.Focused()}
 }
 
 // topoDrawnMsg brings a background drawing and the viewer back.
 type topoDrawnMsg struct {
 	key    topoKey
-	lines  []string
+	drawn  topoDrawing
 	viewer *diagram.Viewer
+}
+
+func (p *topologyPane) took(d topoDrawing) {
+	p.lines, p.zoomed, p.focused = d.lines, d.zoomed, d.focused
 }
 
 // DrawCmd starts the background drawing of a large topology when what it
@@ -160,11 +221,12 @@ func (p *topologyPane) DrawCmd(st *Styles) tea.Cmd {
 	}
 	v, j := p.viewer, p.take(k)
 	p.viewer = nil
-	return func() tea.Msg { return topoDrawnMsg{key: j.key, lines: drawTopology(v, j), viewer: v} }
+	return func() tea.Msg { return topoDrawnMsg{key: j.key, drawn: drawTopology(v, j), viewer: v} }
 }
 
 // Drawn takes a background drawing and the viewer back.
 func (p *topologyPane) Drawn(msg topoDrawnMsg) {
-	p.viewer, p.drawn, p.lines = msg.viewer, msg.key, msg.lines
+	p.viewer, p.drawn = msg.viewer, msg.key
+	p.took(msg.drawn)
 	p.memo.put(msg.key.st, p.lines)
 }
