@@ -259,6 +259,9 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case savedMsg:
 		m.doc.saving = false
+		if m.savedChanged(msg.name, msg.err, msg.quitAfter) {
+			return nil
+		}
 		if msg.err != nil {
 			m.setStatus("not saved: "+msg.err.Error(), true)
 			return nil
