@@ -41,7 +41,8 @@ type editor struct {
 	cursor int // editor row: 0 = scenario header, then systems, then streams
 	field  int
 	input  textinput.Model
-	err    error // why the value being typed is not accepted
+	err    error       // why the value being typed is not accepted
+	broken *brokenFile // the errors of a file opened to be fixed
 
 	s                 model.Scenario
 	docRev            int
@@ -398,7 +399,9 @@ func (e *editor) renderFields(s *model.Scenario, it item, fields []fieldInfo, w,
 			// An unset field shows its default, as its help gives it.
 			v := fieldValue(s, it, i)
 			vals := wraps[i]
-			switch {
+			switch be := e.broken.fieldError(s, it, i); {
+			case be != nil:
+				val = st.Error.Render(brokenNote(be))
 			case v == "":
 				val = st.Muted.Render(defaultText(f.Help))
 			case len(vals) > 1:

@@ -51,6 +51,10 @@ type (
 		name    string
 		builtin bool
 		err     error
+		// errs are the problems of a file that does not validate; file
+		// is nil when its YAML cannot be read, and data is its text.
+		errs scenariofile.Errors
+		data []byte
 	}
 )
 
@@ -250,7 +254,14 @@ func openScenario(f Files, p pickItem) tea.Cmd {
 			return openedMsg{err: err}
 		}
 		file, s, err := scenariofile.ParseDocument(p.name, data)
-		return openedMsg{s: s, file: file, name: p.name, err: err}
+		if err == nil {
+			return openedMsg{s: s, file: file, name: p.name}
+		}
+		file, s, errs := scenariofile.ParseBroken(p.name, data)
+		if len(errs) == 0 {
+			return openedMsg{name: p.name, err: err}
+		}
+		return openedMsg{s: s, file: file, name: p.name, errs: errs, data: data}
 	}
 }
 
@@ -323,16 +334,27 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 			}
 			m.dlg = d
 		}
+	case editedMsg:
+		if msg.err != nil {
+			m.setStatus("the editor failed: "+msg.err.Error(), true)
+		}
+		return openScenario(m.files, pickItem{name: msg.name})
 	case openedMsg:
 		if msg.err != nil {
 			m.setStatus("not opened: "+msg.err.Error(), true)
 			return nil
 		}
+		if m.openedWithErrors(msg) {
+			return nil
+		}
 		m.doc = newDoc(msg.s, msg.name, msg.builtin)
 		m.doc.file = msg.file
-		m.ed.cursor, m.ed.mode, m.ed.field = 0, modeList, 0
+		m.ed.cursor, m.ed.mode, m.ed.field, m.ed.broken = 0, modeList, 0, nil
 		m.afterCommit()
 		m.setStatus("opened "+msg.name, false)
+		if len(msg.errs) > 0 {
+			m.openBroken(msg)
+		}
 		cmds := []tea.Cmd{}
 		if m.opts.OnChange != nil {
 			m.opts.OnChange(m.doc.s)
