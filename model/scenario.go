@@ -1,6 +1,8 @@
-// Package model holds flowscope's domain: the scenario (systems and the
-// streams between them), its file format, the catalogue of system kinds
-// and the analysis that turns a scenario into a report.
+// Package model holds flowscope's domain types: the scenario, its systems
+// and the streams between them. Its sub-packages do one job each: the
+// file format (scenariofile), the catalogue of kinds (catalog), the
+// analysis (analysis), figures for people (figure); docs/architecture.md
+// maps them.
 package model
 
 import "github.com/flowscope/flowscope/model/quantity"

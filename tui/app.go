@@ -135,7 +135,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case m.dlg != nil:
 			cmd = m.dlg.Update(&m, msg)
 		case m.ed.mode == modeEditing:
-			m.ed.input, cmd = m.ed.input.Update(msg)
+			cmd = m.ed.updateInput(msg)
 			m.validateInput()
 		}
 	case RemoteScenarioMsg:

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/flowscope/flowscope/model/analysis"
@@ -253,28 +254,57 @@ func capabilityRow(r *report, sy systemReport, cl capLayout, mark int, st *Style
 }
 
 // barCell is the glyph of one year's bar on line `line` (0 = bottom) of a
-// bar `height` lines tall. Over 100% (█) and over the alert line (▓) fill
-// the bar with their own glyph as well as colour, so the state survives a
-// terminal without colour; a fine bar rises in eighths up to the alert
-// line, its full cells drawn ▇ so they never read as █.
+// bar `height` lines tall. A one-line bar shows the state by its glyph:
+// over 100% █, over the alert line ▓, fine in eighths up to the alert
+// line (its full cell ▇, so it never reads as █). A taller bar's height
+// shows how far over a system is (see barHeight); its full cells keep the
+// state's glyph, so the state survives a terminal without colour.
 func barCell(u, mon float64, line, height int) rune {
+	if height <= 1 {
+		switch {
+		case u > 1:
+			return '█'
+		case u > mon:
+			return '▓'
+		case u <= 0:
+			return ' '
+		}
+		steps := len(levels) - 1
+		n := clamp(int(u*float64(steps)/mon+0.5), 1, steps)
+		if n >= steps {
+			return levels[len(levels)-2]
+		}
+		return levels[n-1]
+	}
+	if u <= 0 {
+		return ' '
+	}
+	const eighths = 8
+	n := max(int(barHeight(u, mon)*float64(eighths*height)+0.5), 1) - line*eighths
 	switch {
+	case n <= 0:
+		return ' '
+	case n < eighths:
+		return levels[n-1]
 	case u > 1:
 		return '█'
 	case u > mon:
 		return '▓'
-	case u <= 0:
-		return ' '
 	}
-	steps := len(levels) - 1 // eighths per line, ▁ to ▇ and full
-	n := clamp(int(u*float64(steps*height)/mon+0.5), 1, steps*height) - line*steps
+	return levels[len(levels)-2]
+}
+
+// barHeight is the share of a tall bar a utilisation fills: up to 60% for
+// fine, to 70% at 100%, then on a log scale capped at 10× (1000%), so 87%,
+// 150% and 1000% differ at a glance.
+func barHeight(u, mon float64) float64 {
 	switch {
-	case n <= 0:
-		return ' '
-	case n >= steps:
-		return levels[len(levels)-2]
+	case u <= mon:
+		return 0.6 * u / mon
+	case u <= 1:
+		return 0.6 + 0.1*(u-mon)/max(1-mon, 1e-9)
 	}
-	return levels[n-1]
+	return 0.7 + 0.3*min(math.Log10(u), 1)
 }
 
 // capabilityHeader is the pane's fixed top: what the bars mean and which

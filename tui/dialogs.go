@@ -228,6 +228,9 @@ func (helpDialog) Body(m *Model, w, h int) []string {
 		view = full.FullHelpView(groups[:half]) + "\n\n" + full.FullHelpView(groups[half:])
 	}
 	body := strings.Split(view, "\n")
+	if len(body)+8 > h {
+		return body // a short terminal: the keys, not the notes
+	}
 	body = append(body, "")
 	for _, note := range []string{
 		"Mouse: click a pane to focus it, click a row to select it, wheel to scroll.",

@@ -39,6 +39,7 @@ func (m *Model) startTyping() tea.Cmd {
 		v = be.Raw // a field that failed to load starts from the file's text
 	}
 	m.ed.input.SetValue(v)
+	m.ed.inputRev++
 	m.ed.input.CursorEnd()
 	m.ed.err = nil
 	return m.ed.input.Focus()
@@ -57,7 +58,7 @@ func (m *Model) editingKey(msg tea.KeyPressMsg) tea.Cmd {
 		return m.commitValue(m.ed.input.Value())
 	}
 	var cmd tea.Cmd
-	m.ed.input, cmd = m.ed.input.Update(msg)
+	cmd = m.ed.updateInput(msg)
 	m.validateInput()
 	return cmd
 }

@@ -2,9 +2,11 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/quantity"
 )
@@ -56,6 +58,17 @@ type editor struct {
 	hits  []hit    // what each drawn line stands for
 	key   editorKey
 	memo  // counts the drawings and keeps the framed one
+	// inputRev bumps whenever the input may show something new.
+	inputRev int
+	filter   string // the search: only matching systems and streams show
+}
+
+// updateInput hands a message to the text input.
+func (e *editor) updateInput(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	e.input, cmd = e.input.Update(msg)
+	e.inputRev++
+	return cmd
 }
 
 // editorKey is everything the editor's drawing depends on outside the
@@ -69,6 +82,9 @@ type editorKey struct {
 	w, h              int
 	focused, readOnly bool
 	st                *Styles
+	inputRev          int
+	err               error
+	filter            string
 }
 
 func newEditor() editor {
@@ -130,11 +146,21 @@ func (e *editor) Scroll(d int) { e.move(&e.s, d) }
 
 func (e *editor) item(s *model.Scenario) item { return itemAt(s, e.cursor) }
 
-// move changes the selected row or field by d.
+// move changes the selected row or field by d; in the lists it steps
+// over rows the search hides.
 func (e *editor) move(s *model.Scenario, d int) {
 	switch e.mode {
 	case modeList:
-		e.cursor = clamp(e.cursor+d, 0, itemCount(s)-1)
+		if e.filter == "" {
+			e.cursor = clamp(e.cursor+d, 0, itemCount(s)-1)
+			return
+		}
+		rows := e.visibleRows(s)
+		pos := slices.Index(rows, e.cursor)
+		if pos < 0 {
+			pos = 0
+		}
+		e.cursor = rows[clamp(pos+d, 0, len(rows)-1)]
 	case modeFields:
 		e.field = clamp(e.field+d, 0, len(fieldsOf(e.item(s).kind))-1)
 	}
@@ -153,13 +179,12 @@ func (e *editor) clampTo(s *model.Scenario) {
 	e.field = clamp(e.field, 0, max(len(fieldsOf(e.item(s).kind))-1, 0))
 }
 
-// View draws the editor when its key changed. While a value is being
-// typed it always draws: the input's text, cursor and error change with
-// every keystroke and blink.
+// View draws the editor when its key changed; the input's revision is
+// part of it, so every keystroke and cursor blink in the input draws.
 func (e *editor) View(st *Styles) []string {
 	k := editorKey{docRev: e.docRev, sh: e.sh, cursor: e.cursor, field: e.field, mode: e.mode,
-		w: e.w, h: e.h, focused: e.focused, readOnly: e.readOnly, st: st}
-	if k == e.key && e.mode != modeEditing && e.lines != nil {
+		w: e.w, h: e.h, focused: e.focused, readOnly: e.readOnly, st: st, inputRev: e.inputRev, err: e.err, filter: e.filter}
+	if k == e.key && e.lines != nil {
 		return e.lines
 	}
 	e.key = k
@@ -172,7 +197,8 @@ func (e *editor) View(st *Styles) []string {
 func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st *Styles) {
 	it := e.item(s)
 	fields := fieldsOf(it.kind)
-	ns, nt := len(s.Systems), len(s.Streams)
+	sysIdx, strIdx := e.matching(s)
+	ns, nt := len(sysIdx), len(strIdx)
 
 	// Height: the fields get what they need up to a bit over half; the
 	// two lists share the rest in proportion to their length.
@@ -230,23 +256,28 @@ func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st 
 		add(rowStyle(0, "  "+name), hitRow, 0)
 	}
 	// One list: its header, then the rows that show, ids in a column.
-	addList := func(title string, sc *scroller, first, n, rows int, id, rest func(int) string) {
-		if e.cursor >= first && e.cursor < first+n {
-			sc.follow(e.cursor-first, n, rows)
+	addList := func(title string, sc *scroller, first int, idx []int, all, rows int, id, rest func(int) string) {
+		n := len(idx)
+		if pos := slices.Index(idx, e.cursor-first); pos >= 0 {
+			sc.follow(pos, n, rows)
 		}
 		off := clamp(sc.off, 0, max(n-rows, 0))
 		end := min(off+rows, n)
-		add(listHeader(title, n, off, rows, st), hitNone, 0)
+		head := listHeader(title, n, off, rows, st)
+		if e.filter != "" {
+			head = listHeader(fmt.Sprintf("%s %d of", title, n), all, off, rows, st) + st.Muted.Render(" match “"+e.filter+"”")
+		}
+		add(head, hitNone, 0)
 		idW := 0
-		for i := off; i < end; i++ {
+		for _, i := range idx[off:end] {
 			idW = max(idW, len(id(i)))
 		}
-		for i := off; i < end; i++ {
+		for _, i := range idx[off:end] {
 			add(rowStyle(first+i, fmt.Sprintf("  %-*s  %s", idW, id(i), rest(i))), hitRow, first+i)
 		}
 	}
 	if listH > 1 {
-		addList("Systems", &e.sysScroll, 1, ns, sysRows, func(i int) string { return s.Systems[i].ID }, func(i int) string {
+		addList("Systems", &e.sysScroll, 1, sysIdx, len(s.Systems), sysRows, func(i int) string { return s.Systems[i].ID }, func(i int) string {
 			zone := s.Systems[i].Zone
 			if zone == "" {
 				zone = model.DefaultZone
@@ -255,7 +286,7 @@ func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st 
 		})
 	}
 	if listH > 2 {
-		addList("Streams", &e.strScroll, 1+ns, nt, strRows, func(i int) string { return s.Streams[i].ID }, func(i int) string {
+		addList("Streams", &e.strScroll, 1+len(s.Systems), strIdx, len(s.Streams), strRows, func(i int) string { return s.Streams[i].ID }, func(i int) string {
 			sr := s.Streams[i]
 			path := sr.From + " → "
 			if sr.Via != "" {
@@ -311,174 +342,6 @@ func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st 
 	}
 }
 
-// renderFields draws the selected item's fields: key, value, unit, and
-// under the field being edited the input's error or the field's help.
-func (e *editor) renderFields(s *model.Scenario, it item, fields []fieldInfo, w, h, spare int, focused, readOnly bool,
-	st *Styles, add func(string, hitKind, int)) {
-	if h <= 0 {
-		return
-	}
-	title := "Scenario"
-	switch it.kind {
-	case itemSystem:
-		title = "System " + s.Systems[it.idx].ID
-	case itemStream:
-		title = "Stream " + s.Streams[it.idx].ID
-	}
-	if readOnly {
-		title += " (read-only)"
-	}
-	add(st.Muted.Render("── ")+st.Header.Render(title)+st.Muted.Render(" "+strings.Repeat("─", max(w-len(title)-4, 0))), hitNone, 0)
-	keyW := 0
-	for _, f := range fields {
-		keyW = max(keyW, len(f.Key))
-	}
-	keyW = min(keyW, max(w*2/5, 6))
-	// Under the field being edited: its error, wrapped in full, and what
-	// the views show meanwhile; or a line saying the value is valid.
-	var note []string
-	if e.mode == modeEditing && e.field < len(fields) {
-		nw := max(w-2, 10)
-		typed := e.input.Value()
-		if e.err != nil {
-			for _, l := range wrapText("✗ "+e.err.Error(), nw) {
-				note = append(note, st.Error.Render("  "+l))
-			}
-			// The views show the committed scenario: say so, so nobody
-			// reads them as the figures of the value typed.
-			shown := "its default"
-			if v := fieldValue(s, it, e.field); v != "" {
-				shown = "“" + v + "”"
-			}
-			for _, l := range wrapText("the views show the committed value "+shown, nw) {
-				note = append(note, st.Muted.Render("  "+l))
-			}
-		} else {
-			msg := "✓ valid — enter applies, esc cancels"
-			if len(s.Streams) > livePreviewStreams {
-				msg = "✓ valid — enter applies and analyses"
-			}
-			for _, l := range wrapText(msg, nw) {
-				note = append(note, st.Fine.Render("  "+l))
-			}
-		}
-		if sn := shareNote(fields[e.field], typed); sn != "" {
-			for _, l := range wrapText(sn, nw) {
-				note = append(note, st.Warn.Render("  "+l))
-			}
-		}
-	}
-	help := e.helpText(s, fields, readOnly)
-	helpLines := wrapText(help, max(w-1, 10))
-	rows := h - 1 - len(helpLines) - len(note) - spare // header + help + note
-	rows = max(rows, 0)
-	valW := max(w-keyW-3, 4)
-	wraps := e.wrapValues(s, it, fields, valW, spare)
-	if e.mode != modeList {
-		e.fieldScroll.follow(e.field, len(fields), rows)
-	}
-	off := clamp(e.fieldScroll.off, 0, max(len(fields)-rows, 0))
-	for i := off; i < off+rows && i < len(fields); i++ {
-		f := fields[i]
-		sel := e.mode != modeList && i == e.field
-		mark := " "
-		if sel {
-			mark = "▸"
-		}
-		key := fmt.Sprintf("%s%-*s ", mark, keyW, fit(f.Key, keyW))
-		if sel && focused {
-			key = st.Cursor.Render(key)
-		} else {
-			key = st.Label.Render(key)
-		}
-		var val string
-		if sel && e.mode == modeEditing {
-			e.input.SetWidth(max(w-keyW-4, 4))
-			val = e.input.View()
-		} else {
-			// An unset field shows its default, as its help gives it.
-			v := fieldValue(s, it, i)
-			vals := wraps[i]
-			switch be := e.broken.fieldError(s, it, i); {
-			case be != nil:
-				val = st.Error.Render(brokenNote(be))
-			case v == "":
-				val = st.Muted.Render(defaultText(f.Help))
-			case len(vals) > 1:
-				val = st.Value.Render(vals[0])
-			default:
-				val = st.Value.Render(v)
-			}
-			if f.Unit != "" && f.Unit != "text" && len(vals) <= 1 {
-				val += "  " + st.Unit.Render(f.Unit)
-			}
-			if len(vals) > 1 {
-				add(key+" "+val, hitField, i)
-				for _, l := range vals[1:] {
-					add(strings.Repeat(" ", keyW+3)+st.Value.Render(l), hitField, i)
-				}
-				continue
-			}
-		}
-		add(key+" "+val, hitField, i)
-		if sel {
-			for _, l := range note {
-				add(l, hitNone, 0)
-			}
-		}
-	}
-	for _, l := range helpLines {
-		add(st.Muted.Render(" "+l), hitNone, 0)
-	}
-}
-
-// wrapValues wraps the values too long for their row into the rows the
-// pane has left over, the selected field's first, then the others from
-// the top. A field that gets no rows stays one line, cut with "…".
-func (e *editor) wrapValues(s *model.Scenario, it item, fields []fieldInfo, valW, spare int) map[int][]string {
-	if spare <= 0 || e.mode == modeEditing {
-		return nil
-	}
-	order := make([]int, 0, len(fields))
-	if e.mode == modeFields && e.field < len(fields) {
-		order = append(order, e.field)
-	}
-	for i := range fields {
-		if len(order) == 0 || i != order[0] {
-			order = append(order, i)
-		}
-	}
-	out := map[int][]string{}
-	for _, i := range order {
-		v := fieldValue(s, it, i)
-		if fitsIn(v, valW) || spare <= 0 {
-			continue
-		}
-		ls := wrapText(v, valW)
-		if len(ls)-1 > spare {
-			ls = ls[:spare+1]
-			ls[spare] = fit(ls[spare]+" …", valW)
-		}
-		spare -= len(ls) - 1
-		out[i] = ls
-	}
-	return out
-}
-
-// defaultText is what an unset field shows: its default as the field's
-// help gives it ("default 5", "default: the id"), or just "default".
-func defaultText(help string) string {
-	i := strings.LastIndex(help, "(default")
-	if i < 0 {
-		return "default"
-	}
-	d, _, ok := strings.Cut(help[i+1:], ")")
-	if !ok {
-		return "default"
-	}
-	return d
-}
-
 // listHeader is a list's title and count, and which rows show when not
 // all do: "Systems (6) 3–4 ↕".
 func listHeader(title string, n, off, rows int, st *Styles) string {
@@ -500,20 +363,4 @@ func shareNote(f fieldInfo, v string) string {
 		return ""
 	}
 	return fmt.Sprintf("%s → %s: a share without %% is a fraction (type %s%% for per cent)", v, x.String(), v)
-}
-
-// helpText is the line under the fields: the selected field's help, or
-// what the keys do.
-func (e *editor) helpText(s *model.Scenario, fields []fieldInfo, readOnly bool) string {
-	switch {
-	case e.mode != modeList && e.field < len(fields):
-		help := fields[e.field].Help
-		if e.mode == modeFields && !readOnly && len(choicesFor(s, fields[e.field])) > 0 {
-			help += " · enter: choose from a list"
-		}
-		return help
-	case readOnly:
-		return "viewing a presenter's scenario"
-	}
-	return "enter: fields · a add · D duplicate · d delete"
 }

@@ -303,6 +303,12 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		return m.saveAs(msg.name, "", msg.quitAfter, true)
+	case exportedMsg:
+		if msg.err != nil {
+			m.setStatus("not exported: "+msg.err.Error(), true)
+		} else {
+			m.setStatus("exported to "+msg.name, false)
+		}
 	case themeSavedMsg:
 		if msg.err != nil {
 			m.setStatus("theme not remembered: "+msg.err.Error(), true)
@@ -370,7 +376,7 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 		if m.ed.mode == modeEditing {
 			// The input's cursor blink.
 			var cmd tea.Cmd
-			m.ed.input, cmd = m.ed.input.Update(msg)
+			cmd = m.ed.updateInput(msg)
 			return cmd
 		}
 	}

@@ -76,6 +76,11 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.SaveAs):
 		m.openSaveAs(false)
 		return nil
+	case key.Matches(msg, k.Search):
+		return m.openSearch()
+	case key.Matches(msg, k.Export):
+		m.dlg = exportDialog{}
+		return nil
 	case key.Matches(msg, k.Open):
 		m.dlg = openDialog{}
 		return listScenarios(m.files)

@@ -18,6 +18,7 @@ type KeyMap struct {
 	Add, Duplicate, Del   key.Binding
 	Undo, Redo            key.Binding
 	Save, SaveAs, Open    key.Binding
+	Export, Search        key.Binding
 	Presenter, Theme      key.Binding
 	Recommended, ASCII    key.Binding
 	Fit, ZoomIn, ZoomOut  key.Binding
@@ -55,6 +56,8 @@ func DefaultKeyMap() KeyMap {
 		Save:         key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
 		SaveAs:       key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "save as")),
 		Open:         key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open")),
+		Export:       key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "export")),
+		Search:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		Presenter:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "presenter")),
 		Theme:        key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "theme")),
 		Recommended:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "recommended")),
@@ -97,6 +100,8 @@ func (k *KeyMap) setContext(c keyContext) {
 	k.Save.SetEnabled(!c.readOnly && !editing)
 	k.SaveAs.SetEnabled(!c.readOnly && !editing)
 	k.Open.SetEnabled(!c.readOnly && !editing)
+	k.Export.SetEnabled(!editing)
+	k.Search.SetEnabled(!editing)
 	k.Left.SetEnabled(!editing && c.focus == paneTopology)
 	k.Right.SetEnabled(!editing && c.focus == paneTopology)
 	k.Recommended.SetEnabled(!editing && c.focus == paneTopology)
@@ -157,9 +162,9 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FullHelp is the help screen, by group.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Enter, k.Esc},
-		{k.Tab, k.ShiftTab, k.Left, k.Right, k.PanPageLeft, k.Recommended, k.ASCII, k.Fit, k.ZoomIn, k.Focus, k.NextFinding, k.Severity},
-		{k.Add, k.Duplicate, k.Del, k.Undo, k.Redo},
-		{k.Save, k.SaveAs, k.Open, k.Presenter, k.Theme, k.Help, k.Quit},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Enter, k.Esc, k.Tab},
+		{k.ShiftTab, k.Left, k.Right, k.PanPageLeft, k.Recommended, k.ASCII, k.Fit, k.ZoomIn, k.Focus},
+		{k.Add, k.Duplicate, k.Del, k.Undo, k.Redo, k.NextFinding, k.Severity, k.Search},
+		{k.Save, k.SaveAs, k.Open, k.Export, k.Presenter, k.Theme, k.Help, k.Quit},
 	}
 }

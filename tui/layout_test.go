@@ -122,6 +122,9 @@ func TestFramesInEveryState(t *testing.T) {
 	states := [][]string{
 		{"?"}, {"o"}, {"a"}, {"S"}, {"enter", "enter", "ctrl+u", "type:not a name!"},
 		{"t"}, {"t", "t"}, {"tab", "tab", "tab", "tab"}, {"p", "tab"},
+		{"j", "enter", "j", "j", "enter"}, // the kind picker
+		{"/", "type:web"}, {"E"}, {"E", "m"}, {"tab", "tab", "tab", "]", "enter", "s"},
+		{"tab", "tab", "tab", "tab", "f", "F"},
 	}
 	for _, size := range [][2]int{{60, 16}, {80, 24}, {200, 60}} {
 		for _, st := range states {

@@ -18,11 +18,18 @@ func (c choice) Title() string       { return c.title }
 func (c choice) Description() string { return c.desc }
 func (c choice) FilterValue() string { return c.title + " " + c.desc }
 
-// triggerNotes say what each trigger means.
-var triggerNotes = map[string]string{
-	string(model.TriggerInstant):  "a user or an app starts a run and waits for it",
-	string(model.TriggerEvent):    "a change in the source starts a run",
-	string(model.TriggerSchedule): "a run every interval picks up what changed (proposes an interval)",
+// valueNote says what a value of an enumerated field means ("" when
+// its name says it all).
+func valueNote(v string) string {
+	switch model.Trigger(v) {
+	case model.TriggerInstant:
+		return "a user or an app starts a run and waits for it"
+	case model.TriggerEvent:
+		return "a change in the source starts a run"
+	case model.TriggerSchedule:
+		return "a run every interval picks up what changed (proposes an interval)"
+	}
+	return ""
 }
 
 // choicesFor lists the values a field can take, or nil when it is typed:
@@ -42,7 +49,7 @@ func choicesFor(s *model.Scenario, f fieldInfo) []choice {
 		return out
 	case strings.Contains(f.Unit, "|"):
 		for _, v := range strings.Split(f.Unit, "|") {
-			out = append(out, choice{value: v, title: v, desc: triggerNotes[v]})
+			out = append(out, choice{value: v, title: v, desc: valueNote(v)})
 		}
 		return out
 	case f.Unit == "system id":
@@ -128,7 +135,9 @@ func (p pickerDialog) Bindings() []key.Binding {
 
 func (p pickerDialog) Body(m *Model, w, h int) []string {
 	// The list gets the box less its frame, a blank line and the hints.
-	p.list.SetSize(w, max(h-2-1-len(wrapText(hints(p.Bindings()), w)), 3))
+	room := max(h-2-1-len(wrapText(hints(p.Bindings()), w)), 3)
+	need := 4 + 2*len(p.list.Items()) // the status line, the items, the pages
+	p.list.SetSize(w, min(room, need))
 	return strings.Split(p.list.View(), "\n")
 }
 

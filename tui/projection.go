@@ -43,7 +43,11 @@ func (p *projectionPane) SetSelection(sel selection) {
 
 func (p *projectionPane) content(st *Styles) []string {
 	if p.all == nil && p.sh != nil {
-		p.all = renderProjection(&p.sh.r, streamIndex(&p.sh.r, p.sel.stream), p.sel.system, p.w, p.h, st)
+		every := ""
+		if i := p.sh.s.StreamIndex(p.sel.stream); i >= 0 && p.sh.s.Streams[i].Every != nil {
+			every = p.sh.s.Streams[i].Every.String()
+		}
+		p.all = renderProjection(&p.sh.r, streamIndex(&p.sh.r, p.sel.stream), p.sel.system, every, p.w, p.h, st)
 	}
 	return p.all
 }
@@ -157,18 +161,18 @@ func at(xs []float64, i int) float64 {
 // renderProjection draws the table, the chart of the weakest link's
 // demand against its binding limit, and the requests by month; for a
 // schedule also its records per run and runtime.
-func renderProjection(r *report, sel int, system string, w, h int, st *Styles) []string {
+func renderProjection(r *report, sel int, system, every string, w, h int, st *Styles) []string {
 	if len(r.Years) == 0 {
 		return []string{st.Muted.Render("no analysis yet")}
 	}
 	sr := projectionSeries(r, sel, system)
 	lines := []string{st.Header.Render(sr.title)}
 	lines = append(lines, weakestLine(sr, r, st))
-	lines = append(lines, scheduleLines(sr, r, st)...)
+	lines = append(lines, scheduleLines(sr, r, every, st)...)
 	table := projectionTable(sr, r, st)
 	density := densityChart(sr, w, st)
-	if h-len(lines)-len(density) < len(table) {
-		density = nil // the figures per year come first
+	if h-len(lines)-len(density) < max(len(table), 9) {
+		density = nil // the figures per year and a readable chart come first
 	}
 	return append(projectionBody(sr, table, lines, w, h-len(density), st), density...)
 }
@@ -346,7 +350,7 @@ func densityChart(sr series, w int, st *Styles) []string {
 
 // scheduleLines are a schedule's records per run and runtime over the
 // years, against its interval.
-func scheduleLines(sr series, r *report, st *Styles) []string {
+func scheduleLines(sr series, r *report, every string, st *Styles) []string {
 	s := sr.stream
 	if s == nil || len(s.RecordsPerRun) == 0 {
 		return nil
@@ -362,7 +366,7 @@ func scheduleLines(sr series, r *report, st *Styles) []string {
 	}
 	out := []string{
 		st.Label.Render("records per run ") + st.Value.Render(strings.Join(runs, " · ")),
-		st.Label.Render("runtime ") + st.Value.Render(strings.Join(times, " · ")),
+		st.Label.Render("runtime ") + st.Value.Render(strings.Join(times, " · ")) + st.Muted.Render(" · every "+every),
 	}
 	if s.Overlap != nil && *s.Overlap {
 		out = append(out, st.Over.Render("a run outlasts the interval"))

@@ -54,7 +54,7 @@ func TestScheduleShowsRunsAndRuntime(t *testing.T) {
 	m = openField(t, m, 1+len(m.doc.s.Systems), itemStream, "trigger")
 	m = pick(t, m, "schedule")
 	text := paneText(paneOf(m, paneProjection))
-	for _, want := range []string{"records per run", "runtime"} {
+	for _, want := range []string{"records per run", "runtime", "every " + proposedEvery} {
 		if !strings.Contains(text, want) {
 			t.Errorf("a schedule's projection lacks %q:\n%s", want, text)
 		}

@@ -51,6 +51,26 @@ type recommendPane struct {
 	builtSt  *Styles
 	builtSel string
 	builtSev severity
+	text     string // the search: only findings that mention it show
+	builtTxt string
+}
+
+// SetFilter shows only the findings whose code, subject, message or
+// advice contains text (any case).
+func (p *recommendPane) SetFilter(text string) {
+	if text != p.text {
+		p.text, p.off, p.cursor = text, 0, -1
+		p.memo.clear()
+	}
+}
+
+func (p *recommendPane) mentions(f finding) bool {
+	if p.text == "" {
+		return true
+	}
+	t := strings.ToLower(p.text)
+	in := func(s string) bool { return strings.Contains(strings.ToLower(s), t) }
+	return in(f.Code) || in(f.Message) || in(f.Advice) || (f.Stream != nil && in(*f.Stream)) || (f.System != nil && in(*f.System))
 }
 
 func newRecommendPane() recommendPane { return recommendPane{cursor: -1} }
@@ -167,7 +187,7 @@ func (p *recommendPane) rebuild(st *Styles) {
 	if p.cursor >= 0 && p.cursor < len(p.found) && p.builtFor == p.sh {
 		keepMark = p.found[p.cursor]
 	}
-	p.builtFor, p.builtW, p.builtSt, p.builtSel, p.builtSev = p.sh, p.w, st, p.sel.id(), p.minSev
+	p.builtFor, p.builtW, p.builtSt, p.builtSel, p.builtSev, p.builtTxt = p.sh, p.w, st, p.sel.id(), p.minSev, p.text
 	p.blocks = p.blocks[:0]
 	p.found = p.found[:0]
 	p.idW, p.total = 0, 0
@@ -180,7 +200,7 @@ func (p *recommendPane) rebuild(st *Styles) {
 			continue
 		}
 		for i, f := range r.Findings {
-			if f.Severity == sev && about(f, p.sel) {
+			if f.Severity == sev && about(f, p.sel) && p.mentions(f) {
 				p.found = append(p.found, i)
 				add(recFinding, i)
 			}
@@ -265,7 +285,7 @@ func (p *recommendPane) View(st *Styles) []string {
 	if p.sh == nil || p.w <= 0 {
 		return p.memo.put(st, nil)
 	}
-	if p.builtFor != p.sh || p.builtW != p.w || p.builtSt != st || p.builtSel != p.sel.id() || p.builtSev != p.minSev {
+	if p.builtFor != p.sh || p.builtW != p.w || p.builtSt != st || p.builtSel != p.sel.id() || p.builtSev != p.minSev || p.builtTxt != p.text {
 		if p.builtSel != p.sel.id() {
 			p.off = 0
 		}
@@ -312,6 +332,9 @@ func (p *recommendPane) block(b recBlock, st *Styles) []string {
 		}
 		if id := p.sel.id(); id != "" {
 			notes = append(notes, "about "+id+" · esc shows all")
+		}
+		if p.text != "" {
+			notes = append(notes, "mentioning “"+p.text+"”")
 		}
 		if len(notes) > 0 {
 			h += st.Muted.Render(" " + strings.Join(notes, " · "))

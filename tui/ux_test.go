@@ -52,30 +52,46 @@ func TestCapabilityFillsThePane(t *testing.T) {
 // states fill the bar with their own glyph.
 func TestBarCellStates(t *testing.T) {
 	const mon = 0.8
+	filledAt := func(u float64) int {
+		n := 0
+		for line := range 3 {
+			switch c := barCell(u, mon, line, 3); c {
+			case ' ':
+			case '▓', '█', levels[len(levels)-2]:
+				n += 8 // a full cell, in its state's glyph
+			default:
+				n += 1 + slices.Index(levels, c)
+			}
+		}
+		return n
+	}
 	prev := 0
-	for u := 0.01; u <= mon; u += 0.01 {
-		filled := 0
+	for u := 0.01; u <= 20; u *= 1.05 {
 		for line := range 3 {
 			c := barCell(u, mon, line, 3)
-			if c == '█' || c == '▓' {
+			if u <= mon && (c == '█' || c == '▓') {
 				t.Fatalf("fine %.2f drew %q", u, c)
 			}
-			if c != ' ' {
-				filled += 1 + strings.IndexRune(string(levels), c)
-			}
 		}
-		if filled < prev {
+		f := filledAt(u)
+		if f < prev {
 			t.Fatalf("bar shrank at %.2f", u)
 		}
-		prev = filled
+		prev = f
 	}
-	for line := range 3 {
-		if barCell(0.9, mon, line, 3) != '▓' || barCell(1.2, mon, line, 3) != '█' {
-			t.Fatal("alert or over bar not filled with its glyph")
+	if barCell(0.9, mon, 0, 3) != '▓' || barCell(1.2, mon, 0, 3) != '█' {
+		t.Fatal("alert or over bar not drawn with its glyph")
+	}
+	if barCell(1.5, mon, 2, 3) == '█' || barCell(10, mon, 2, 3) != '█' {
+		t.Fatal("a tall bar is full below 10× or not full at 10×")
+	}
+	if filledAt(0.87) >= filledAt(1.5) || filledAt(1.5) >= filledAt(10) {
+		t.Fatal("87%, 150% and 1000% are not told apart by height")
+	}
+	for u, want := range map[float64]rune{1.2: '█', 0.9: '▓', 0: ' '} {
+		if barRune(u, mon) != want {
+			t.Errorf("one-line bar at %v: %q", u, barRune(u, mon))
 		}
-	}
-	if barRune(0.4, mon) != barCell(0.4, mon, 0, 1) {
-		t.Fatal("one-line bar differs")
 	}
 }
 

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"math"
+	"sort"
 
 	"github.com/flowscope/flowscope/model"
 )
@@ -24,9 +25,12 @@ type engine struct {
 	// the year on its busiest day (w_m / busy days a month)
 	vol    [][]float64
 	dayOf  [][12]float64
-	peakM  []int   // each stream's peak month
-	on     [][]int // per system: the streams on its path, each once
+	peakM  []int    // each stream's peak month
+	on     [][]int  // per system: the streams on its path, each once
+	pos    [][3]int // per stream: its place in on of its from, via and to
 	groups [][]limitGroups
+	// restricted holds the (zone, data class) pairs some system restricts
+	restricted map[[2]string]bool
 }
 
 // limitGroups assigns the streams on a system (by their place in on) to
@@ -64,6 +68,16 @@ func newEngine(r *Resolved) *engine {
 		for _, x := range [3]int{st.From, st.Via, st.To} {
 			if x >= 0 && (len(e.on[x]) == 0 || e.on[x][len(e.on[x])-1] != i) {
 				e.on[x] = append(e.on[x], i)
+			}
+		}
+	}
+	e.pos = make([][3]int, ns)
+	for s := range r.Streams {
+		st := &r.Streams[s]
+		for p, x := range [3]int{st.From, st.Via, st.To} {
+			e.pos[s][p] = -1
+			if x >= 0 {
+				e.pos[s][p] = sort.SearchInts(e.on[x], s)
 			}
 		}
 	}

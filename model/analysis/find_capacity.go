@@ -31,9 +31,6 @@ func (f *findings) capacity(res *result) {
 			default:
 				f.exceeded(res, x, sat, li)
 			}
-		case alert >= 0 && sys.Limits[res.binding[x][alert]].Entitlement && res.unlicensed[x] != nil && maxOf(res.unlicensed[x]) > 1:
-			// a licensed layer near its licences' budget: the entitlement
-			// finding gives the licences per year
 		case alert >= 0:
 			f.expiry(res, x, alert)
 		}
@@ -202,6 +199,9 @@ func (f *findings) expiry(res *result, x, alert int) {
 		e.limitPhrase(x, li), e.r.Horizon, figure.Util(maxOf(row)))
 	if e.pacedBy(res, x, li) {
 		msg += " Scheduled runs through it are paced by this limit: while a run lasts it takes all the limit leaves."
+	}
+	if sys.Limits[li].Entitlement && res.unlicensed[x] != nil && maxOf(res.unlicensed[x]) > 1 {
+		msg += " That is with the Process licences of the entitlement finding, each flow licensed to its need: a licence more gives headroom."
 	}
 	adv := fmt.Sprintf("Write down that this design holds until %s, plan the scaling step, and alert on the load of %s at %s so the warning comes from monitoring, not from users.",
 		figure.Year(alert), sys.Name, figure.Util(e.r.MonitorAt))

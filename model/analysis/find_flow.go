@@ -209,10 +209,13 @@ func (f *findings) fieldFilter(s int) {
 }
 
 func (e *engine) restrictedIn(zone, class string) bool {
-	for i := range e.r.Systems {
-		if e.r.Systems[i].Zone == zone && slices.Contains(e.r.Systems[i].Restricted, class) {
-			return true
+	if e.restricted == nil {
+		e.restricted = map[[2]string]bool{}
+		for i := range e.r.Systems {
+			for _, c := range e.r.Systems[i].Restricted {
+				e.restricted[[2]string{e.r.Systems[i].Zone, c}] = true
+			}
 		}
 	}
-	return false
+	return e.restricted[[2]string{zone, class}]
 }

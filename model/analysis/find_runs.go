@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/figure"
@@ -137,11 +138,15 @@ func (e *engine) beyondWhy(res *result, sg *stage, ss []int, x, n int) (int, str
 		if layer.MaxItemsPerRun > 0 && R > layer.MaxItemsPerRun {
 			return s, fmt.Sprintf("%s records per run, more than a loop or paged list holds (%s)", figure.Num(R), figure.Num(layer.MaxItemsPerRun))
 		}
-		// Only the flow's own processing counts here: a run paced by a slow
-		// system would be paced the same in any engine.
 		if layer.MaxConcurrency > 0 {
-			if t := R * e.processing(s, sg, layer.MaxConcurrency); t > st.Every {
-				return s, fmt.Sprintf("a run cannot finish within its %s interval even at a loop concurrency of %s", figure.Dur(st.Every), figure.Num(layer.MaxConcurrency))
+			rt, never := e.rateTime(res, sg, s, n, R)
+			proc := R * e.processing(s, sg, layer.MaxConcurrency)
+			if t := math.Max(proc, rt); never || t > st.Every {
+				why := fmt.Sprintf("a run cannot finish within its %s interval even at a loop concurrency of %s", figure.Dur(st.Every), figure.Num(layer.MaxConcurrency))
+				if never || rt > proc {
+					why += " (the spare rate of a system on its path paces it: another engine would be paced the same unless that system gives more)"
+				}
+				return s, why
 			}
 		}
 	}

@@ -82,38 +82,45 @@ func severityRank(s Severity) int {
 }
 
 // sorted orders findings by severity (critical first), code, stream id
-// and system id (none first), keeping generation order on ties.
+// and system id (none first), keeping generation order on ties. Ids are
+// ranked once, so the sort compares integers.
 func (f *findings) sorted() []Finding {
-	type key struct {
-		rank                 int
-		code, stream, system string
-		hasStream, hasSystem bool
-		i                    int
+	rank := func(ids []string) map[string]int {
+		sorted := slices.Clone(ids)
+		slices.Sort(sorted)
+		m := make(map[string]int, len(sorted))
+		for i, id := range sorted {
+			if _, ok := m[id]; !ok {
+				m[id] = i + 1 // 0 is "none"
+			}
+		}
+		return m
 	}
+	streamIDs := make([]string, len(f.e.r.Streams))
+	for i := range f.e.r.Streams {
+		streamIDs[i] = f.e.r.Streams[i].ID
+	}
+	systemIDs := make([]string, len(f.e.r.Systems))
+	for i := range f.e.r.Systems {
+		systemIDs[i] = f.e.r.Systems[i].ID
+	}
+	codes := rank(Codes())
+	streams, systems := rank(streamIDs), rank(systemIDs)
+	type key struct{ rank, code, stream, system, i int }
 	keys := make([]key, len(f.out))
 	for i, fd := range f.out {
-		k := key{rank: severityRank(fd.Severity), code: fd.Code, i: i}
+		k := key{rank: severityRank(fd.Severity), code: codes[fd.Code], i: i}
 		if fd.Stream != nil {
-			k.stream, k.hasStream = *fd.Stream, true
+			k.stream = streams[*fd.Stream]
 		}
 		if fd.System != nil {
-			k.system, k.hasSystem = *fd.System, true
+			k.system = systems[*fd.System]
 		}
 		keys[i] = k
 	}
-	boolCmp := func(a, b bool) int {
-		switch {
-		case a == b:
-			return 0
-		case a:
-			return 1
-		}
-		return -1
-	}
 	slices.SortFunc(keys, func(a, b key) int {
-		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.code, b.code),
-			boolCmp(a.hasStream, b.hasStream), cmp.Compare(a.stream, b.stream),
-			boolCmp(a.hasSystem, b.hasSystem), cmp.Compare(a.system, b.system), cmp.Compare(a.i, b.i))
+		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.code, b.code), cmp.Compare(a.stream, b.stream),
+			cmp.Compare(a.system, b.system), cmp.Compare(a.i, b.i))
 	})
 	out := make([]Finding, len(keys))
 	for j, k := range keys {

@@ -163,16 +163,24 @@ func (e *engine) licenseGroup(r *result, x, li, g, n int, members, flowOf []int,
 	avail float64, vec, daily []float64) {
 	on := e.on[x]
 	clear(daily)
+	// members are sorted by flow: each flow's run of them
 	var order []int
-	seen := map[int]bool{}
+	var spans [][2]int
+	for i := 0; i < len(members); {
+		j := i
+		for j < len(members) && flowOf[members[j]] == flowOf[members[i]] {
+			j++
+		}
+		if f := flowOf[members[i]]; !licensed[f] {
+			order = append(order, len(spans))
+		}
+		spans = append(spans, [2]int{i, j})
+		i = j
+	}
 	for _, k := range members {
 		f := flowOf[k]
 		if licensed[f] {
 			continue
-		}
-		if !seen[f] {
-			seen[f] = true
-			order = append(order, f)
 		}
 		d := e.peakDay(on[k], n) * e.perRecord(on[k], x, r.sg).requests
 		if e.usersApply(on[k], x) {
@@ -180,24 +188,15 @@ func (e *engine) licenseGroup(r *result, x, li, g, n int, members, flowOf []int,
 		}
 		daily[f] += d
 	}
-	sort.SliceStable(order, func(i, j int) bool { return daily[order[i]] > daily[order[j]] })
-	// members are sorted by flow: each flow's run of them
-	span := map[int][2]int{}
-	for i := 0; i < len(members); {
-		j := i
-		for j < len(members) && flowOf[members[j]] == flowOf[members[i]] {
-			j++
-		}
-		span[flowOf[members[i]]] = [2]int{i, j}
-		i = j
-	}
+	flowAt := func(o int) int { return flowOf[members[spans[o][0]]] }
+	sort.SliceStable(order, func(i, j int) bool { return daily[flowAt(order[i])] > daily[flowAt(order[j])] })
 	e.restOf(r, x, li, g, n, members, flowOf, licensed, vec)
-	for _, f := range order {
+	for _, o := range order {
 		if ratio(worstMonth(vec), avail) <= 1 {
 			return
 		}
-		licensed[f] = true
-		sp := span[f]
+		licensed[flowAt(o)] = true
+		sp := spans[o]
 		for _, k := range members[sp[0]:sp[1]] {
 			for m := range 12 {
 				vec[m] = math.Max(0, vec[m]-e.demand(r, on[k], x, li, k, n, m, r.bursting))

@@ -132,10 +132,19 @@ func (e *engine) run(sg *stage) *result {
 func (e *engine) runFrom(prev *result, sg *stage, changed []int) *result {
 	sys := make([]bool, len(e.r.Systems))
 	for _, s := range changed {
+		// the system whose figures the component changes: a cache the
+		// source's, a queue the target's, custom code the layer's
 		st := &e.r.Streams[s]
-		for _, x := range [3]int{st.From, st.Via, st.To} {
-			if x >= 0 {
+		for p, x := range [3]int{st.From, st.Via, st.To} {
+			if x >= 0 && (p == posFrom && sg.cached[s] != prev.sg.cached[s] ||
+				p == posTo && (sg.queue[s] == nil) != (prev.sg.queue[s] == nil) ||
+				p == posVia && sg.code[s] != prev.sg.code[s]) {
 				sys[x] = true
+			}
+		}
+		if st.Trigger == model.TriggerSchedule {
+			for _, x := range e.pathSystems(s) {
+				sys[x] = true // its own run changes
 			}
 		}
 	}
@@ -226,6 +235,26 @@ func (e *engine) newResult(prev *result, sys []bool) *result {
 			}
 		}
 	}
+	// one backing array for the figures of the systems worked out anew
+	size, limits := 0, 0
+	for x := range e.r.Systems {
+		if prev != nil && !sys[x] {
+			continue
+		}
+		size += e.years * 2
+		for li := range e.r.Systems[x].Limits {
+			ng := e.groups[x][li].n
+			size += ng*e.years*12 + e.years + ng*e.years
+			limits++
+		}
+	}
+	back := make([]float64, size)
+	take := func(n int) []float64 {
+		out := back[:n:n]
+		back = back[n:]
+		return out
+	}
+	rows := make([][]float64, 0, limits*3)
 	for x := range e.r.Systems {
 		if prev != nil && !sys[x] {
 			r.limUtil[x], r.grpUtil[x], r.acc[x] = prev.limUtil[x], prev.grpUtil[x], prev.acc[x]
@@ -233,22 +262,22 @@ func (e *engine) newResult(prev *result, sys []bool) *result {
 			r.terms[x], r.licBy[x] = prev.terms[x], prev.licBy[x]
 			continue
 		}
-		lims := e.r.Systems[x].Limits
-		r.limUtil[x] = make([][]float64, len(lims))
-		r.grpUtil[x] = make([][][]float64, len(lims))
-		r.acc[x] = make([][]float64, len(lims))
-		for li := range lims {
+		nl := len(e.r.Systems[x].Limits)
+		rows = append(rows, make([][]float64, 2*nl)...)
+		r.limUtil[x], r.acc[x] = rows[len(rows)-2*nl:len(rows)-nl:len(rows)-nl], rows[len(rows)-nl:]
+		r.grpUtil[x] = make([][][]float64, nl)
+		for li := range nl {
 			ng := e.groups[x][li].n
-			r.acc[x][li] = make([]float64, ng*e.years*12)
-			r.limUtil[x][li] = make([]float64, e.years)
+			r.acc[x][li] = take(ng * e.years * 12)
+			r.limUtil[x][li] = take(e.years)
 			r.grpUtil[x][li] = make([][]float64, ng)
-			back := make([]float64, ng*e.years)
 			for g := range ng {
-				r.grpUtil[x][li][g] = back[g*e.years : (g+1)*e.years : (g+1)*e.years]
+				r.grpUtil[x][li][g] = take(e.years)
 			}
 		}
-		r.sysUtil[x] = make([]float64, e.years)
+		r.sysUtil[x] = take(e.years)
 		r.binding[x] = make([]int, e.years)
+		take(e.years)
 	}
 	if prev == nil {
 		back := make([]float64, ns*3*e.years)
@@ -387,7 +416,7 @@ func (e *engine) accumulate(r *result, bursts bool, only []bool) (changed []bool
 				day := &e.dayOf[s]
 				for n := range e.years {
 					row := acc[(g*e.years+n)*12 : (g*e.years+n+1)*12]
-					if t.kind != termPlain {
+					if t.kind != termPlain && !(t.kind == termBurst && !bursts) {
 						for m := range 12 {
 							row[m] += e.demand(r, s, x, li, k, n, m, bursts)
 						}
@@ -492,13 +521,14 @@ func (e *engine) utilise(r *result, only, streams []bool) {
 			if x < 0 {
 				continue
 			}
-			k := e.onIndex(x, s)
+			k := e.pos[s][p]
+			licensed := r.licUtil[s]
 			for li := range e.r.Systems[x].Limits {
 				if r.terms[x][li][k].c == 0 {
 					continue
 				}
 				g := e.groups[x][li].of[k]
-				lic := r.licUtil[s]
+				lic := licensed
 				if !e.r.Systems[x].Limits[li].Entitlement {
 					lic = nil
 				}
@@ -516,6 +546,11 @@ func (e *engine) utilise(r *result, only, streams []bool) {
 
 // onIndex is the place of stream s in the list of streams on system x.
 func (e *engine) onIndex(x, s int) int {
-	on := e.on[x]
-	return sort.SearchInts(on, s)
+	st := &e.r.Streams[s]
+	for p, y := range [3]int{st.From, st.Via, st.To} {
+		if y == x {
+			return e.pos[s][p]
+		}
+	}
+	return sort.SearchInts(e.on[x], s)
 }

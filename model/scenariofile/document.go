@@ -16,7 +16,8 @@ import (
 // the Scenario they hold, so that saving a changed Scenario changes only
 // what changed and keeps the rest of the file as the architect wrote it
 // (comments, key order, blank lines, quoting, spellings; docs/files.md).
-// A Document is not safe for use by several goroutines at once.
+// Use a Document through its pointer (a copy shares its tree), from one
+// goroutine at a time.
 type Document struct {
 	data   []byte
 	root   *yaml.Node     // nil: a new file, or stale after a save
@@ -85,20 +86,18 @@ func (d *Document) render(s model.Scenario) ([]byte, *renderer, error) {
 		out, err := Marshal(s)
 		return out, nil, err
 	}
+	src := newSource(d.data)
 	if d.root == nil {
 		var doc yaml.Node
 		if err := yaml.Unmarshal(d.data, &doc); err != nil || len(doc.Content) != 1 {
-			out, err := Marshal(s)
-			return out, nil, err
+			return whole(src, s)
 		}
 		d.root = doc.Content[0]
 	}
-	src := newSource(d.data)
 	r := &renderer{src: src, broken: d.broken}
 	if err := r.scenario(d.root, &d.base, &s); err != nil {
 		if errors.Is(err, errCannotSplice) {
-			out, err := Marshal(s)
-			return out, nil, err
+			return whole(src, s)
 		}
 		return nil, nil, err
 	}
@@ -107,10 +106,18 @@ func (d *Document) render(s model.Scenario) ([]byte, *renderer, error) {
 	}
 	out, err := src.apply(r.edits)
 	if errors.Is(err, errCannotSplice) || err == nil && d.broken != nil && !holds(out, s) {
-		out, err := Marshal(s)
-		return out, nil, err
+		return whole(src, s)
 	}
 	return out, r, err
+}
+
+// whole writes s in the format's order, with the file's line ends.
+func whole(src *source, s model.Scenario) ([]byte, *renderer, error) {
+	out, err := Marshal(s)
+	if err != nil {
+		return nil, nil, err
+	}
+	return []byte(src.lineEnds(string(out))), nil, nil
 }
 
 // holds says whether data loads as s (as a file holds it).
@@ -174,7 +181,9 @@ func (d *Document) ChangedOnDisk(path string) error {
 // (see Render). Unless opt.Force, it first checks the file on disk is
 // still the one the document loaded or last saved, and returns a
 // *ChangedOnDiskError (errors.Is ErrChangedOnDisk) when it is not. After
-// a save the document holds s and the new text.
+// a save the document holds s and the new text. Saving under another
+// name (save-as) takes Force, once the user agreed to replace any file
+// there: the check compares with the file the document came from.
 func (d *Document) Save(path string, s model.Scenario, opt SaveOptions) error {
 	if err := Validate(s); err != nil {
 		return err

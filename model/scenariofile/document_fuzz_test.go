@@ -2,6 +2,7 @@ package scenariofile
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
@@ -149,4 +150,58 @@ func FuzzSaveAgain(f *testing.F) {
 			s = next
 		}
 	})
+}
+
+// TestRandomEditsKeepFilesLoadable runs many random edit sequences
+// (fixed seed) on every built-in and test file, LF and CRLF, saving after
+// each sequence: every render must load as the edited scenario, and the
+// CRLF files stay CRLF.
+func TestRandomEditsKeepFilesLoadable(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	checked, changed, whole := 0, 0, 0
+	for name, data := range filesForRoundTrips(t) {
+		for round := 0; round < 40; round++ {
+			d, s := mustDocument(t, name, data)
+			for step := 0; step < 4; step++ {
+				next := cloneScenario(s)
+				for range 1 + rng.IntN(4) {
+					randomEdit(&next, byte(rng.IntN(256)), byte(rng.IntN(256)), byte(rng.IntN(256)))
+				}
+				if Validate(next) != nil {
+					continue
+				}
+				out, r, err := d.render(next)
+				if err != nil {
+					t.Fatalf("%s: render: %v", name, err)
+				}
+				back, err := Parse("rendered.yaml", out)
+				if err != nil {
+					t.Fatalf("%s: rendered file does not load: %v\n%s", name, err, out)
+				}
+				want, _ := Marshal(next)
+				got, _ := Marshal(back)
+				if !bytes.Equal(want, got) {
+					t.Fatalf("%s: rendered file loads as another scenario:\n%s\nwant\n%s\nrendered:\n%s", name, got, want, out)
+				}
+				if bytes.Contains(data, []byte("\r\n")) && bytes.Count(out, []byte("\n")) != bytes.Count(out, []byte("\r\n")) {
+					t.Fatalf("%s: line ends mixed after an edit:\n%q", name, out)
+				}
+				d.accept(out, next, r)
+				s = next
+				checked++
+				if !bytes.Equal(out, data) {
+					changed++
+				}
+				if r == nil {
+					whole++
+				}
+			}
+		}
+	}
+	// Most edits must be valid and change the file, or this checks
+	// little; and few may need the file written whole.
+	if checked < 1000 || changed < checked/2 || whole > checked/20 {
+		t.Fatalf("%d valid edit rounds, %d changing the file, %d written whole", checked, changed, whole)
+	}
+	t.Logf("%d edit rounds, %d changed the file, %d written whole", checked, changed, whole)
 }

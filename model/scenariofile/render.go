@@ -28,6 +28,10 @@ type renderer struct {
 	// again after a save.
 	scalars    []scalarEdit
 	structural bool
+
+	root      *yaml.Node
+	aliasList []*yaml.Node        // every alias of the tree, found once
+	dealiased map[*yaml.Node]bool // aliases already written out
 }
 
 type scalarEdit struct {
@@ -47,6 +51,7 @@ func (r *renderer) scenario(root *yaml.Node, old, new *model.Scenario) error {
 	if root.Kind != yaml.MappingNode || root.Anchor != "" {
 		return errCannotSplice
 	}
+	r.root = root
 	if err := diffFields(r, root, ScenarioFields, old, new, topKeys, ""); err != nil {
 		return err
 	}
@@ -146,9 +151,7 @@ func idOf[T any](fields []Field[T], t *T) string {
 // spelling of the entries that did not change stays.
 func replaceField[T any](r *renderer, m *yaml.Node, i int, f Field[T], fields []Field[T], old, new *T, text string) error {
 	v := m.Content[i+1]
-	if v.Anchor != "" {
-		return errCannotSplice // its aliases would change too
-	}
+	r.detach(v)
 	flow := m.Style&yaml.FlowStyle != 0
 	indent := m.Content[i].Column - 1
 	want := fieldNode(f, fields, new)
@@ -198,16 +201,10 @@ func (r *renderer) replaceEntries(v, was, want *yaml.Node) error {
 		w := want.Content[i]
 		switch {
 		case c.Kind == yaml.ScalarNode && was.Content[i].Value != w.Value:
-			if c.Anchor != "" {
-				return errCannotSplice
-			}
 			if err := r.replaceScalar(c, w, flow, c.Column+1); err != nil {
 				return err
 			}
 		case c.Kind == yaml.MappingNode || c.Kind == yaml.SequenceNode:
-			if c.Anchor != "" {
-				return errCannotSplice
-			}
 			if err := r.replaceEntries(c, was.Content[i], w); err != nil {
 				return err
 			}
@@ -231,6 +228,15 @@ func (r *renderer) replaceScalar(v, want *yaml.Node, flow bool, indent int) erro
 	if start == end { // an empty value right after "key:"
 		text = " " + text
 	}
+	if head, body, multi := strings.Cut(text, "\n"); multi {
+		// A block's lines start below its indicator: what followed the
+		// old value on its line (a comment) stays on the indicator's.
+		lineEnd := r.src.nextLine(end)
+		for lineEnd > end && (r.src.data[lineEnd-1] == '\n' || r.src.data[lineEnd-1] == '\r') {
+			lineEnd--
+		}
+		text, end = head+string(r.src.data[end:lineEnd])+"\n"+body, lineEnd
+	}
 	structural := r.structural
 	r.add(start, end, text)
 	if v.Kind == yaml.ScalarNode && start < end && !strings.ContainsAny(text, "\n\r") &&
@@ -244,6 +250,7 @@ func (r *renderer) replaceScalar(v, want *yaml.Node, flow bool, indent int) erro
 // replacePair writes the whole pair m.Content[i:i+2] anew.
 func (r *renderer) replacePair(m *yaml.Node, i int, want *yaml.Node, flow bool) error {
 	k, v := m.Content[i], m.Content[i+1]
+	r.detach(v)
 	end, err := r.src.end(v)
 	if err != nil {
 		return err
@@ -259,6 +266,7 @@ func (r *renderer) replacePair(m *yaml.Node, i int, want *yaml.Node, flow bool) 
 // removePair takes the pair m.Content[i:i+2] out: its lines in a block
 // mapping, the pair and its comma in a flow mapping.
 func (r *renderer) removePair(m *yaml.Node, i int) error {
+	r.detach(m.Content[i+1])
 	ks := r.src.keyStart(m.Content[i])
 	ve, err := r.src.end(m.Content[i+1])
 	if err != nil {
@@ -284,6 +292,50 @@ func (r *renderer) removePair(m *yaml.Node, i int) error {
 		return errCannotSplice
 	}
 	return nil
+}
+
+// detach writes out, as literal values, the aliases elsewhere in the
+// file that point into n, which is about to change or go: they keep the
+// values they had.
+func (r *renderer) detach(n *yaml.Node) {
+	inside := map[*yaml.Node]bool{}
+	anchored := false
+	walkNodes(n, func(c *yaml.Node) {
+		inside[c] = true
+		anchored = anchored || c.Anchor != ""
+	})
+	if anchored {
+		r.writeOut(inside)
+	}
+}
+
+// writeOut writes out the aliases outside nodes that point at one of them.
+func (r *renderer) writeOut(nodes map[*yaml.Node]bool) {
+	inside := nodes
+	if r.aliasList == nil {
+		r.aliasList = []*yaml.Node{}
+		walkNodes(r.root, func(c *yaml.Node) {
+			if c.Kind == yaml.AliasNode {
+				r.aliasList = append(r.aliasList, c)
+			}
+		})
+		r.dealiased = map[*yaml.Node]bool{}
+	}
+	for _, a := range r.aliasList {
+		if inside[a.Alias] && !inside[a] && !r.dealiased[a] {
+			r.dealiased[a] = true
+			start := r.src.offset(a.Line, a.Column)
+			r.add(start, start+1+len(a.Value), flowText(a.Alias))
+		}
+	}
+}
+
+// walkNodes calls each for n and the nodes below it (not through aliases).
+func walkNodes(n *yaml.Node, each func(*yaml.Node)) {
+	each(n)
+	for _, c := range n.Content {
+		walkNodes(c, each)
+	}
 }
 
 // insertPair adds key: v to m after the last key that comes before it

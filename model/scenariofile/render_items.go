@@ -101,8 +101,11 @@ func diffItem[T any](r *renderer, n *yaml.Node, fields []Field[T], old, new *T, 
 	if r.broken[path] == nil && reflect.DeepEqual(old, new) {
 		return nil
 	}
-	if n.Kind != yaml.MappingNode || n.Anchor != "" {
-		return errCannotSplice // an alias, or an item aliases would follow
+	if n.Kind != yaml.MappingNode {
+		return errCannotSplice // an alias: the item it points at holds its text
+	}
+	if n.Anchor != "" { // aliases of the item keep what it held
+		r.writeOut(map[*yaml.Node]bool{n: true})
 	}
 	return diffFields(r, n, fields, old, new, keysOf(fields), path)
 }
@@ -193,6 +196,7 @@ func (r *renderer) dash(n *yaml.Node) (int, error) {
 // the entry and its comma in a flow list.
 func (r *renderer) removeItem(seq *yaml.Node, oi int) error {
 	n := seq.Content[oi]
+	r.detach(n)
 	end, err := r.src.end(n)
 	if err != nil {
 		return err

@@ -94,6 +94,8 @@ func literalBlock(value string, indent int) (string, bool) {
 // scalarText would in a flow collection.
 func flowText(n *yaml.Node) string {
 	switch n.Kind {
+	case yaml.AliasNode:
+		return flowText(n.Alias)
 	case yaml.SequenceNode:
 		parts := make([]string, len(n.Content))
 		for i, c := range n.Content {

@@ -1,6 +1,10 @@
 package topology
 
-import "sort"
+import (
+	"cmp"
+	"slices"
+	"sort"
+)
 
 // assignPorts gives each edge end on a box its own row, in the order of the
 // items they lead to, so that edges leaving one side never cross each
@@ -124,23 +128,42 @@ func (l *layered) fitRank(r, gap int, useLeft, useRight bool) {
 	}
 }
 
-// weightedMedian returns the lower weighted median of xs and the total weight.
+// weightedMedian returns the lower weighted median of xs and the total
+// weight. It sorts xs and ws together, in place, keeping equal values in
+// their order.
 func weightedMedian(xs, ws []float64) (float64, float64) {
-	idx := make([]int, len(xs))
 	total := 0.0
-	for i := range idx {
-		idx[i] = i
-		total += ws[i]
+	for _, w := range ws {
+		total += w
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return xs[idx[a]] < xs[idx[b]] })
-	acc := 0.0
-	for _, i := range idx {
-		acc += ws[i]
-		if 2*acc >= total {
-			return xs[i], total
+	if len(xs) <= 32 {
+		// insertion sort: most boxes have few edges, and it allocates
+		// nothing
+		for i := 1; i < len(xs); i++ {
+			for j := i; j > 0 && xs[j] < xs[j-1]; j-- {
+				xs[j], xs[j-1] = xs[j-1], xs[j]
+				ws[j], ws[j-1] = ws[j-1], ws[j]
+			}
+		}
+	} else {
+		type xw struct{ x, w float64 }
+		ps := make([]xw, len(xs))
+		for i := range xs {
+			ps[i] = xw{xs[i], ws[i]}
+		}
+		slices.SortStableFunc(ps, func(a, b xw) int { return cmp.Compare(a.x, b.x) })
+		for i, p := range ps {
+			xs[i], ws[i] = p.x, p.w
 		}
 	}
-	return xs[idx[len(idx)-1]], total
+	acc := 0.0
+	for i, x := range xs {
+		acc += ws[i]
+		if 2*acc >= total {
+			return x, total
+		}
+	}
+	return xs[len(xs)-1], total
 }
 
 // pav replaces xs by the non-decreasing sequence closest to it in weighted

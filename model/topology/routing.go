@@ -190,7 +190,3 @@ func (l *layered) routeGap(r int, height *int) gapRoute {
 		}
 	}
 }
-
-func spanOverlap(a, b *gline) bool {
-	return min(a.L, a.R) <= max(b.L, b.R) && min(b.L, b.R) <= max(a.L, a.R)
-}

@@ -156,8 +156,16 @@ func TestMinExtentIsALowerBound(t *testing.T) {
 	forms := []Options{{NodeGap: 1}, {InlineLabels: true}, {GapMin: 1, InlineLabels: true}, {NodeGap: 1, GapMin: 1, TopDown: true}}
 	for i := 0; i < 60; i++ {
 		g := randomGraph(r, 2+r.IntN(60), r.IntN(120))
+		var layers []int
 		for _, opt := range forms {
 			l := Compute(g, opt)
+			// the layers come from the edges and roles alone: every form
+			// of a graph has the same
+			if layers == nil {
+				layers = l.NodeLayer
+			} else if !reflect.DeepEqual(layers, l.NodeLayer) {
+				t.Fatalf("graph %d %+v: layers %v, the roomy form's %v", i, opt, l.NodeLayer, layers)
+			}
 			w, h := MinExtent(g, opt)
 			if w > l.Width || h > l.Height {
 				t.Fatalf("graph %d %+v: least extent %d×%d, layout %d×%d", i, opt, w, h, l.Width, l.Height)

@@ -13,58 +13,67 @@ import (
 // caught in a cycle of hard rules are returned as stuck.
 func assignTracks(bent []*gline) (placed, stuck []*gline) {
 	n := len(bent)
-	// rule tells which of the two lines must come first: hard rules bind,
-	// soft ones may be dropped. Soft rules can be as many as pairs, so
-	// they are counted, never stored; a taken line looks its followers up
-	// again.
-	rule := func(a, b *gline) (aFirst, bFirst int) { // 0 none, 1 soft, 2 hard
-		if !spanOverlap(a, b) {
-			return 0, 0
-		}
-		if a.L == b.R {
-			aFirst = 2
-		}
-		if b.L == a.R {
-			bFirst = 2
-		}
-		if aFirst != 0 || bFirst != 0 {
-			return aFirst, bFirst
-		}
-		down := a.L < a.R
-		if down != (b.L < b.R) {
-			return 0, 0
-		}
-		if (down && a.L > b.L) || (!down && a.L < b.L) {
-			return 1, 0
-		}
-		return 0, 1
-	}
+	ls := newLineSet(bent)
 	hardIn, softIn := make([]int, n), make([]int, n)
-	count := func(to, kind int) {
+	count := func(to int, kind uint8) {
 		switch kind {
-		case 1:
+		case soft:
 			softIn[to]++
-		case 2:
+		case hard:
 			hardIn[to]++
 		}
 	}
-	// lines by the top of their run: the lines overlapping line i start
-	// no lower than its bottom, so each scan stops there
+	// Lines by the top of their run: the lines overlapping line i and
+	// after it are byTop[at[i]+1 : end[i]], found by a binary search. Each
+	// overlapping pair is looked at twice: to count every line's rules,
+	// then to list them, as one flat list of followers per line (a hard
+	// rule's follower stored as ^j).
 	byTop := make([]int, n)
 	for i := range byTop {
 		byTop[i] = i
 	}
-	top := func(i int) int { return min(bent[i].L, bent[i].R) }
-	bottom := func(i int) int { return max(bent[i].L, bent[i].R) }
-	sort.SliceStable(byTop, func(a, b int) bool { return top(byTop[a]) < top(byTop[b]) })
+	sort.SliceStable(byTop, func(a, b int) bool { return ls.top[byTop[a]] < ls.top[byTop[b]] })
+	end := make([]int, n)
 	for a, i := range byTop {
-		for _, j := range byTop[a+1:] {
-			if top(j) > bottom(i) {
-				break
+		rest := byTop[a+1:]
+		end[i] = a + 1 + sort.Search(len(rest), func(k int) bool { return ls.top[rest[k]] > ls.bottom[i] })
+	}
+	start := make([]int, n+1)
+	for a, i := range byTop {
+		for _, j := range byTop[a+1 : end[i]] {
+			ij, ji := ls.rule(i, j)
+			if ij != none {
+				start[i+1]++
+				count(j, ij)
 			}
-			ij, ji := rule(bent[i], bent[j])
-			count(j, ij)
-			count(i, ji)
+			if ji != none {
+				start[j+1]++
+				count(i, ji)
+			}
+		}
+	}
+	for i := 0; i < n; i++ {
+		start[i+1] += start[i]
+	}
+	follow := make([]int32, start[n])
+	fill := append([]int(nil), start[:n]...)
+	put := func(from, to int, kind uint8) {
+		e := int32(to)
+		if kind == hard {
+			e = ^e
+		}
+		follow[fill[from]] = e
+		fill[from]++
+	}
+	for a, i := range byTop {
+		for _, j := range byTop[a+1 : end[i]] {
+			ij, ji := ls.rule(i, j)
+			if ij != none {
+				put(i, j, ij)
+			}
+			if ji != none {
+				put(j, i, ji)
+			}
 		}
 	}
 	// Take lines in order: the first line free of rules; when none is,
@@ -82,20 +91,18 @@ func assignTracks(bent []*gline) (placed, stuck []*gline) {
 	order := make([]int, 0, n)
 	take := func(i int) {
 		done[i] = true
-		for _, j := range byTop {
-			if top(j) > bottom(i) {
-				break
+		for _, e := range follow[start[i]:start[i+1]] {
+			j := int(e)
+			if e < 0 {
+				j = int(^e)
 			}
 			if done[j] {
 				continue
 			}
-			switch ij, _ := rule(bent[i], bent[j]); ij {
-			case 0:
-				continue
-			case 1:
-				softIn[j]--
-			case 2:
+			if e < 0 {
 				hardIn[j]--
+			} else {
+				softIn[j]--
 			}
 			if hardIn[j] == 0 && softIn[j] == 0 {
 				heap.Push(free, j)
@@ -131,6 +138,50 @@ func assignTracks(bent []*gline) (placed, stuck []*gline) {
 		placed = append(placed, bent[i])
 	}
 	return placed, stuck
+}
+
+// Kinds of rule between two lines.
+const (
+	none uint8 = iota
+	soft       // avoids needless crossings; may be dropped
+	hard       // keeps horizontal runs apart; binds
+)
+
+// lineSet holds the bent lines' rows flat, for the pair loops.
+type lineSet struct {
+	l, r, top, bottom []int32
+}
+
+func newLineSet(bent []*gline) lineSet {
+	n := len(bent)
+	ls := lineSet{make([]int32, n), make([]int32, n), make([]int32, n), make([]int32, n)}
+	for i, ln := range bent {
+		ls.l[i], ls.r[i] = int32(ln.L), int32(ln.R)
+		ls.top[i], ls.bottom[i] = int32(min(ln.L, ln.R)), int32(max(ln.L, ln.R))
+	}
+	return ls
+}
+
+// rule tells which of two overlapping lines must come first (the kind of
+// rule that makes a go before b, and b before a).
+func (ls lineSet) rule(a, b int) (aFirst, bFirst uint8) {
+	if ls.l[a] == ls.r[b] {
+		aFirst = hard
+	}
+	if ls.l[b] == ls.r[a] {
+		bFirst = hard
+	}
+	if aFirst != none || bFirst != none {
+		return aFirst, bFirst
+	}
+	down := ls.l[a] < ls.r[a]
+	if down != (ls.l[b] < ls.r[b]) {
+		return none, none
+	}
+	if (down && ls.l[a] > ls.l[b]) || (!down && ls.l[a] < ls.l[b]) {
+		return soft, none
+	}
+	return none, soft
 }
 
 // intHeap is a min-heap of line indices.

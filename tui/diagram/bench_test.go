@@ -37,8 +37,22 @@ func BenchmarkDrawDefault(b *testing.B) {
 // BenchmarkDraw20: a 20-system / 40-stream landscape fitted to 120 columns.
 func BenchmarkDraw20(b *testing.B) { benchDraw(b, modeltest.Landscape(20, 40), 120) }
 
-// BenchmarkDraw200: 200 systems / 400 streams (703 arrows), no width limit.
-func BenchmarkDraw200(b *testing.B) { benchDraw(b, modeltest.Landscape(200, 400), 0) }
+// BenchmarkStream200: 200 systems / 400 streams, the graph of the
+// comparison with other renderers, laid out with no width limit and
+// written row by row as `flowscope diagram` does.
+func BenchmarkStream200(b *testing.B) {
+	s, r := landscape(200, 400)
+	g := FromReport(s, r, false)
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := cpuTime()
+	for b.Loop() {
+		if _, err := Fit(g, 0, false).WriteTo(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, start)
+}
 
 // BenchmarkRedraw: the viewer redrawn after a pan and a new highlight,
 // without a new layout, on the 20-system landscape in a 120×40 pane.
@@ -135,6 +149,19 @@ func BenchmarkSelect300(b *testing.B) {
 	})
 }
 
+// BenchmarkSelect1000: the same on 1,000 systems / 4,000 streams; run
+// with -benchtime 50x under /usr/bin/time for the explorer's memory after
+// 50 selection changes.
+func BenchmarkSelect1000(b *testing.B) {
+	benchRepaint(b, 1000, 4000, func(v *Viewer, s model.Scenario, i int) {
+		if i%2 == 0 {
+			v.Select(s.Systems[(i*37)%len(s.Systems)].ID)
+		} else {
+			v.Select(s.Streams[(i*53)%len(s.Streams)].ID)
+		}
+	})
+}
+
 // BenchmarkOverview300: the overview of the 300-system landscape, panned
 // and repainted.
 func BenchmarkOverview300(b *testing.B) {
@@ -179,6 +206,27 @@ func BenchmarkStream1000(b *testing.B) {
 	start := cpuTime()
 	for b.Loop() {
 		if _, err := Fit(g, 120, false).WriteTo(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, start)
+}
+
+// BenchmarkFocus1000: what `flowscope diagram --focus ID` does after the
+// analysis, on 1,000 systems / 4,000 streams: the graph, the busiest
+// system's neighbourhood, its layout and the drawing written out.
+func BenchmarkFocus1000(b *testing.B) {
+	s, r := landscape(1000, 4000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := cpuTime()
+	for b.Loop() {
+		g := FromReport(s, r, false)
+		sub, ok := g.Neighbourhood(g.Boxes[g.busiest()].ID, 1)
+		if !ok {
+			b.Fatal("no busiest system")
+		}
+		if _, err := Fit(sub, 120, false).WriteTo(io.Discard); err != nil {
 			b.Fatal(err)
 		}
 	}

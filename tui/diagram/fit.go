@@ -56,25 +56,32 @@ func shapeKey(sh shaped) string {
 	return b.String()
 }
 
-// lookup is the cached layout of sh's shape, or nil.
-func (c *layoutCache) lookup(sh shaped) (topology.Layout, bool) {
+// key is the cache key of sh's shape ("" without a cache).
+func (c *layoutCache) key(sh shaped) string {
+	if c == nil {
+		return ""
+	}
+	return shapeKey(sh)
+}
+
+// lookup is the cached layout of a shape key, or false.
+func (c *layoutCache) lookup(key string) (topology.Layout, bool) {
 	if c == nil {
 		return topology.Layout{}, false
 	}
-	k := shapeKey(sh)
-	for i, key := range c.keys {
-		if key == k {
+	for i, k := range c.keys {
+		if k == key {
 			return c.scenes[i].lay, true
 		}
 	}
 	return topology.Layout{}, false
 }
 
-// scene lays out g in sh's form (or takes the cached layout) and indexes
-// it for painting. The text comes from sh, so new figures of the same
-// shape show at once.
-func (c *layoutCache) scene(g Graph, sh shaped) *scene {
-	if lay, ok := c.lookup(sh); ok {
+// scene lays out g in sh's form (or takes the cached layout of key, sh's
+// shape) and indexes it for painting. The text comes from sh, so new
+// figures of the same shape show at once.
+func (c *layoutCache) scene(g Graph, sh shaped, key string) *scene {
+	if lay, ok := c.lookup(key); ok {
 		return newScene(g, sh, lay)
 	}
 	sc := newScene(g, sh, topology.Compute(sh.topo, sh.form.layoutOptions()))
@@ -82,7 +89,7 @@ func (c *layoutCache) scene(g Graph, sh shaped) *scene {
 		if len(c.keys) == cacheSize {
 			c.keys, c.scenes = c.keys[1:], c.scenes[1:]
 		}
-		c.keys = append(c.keys, shapeKey(sh))
+		c.keys = append(c.keys, key)
 		c.scenes = append(c.scenes, sc)
 	}
 	return sc
@@ -105,8 +112,18 @@ func (g Graph) choose(c *layoutCache, width, height int, ascii, tall bool) (*sce
 	var best, roomy *scene
 	bestShown := -1.0
 	for _, level := range levels {
+		if roomy != nil && level < 3 && width > 0 && roomy.lay.Gaps > width {
+			continue // its gaps alone are wider than asked
+		}
+		if roomy != nil && level == 3 && width > 0 && 2*fullestLayer(roomy.lay.NodeLayer) > width {
+			continue // top down, a layer's boxes (two cells each at least) are wider than asked
+		}
 		sh := g.shape(Form{Level: level, ASCII: ascii})
-		if _, cached := c.lookup(sh); !cached && level > 0 {
+		key := c.key(sh)
+		if _, cached := c.lookup(key); !cached && roomy != nil && sh.form.TopDown() && width > 0 && widestRow(sh, roomy.lay.NodeLayer) > width {
+			continue // top down, one layer's boxes side by side are wider than asked
+		}
+		if _, cached := c.lookup(key); !cached && level > 0 {
 			w, h := topology.MinExtent(sh.topo, sh.form.layoutOptions())
 			if roomy != nil && !sh.form.TopDown() {
 				w = max(w, roomy.lay.Gaps)
@@ -115,7 +132,7 @@ func (g Graph) choose(c *layoutCache, width, height int, ascii, tall bool) (*sce
 				continue
 			}
 		}
-		sc := c.scene(g, sh)
+		sc := c.scene(g, sh, key)
 		if level == 0 {
 			roomy = sc
 		}
@@ -127,6 +144,32 @@ func (g Graph) choose(c *layoutCache, width, height int, ascii, tall bool) (*sce
 		}
 	}
 	return best, true
+}
+
+// widestRow is the width of the widest layer's boxes side by side: the
+// least width of the top-down form, whose layers (those of any form of
+// the graph) are rows.
+func widestRow(sh shaped, layer []int) int {
+	rows := map[int]int{}
+	widest := 0
+	for i, n := range sh.topo.Nodes {
+		if i < len(layer) {
+			rows[layer[i]] += n.W
+			widest = max(widest, rows[layer[i]])
+		}
+	}
+	return widest
+}
+
+// fullestLayer is the number of boxes in the layer that has most.
+func fullestLayer(layer []int) int {
+	count := map[int]int{}
+	most := 0
+	for _, l := range layer {
+		count[l]++
+		most = max(most, count[l])
+	}
+	return most
 }
 
 // share is the part of n cells a window of w shows.
@@ -158,7 +201,7 @@ func Draw(g Graph, width int, ascii bool, highlight string) Drawing {
 // DrawForm lays out and draws g in the given form, whatever its width.
 func DrawForm(g Graph, f Form, highlight string) Drawing {
 	var c *layoutCache
-	d := c.scene(g, g.shape(f)).drawing(false)
+	d := c.scene(g, g.shape(f), "").drawing(false)
 	d.Grid = d.sc.paintAll(highlight)
 	return d
 }

@@ -50,3 +50,26 @@ func keepTail(s string, w int, ascii bool) string {
 	}
 	return mark + ansi.TruncateLeft(s, textWidth(s)-(w-1), "")
 }
+
+// shortName fits a name on one line of w cells for the overview: whole
+// when it fits; else the start of the name, a cut mark and its last word
+// (`we…114`, `Da…Germany`), which is what tells instances apart; a last
+// word too long for that keeps its end only (`…Netherlands`).
+func shortName(name string, w int, ascii bool) string {
+	if textWidth(name) <= w {
+		return name
+	}
+	last := name
+	if k := strings.LastIndexByte(name, ' '); k >= 0 {
+		last = name[k+1:]
+	}
+	lw := textWidth(last)
+	if last == name || lw+3 > w { // no room for two cells of the start
+		return keepTail(name, w, ascii)
+	}
+	mark := "…"
+	if ascii {
+		mark = "~"
+	}
+	return ansi.Cut(name, 0, w-lw-1) + mark + last
+}

@@ -39,6 +39,28 @@ func TestNameLines(t *testing.T) {
 	}
 }
 
+func TestShortName(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		w     int
+		ascii bool
+		want  string
+	}{
+		{"sql 6", 8, false, "sql 6"},
+		{"website 114", 6, false, "we…114"},
+		{"website 114", 6, true, "we~114"},
+		{"Dataverse Germany", 10, false, "Da…Germany"},
+		{"Dataverse Germany", 8, false, "…Germany"},
+		{"Dataverse Netherlands", 9, false, "…herlands"},
+		{"Supercalifragilistic", 6, false, "…istic"},
+	} {
+		got := shortName(c.name, c.w, c.ascii)
+		if got != c.want || textWidth(got) > c.w {
+			t.Errorf("shortName(%q, %d) = %q, want %q", c.name, c.w, got, c.want)
+		}
+	}
+}
+
 // The medical-sync landscape exists to show which data crosses which
 // border: its three Dataverse instances must read apart in the pane.
 func TestCountryInstancesReadApart(t *testing.T) {

@@ -107,7 +107,8 @@ func (g Graph) busiest() int {
 }
 
 // HitTest is the system whose box is at cell x, y of the pane as the last
-// View drew it (0, 0 its top-left corner).
+// View drew it (0, 0 its top-left corner); a recommended component's box
+// is no system.
 func (v *Viewer) HitTest(x, y int) (systemID string, ok bool) {
 	l := v.last
 	if l.s == nil || x < 0 || y < 0 || x >= l.w || y >= l.h {

@@ -69,6 +69,25 @@ func TestOpensOnBusiestOrSelection(t *testing.T) {
 	}
 }
 
+// case-updates' one system over capacity is in the pane at the sizes the
+// explorer meets.
+func TestOverloadedSystemInView(t *testing.T) {
+	s, r := defaultScenario(t)
+	for _, size := range [][2]int{{120, 36}, {80, 24}, {60, 16}} {
+		v := NewViewer()
+		v.SetSize(size[0], size[1])
+		v.SetAnalysis(s, r)
+		v.View(testStyles())
+		busiest := v.graph.Boxes[v.graph.busiest()]
+		if busiest.State != Over {
+			t.Fatalf("the busiest system %s is not over capacity", busiest.ID)
+		}
+		if !paneHits(v, size[0], size[1])[busiest.ID] {
+			t.Fatalf("%v: %s is not in the pane", size, busiest.ID)
+		}
+	}
+}
+
 // Selecting a system brings its box into view, a stream at least its
 // label or arrowhead; clearing leaves the window where it is.
 func TestSelectPansToTheItem(t *testing.T) {
@@ -238,5 +257,64 @@ func TestHitTest(t *testing.T) {
 	}
 	if _, ok := v.HitTest(-1, 0); ok {
 		t.Fatal("a cell outside the pane hits a box")
+	}
+}
+
+// A click on a recommended component finds no system.
+func TestHitTestSkipsComponents(t *testing.T) {
+	s, r := defaultScenario(t)
+	v := NewViewer()
+	v.SetSize(300, 80)
+	v.SetRecommended(true)
+	v.SetAnalysis(s, r)
+	v.View(testStyles())
+	sc := v.current()
+	comps := 0
+	for i, b := range v.graph.Boxes {
+		rect := sc.lay.Boxes[i]
+		id, ok := v.HitTest(rect.X+rect.W/2, rect.Y+rect.H/2)
+		if b.Component {
+			comps++
+			if ok {
+				t.Fatalf("component %s hits %q", b.ID, id)
+			}
+		} else if !ok || id != b.ID {
+			t.Fatalf("system %s hits %q %v", b.ID, id, ok)
+		}
+	}
+	if comps == 0 {
+		t.Fatal("the default scenario recommends no component")
+	}
+}
+
+// Navigation on a viewer without a size or without a scenario does
+// nothing and breaks nothing.
+func TestNavigationWithoutDrawing(t *testing.T) {
+	s, r := defaultScenario(t)
+	for _, setup := range []func(v *Viewer){
+		func(v *Viewer) {},
+		func(v *Viewer) { v.SetSize(40, 10) },
+		func(v *Viewer) { v.SetAnalysis(s, r) },
+		func(v *Viewer) { v.SetSize(1, 1); v.SetAnalysis(s, r) },
+	} {
+		v := NewViewer()
+		setup(v)
+		v.Select(s.Systems[0].ID)
+		v.PanPage(3, -2)
+		v.Home()
+		v.End()
+		v.Fit()
+		v.ZoomIn()
+		v.ZoomOut()
+		v.ToggleFocus(s.Streams[0].ID)
+		if _, ok := v.HitTest(-1, -1); ok {
+			t.Fatal("a hit outside the pane")
+		}
+		out := v.View(testStyles())
+		if v.w > 0 && len(strings.Split(out, "\n")) != v.h {
+			t.Fatalf("%d×%d pane drew %q", v.w, v.h, out)
+		}
+		_ = v.Zoomed()
+		_ = v.Focused()
 	}
 }

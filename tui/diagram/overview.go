@@ -12,7 +12,7 @@ import (
 // line with its state symbol and a short name, and between two layers one
 // bundled arrow each way saying how many legs cross there. Short names
 // take the room the pane leaves, from 22 cells down to 3; a name cut keeps
-// its end, where instances of one product differ.
+// its last word, where instances of one product differ.
 type overview struct {
 	g      Graph
 	w, h   int
@@ -83,9 +83,7 @@ func newOverview(g Graph, sc *scene, paneW, rows int, ascii bool) *overview {
 		if ascii {
 			text = asciiOnly(text)
 		}
-		if textWidth(text) > name {
-			text = keepTail(text, name, ascii)
-		}
+		text = shortName(text, name, ascii)
 		ov.texts[i] = stateSymbol(b, ascii) + " " + text
 	}
 	x := 0
@@ -216,7 +214,7 @@ func (ov *overview) lights(hl string) []bool {
 
 func (ov *overview) hit(p topology.Point) (string, bool) {
 	for i, r := range ov.items {
-		if r.Contains(p) {
+		if r.Contains(p) && !ov.g.Boxes[i].Component {
 			return ov.g.Boxes[i].ID, true
 		}
 	}

@@ -355,14 +355,15 @@ func (c canvas) box(r topology.Rect, lines []string, cl Class, gl glyphs, compac
 	}
 }
 
-// hit is the box at cell p, found through the tile index.
+// hit is the system whose box holds cell p, found through the tile index
+// (a component of the recommendation is no system).
 func (sc *scene) hit(p topology.Point) (string, bool) {
 	if p.X < 0 || p.Y < 0 || p.X >= sc.Width() || p.Y >= sc.Height() {
 		return "", false
 	}
 	t := (p.Y/tileH)*sc.tilesX + p.X/tileW
 	for _, it := range sc.items[sc.start[t]:sc.start[t+1]] {
-		if it >= 0 && sc.lay.Boxes[it].Contains(p) {
+		if it >= 0 && sc.lay.Boxes[it].Contains(p) && !sc.g.Boxes[it].Component {
 			return sc.g.Boxes[it].ID, true
 		}
 	}

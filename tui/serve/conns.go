@@ -184,7 +184,7 @@ func (t *connTracker) authenticated(c *trackedConn) {
 }
 
 func (t *connTracker) armUnusedLocked(c *trackedConn) {
-	if c.released || c.sessions > 0 || c.unused != nil {
+	if c.released || c.sessions > 0 || c.unused != nil || t.lim.noSession <= 0 {
 		return
 	}
 	c.unused = time.AfterFunc(t.lim.noSession, func() { _ = c.Close() })

@@ -31,7 +31,7 @@ func fakeFrom(host string) *fakeConn {
 }
 
 func TestConnTrackerBudgets(t *testing.T) {
-	tr := newConnTracker(connLimits{preAuthPerAddr: 2, preAuthTotal: 3, perAddr: 4, total: 5, rate: 1000, burst: 1000})
+	tr := newConnTracker(connLimits{preAuthPerAddr: 2, preAuthTotal: 3, perAddr: 4, total: 5, rate: 1000, burst: 1000, noSession: time.Hour})
 	admit := func(c *fakeConn) (*trackedConn, string) {
 		t.Helper()
 		return tr.admit(c)

@@ -13,14 +13,14 @@ import (
 // a mistake or an attack; an escape sequence longer than any terminal
 // reply is one too.
 const (
-	maxPaste       = 16 << 10 // bytes of one bracketed paste
-	maxCSI         = 256      // bytes of one control sequence
-	maxString      = 4 << 10  // bytes of one OSC, DCS, APC, PM or SOS string
-	inputRate      = 16 << 10 // bytes per second a client may send, sustained
-	inputBurst     = 64 << 10 // bytes a client may send at once
-	decoderGap     = 60 * time.Millisecond
-	maxBeforeGap   = 64 << 10 // bytes forwarded before the decoder must get a quiet gap
-	maxPasteRecord = 64       // paste ends remembered for the filter
+	maxPaste       = 16 << 10              // bytes of one bracketed paste
+	maxCSI         = 256                   // bytes of one control sequence
+	maxString      = 4 << 10               // bytes of one OSC, DCS, APC, PM or SOS string
+	inputRate      = 16 << 10              // bytes per second a client may send, sustained
+	inputBurst     = 64 << 10              // bytes a client may send at once
+	decoderGap     = 60 * time.Millisecond // a little over the decoder's escape timeout (50 ms)
+	maxBeforeGap   = 64 << 10              // bytes forwarded before the decoder must get a quiet gap
+	maxPasteRecord = 64                    // paste ends remembered for the filter
 )
 
 // Bytes the scanner cares about.
@@ -88,6 +88,15 @@ func (s *inputScanner) feed(in []byte, budget int) ([]byte, int) {
 		s.step(b)
 	}
 	return s.out, budget - s.budget
+}
+
+// expire gives up an unfinished sequence or character after a quiet gap,
+// as the decoder does after its escape timeout; a paste stays open, as it
+// does in the decoder.
+func (s *inputScanner) expire() {
+	if s.st != stPaste {
+		s.st, s.dropSeq = stGround, false
+	}
 }
 
 // take forwards b if the budget allows and reports whether it did.
@@ -311,6 +320,7 @@ type guardedInput struct {
 
 	runBytes int       // forwarded since the last quiet gap
 	lastOut  time.Time // when bytes were last forwarded
+	lastIn   time.Time // when bytes were last read
 	rest     []byte    // scanned bytes that did not fit the caller's buffer
 	restErr  error     // the read error to report once rest is out
 
@@ -373,6 +383,10 @@ func (g *guardedInput) Read(p []byte) (int, error) {
 			if now.Sub(g.lastOut) >= decoderGap {
 				g.runBytes = 0
 			}
+			if now.Sub(g.lastIn) >= decoderGap {
+				g.scan.expire()
+			}
+			g.lastIn = now
 			out, used := g.scan.feed(g.buf[:n], int(g.lim.TokensAt(now)))
 			if used > 0 {
 				g.lim.AllowN(now, used)

@@ -157,3 +157,43 @@ func TestInputFilterBudgetsEventsAndCountsOnlyWhatPasses(t *testing.T) {
 		t.Error("a whole paste did not reach the explorer")
 	}
 }
+
+// stepReader returns one chunk per Read, moving the clock by the chunk's
+// gap first.
+type stepReader struct {
+	chunks []string
+	gaps   []time.Duration
+	clock  *fakeClock
+}
+
+func (r *stepReader) Read(p []byte) (int, error) {
+	if len(r.chunks) == 0 {
+		return 0, io.EOF
+	}
+	r.clock.t = r.clock.t.Add(r.gaps[0])
+	n := copy(p, r.chunks[0])
+	r.chunks, r.gaps = r.chunks[1:], r.gaps[1:]
+	return n, nil
+}
+
+// An over-long sequence that never ends does not swallow what the person
+// types after a pause, as the decoder would not either.
+func TestUnfinishedSequenceExpires(t *testing.T) {
+	clock := &fakeClock{t: time.Unix(1000, 0)}
+	long := "\x1b]52;c;" + strings.Repeat("A", 2*maxString)
+	r := &stepReader{clock: clock}
+	for i := 0; i < len(long); i += 1000 {
+		r.chunks = append(r.chunks, long[i:min(i+1000, len(long))])
+		r.gaps = append(r.gaps, time.Millisecond)
+	}
+	r.chunks, r.gaps = append(r.chunks, "q"), append(r.gaps, decoderGap)
+	g := newGuardedInput(r)
+	g.now, g.sleep = clock.now, clock.sleep
+	got, err := io.ReadAll(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) > maxString+16 || !strings.HasSuffix(string(got), "\x18q") {
+		t.Errorf("%d bytes forwarded, ending %q; want the sequence cut at %d and the key after the pause", len(got), got[max(0, len(got)-10):], maxString)
+	}
+}
