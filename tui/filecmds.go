@@ -42,6 +42,7 @@ type (
 		s model.Scenario
 	}
 	pickerMsg struct {
+		dir   string
 		items []pickItem
 		err   error
 	}
@@ -223,26 +224,6 @@ func checkRecovery(f Files, name string, cur model.Scenario) tea.Cmd {
 	}
 }
 
-// listScenarios gathers the picker's entries: the built-ins, then the
-// files.
-func listScenarios(f Files) tea.Cmd {
-	return func() tea.Msg {
-		var items []pickItem
-		for _, b := range scenarios.List() {
-			sum := b.Title
-			if b.Summary != "" {
-				sum += " · " + b.Summary
-			}
-			items = append(items, pickItem{name: b.Name, summary: sum, builtin: true})
-		}
-		files, err := f.List()
-		for _, fi := range files {
-			items = append(items, pickItem{name: fi.Name, summary: fi.Summary})
-		}
-		return pickerMsg{items, err}
-	}
-}
-
 func openScenario(f Files, p pickItem) tea.Cmd {
 	return func() tea.Msg {
 		if p.builtin {
@@ -326,19 +307,8 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 			m.dlg = restoreDialog{recovered: msg.s}
 		}
 	case pickerMsg:
-		if d, ok := m.dlg.(openDialog); ok {
-			d.items = msg.items
-			// Start on the scenario that is open.
-			for i, it := range msg.items {
-				if it.name == m.doc.name && it.builtin == m.doc.builtin {
-					d.cursor = i
-				}
-			}
-			d.scroll.follow(d.cursor, len(d.items), d.rows(m.lay.status.Y-1))
-			if msg.err != nil {
-				d.err = msg.err.Error()
-			}
-			m.dlg = d
+		if d, ok := m.dlg.(openDialog); ok && d.dir == msg.dir {
+			m.dlg = d.listed(m, msg)
 		}
 	case editedMsg:
 		if msg.err != nil {

@@ -82,8 +82,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.dlg = exportDialog{}
 		return nil
 	case key.Matches(msg, k.Open):
-		m.dlg = openDialog{}
-		return listScenarios(m.files)
+		return m.openPickerAt("")
 	}
 	if m.focus == paneEditor {
 		return m.editorKey(msg)
