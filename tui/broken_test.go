@@ -124,3 +124,17 @@ func TestSyntaxErrorOffersEditorOnlyWhenLocal(t *testing.T) {
 		t.Errorf("a remote session is offered $EDITOR:\n%s", dialogText(m))
 	}
 }
+
+func TestStartOnBrokenFile(t *testing.T) {
+	opts, lf := testOptions(t)
+	opts.NoRecovery = true
+	if err := os.WriteFile(filepath.Join(lf.Root, "broken.yaml"), []byte(brokenPlan), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts.Open = "broken.yaml"
+	m := newSized(opts, 120, 36)
+	m = run(t, m, m.Init())
+	if _, ok := m.dlg.(brokenDialog); !ok || m.doc.name != "broken.yaml" {
+		t.Fatalf("starting on a broken file: dialog %T, doc %q", m.dlg, m.doc.name)
+	}
+}
