@@ -90,12 +90,13 @@ func itemLabel(s *model.Scenario, it item) string {
 }
 
 // brokenNote is what a failing field shows in place of its value.
+// The message quotes the file's text when there was one.
 func brokenNote(e *scenariofile.Error) string {
-	raw := e.Raw
-	if raw == "" {
-		raw = "(not set)"
+	msg := e.Err.Error()
+	if e.Raw != "" && !strings.Contains(msg, e.Raw) {
+		msg = e.Raw + " — " + msg
 	}
-	return "✗ " + raw + " — " + e.Err.Error()
+	return "✗ " + msg
 }
 
 // onlyKnownErrors accepts an edit of a scenario opened broken: the edit

@@ -43,7 +43,7 @@ func TestOpenBrokenFileToFixIt(t *testing.T) {
 	if it := m.ed.item(&m.doc.s); it.kind != itemStream || m.ed.mode != modeFields || fieldsOf(itemStream)[m.ed.field].Key != "volume" {
 		t.Errorf("the editor is not on the failing volume (row %d, field %d)", m.ed.cursor, m.ed.field)
 	}
-	if ed := strings.Join(paneOf(m, paneEditor), "\n"); !strings.Contains(ansi.Strip(ed), "✗ lots —") || !strings.Contains(ansi.Strip(ed), "✗ many/day —") {
+	if ed := strings.Join(paneOf(m, paneEditor), "\n"); !strings.Contains(ansi.Strip(ed), `✗ "lots" —`) || !strings.Contains(ansi.Strip(ed), `✗ "many/day" —`) {
 		t.Errorf("the editor does not show the failing values:\n%s", ansi.Strip(ed))
 	}
 	// Saving while errors remain says so and writes nothing.
@@ -58,14 +58,14 @@ func TestOpenBrokenFileToFixIt(t *testing.T) {
 		m = pressAndRun(t, m, "j")
 	}
 	m = pressAndRun(t, m, "enter")
-	if v := m.ed.input.Value(); v != "lots" {
-		t.Errorf("the failing growth starts as %q, want the file's lots", v)
+	if v := m.ed.input.Value(); v != "lots" || m.ed.err == nil {
+		t.Errorf("the failing growth starts as %q (error %v), want the file's lots and why it fails", v, m.ed.err)
 	}
 	m = pressAndRun(t, m, "ctrl+u", "type:15%", "enter")
 	if gr := m.doc.s.Streams[0].Growth; gr == nil || *gr != 0.15 {
 		t.Fatalf("the fixed growth was not taken: %v (error %v)", gr, m.ed.err)
 	}
-	if ed := ansi.Strip(strings.Join(paneOf(m, paneEditor), "\n")); strings.Contains(ed, "✗ lots") || !strings.Contains(ed, "✗ many/day") {
+	if ed := ansi.Strip(strings.Join(paneOf(m, paneEditor), "\n")); strings.Contains(ed, `✗ "lots"`) || !strings.Contains(ed, `✗ "many/day"`) {
 		t.Errorf("after fixing the growth the editor shows:\n%s", ed)
 	}
 	v := fieldIndex(t, itemStream, "volume")

@@ -42,6 +42,9 @@ func (m *Model) startTyping() tea.Cmd {
 	m.ed.inputRev++
 	m.ed.input.CursorEnd()
 	m.ed.err = nil
+	if v != fieldValue(&m.doc.s, it, m.ed.field) {
+		m.validateInput() // the file's text says at once why it fails
+	}
 	return m.ed.input.Focus()
 }
 

@@ -174,7 +174,7 @@ func (l *LocalFiles) List(dir string) ([]FileInfo, error) {
 		fi, err := os.Stat(l.path(name)) // a link to a folder is a folder
 		switch {
 		case err == nil && fi.IsDir():
-			dirs = append(dirs, FileInfo{Name: name, Summary: "folder", Dir: true})
+			dirs = append(dirs, FileInfo{Name: name, Dir: true})
 		case err == nil && fi.Mode().IsRegular() && IsScenarioFile(name):
 			data, err := os.ReadFile(l.path(name))
 			if err != nil {

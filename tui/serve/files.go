@@ -180,7 +180,7 @@ func (u *userFiles) list(dir string) ([]tui.FileInfo, error) {
 		}
 		switch {
 		case e.Type().IsDir():
-			dirs = append(dirs, tui.FileInfo{Name: name, Summary: "folder", Dir: true})
+			dirs = append(dirs, tui.FileInfo{Name: name, Dir: true})
 		case e.Type().IsRegular() && tui.IsScenarioFile(name):
 			data, err := u.read(name)
 			if err != nil {
