@@ -82,7 +82,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.dlg = exportDialog{}
 		return nil
 	case key.Matches(msg, k.Open):
-		return m.openPickerAt("")
+		return m.openFilePicker()
 	}
 	if m.focus == paneEditor {
 		return m.editorKey(msg)

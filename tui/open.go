@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"path"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -68,6 +69,16 @@ type openDialog struct {
 	cursor int // in shown()
 	scroll scroller
 	err    string
+}
+
+// openFilePicker opens the picker on the folder of the open file when it
+// is one under the root, else on the root.
+func (m *Model) openFilePicker() tea.Cmd {
+	dir := ""
+	if d := path.Dir(filepath.ToSlash(m.doc.name)); !m.doc.builtin && d != "." && CheckDir(d) == nil {
+		dir = d
+	}
+	return m.openPickerAt(dir)
 }
 
 // openPickerAt opens the picker on a folder.

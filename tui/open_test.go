@@ -116,4 +116,9 @@ func TestPickerOpensAndSavesInSubfolder(t *testing.T) {
 	if !strings.Contains(string(got), "growth: 15%          # sales plan") || !strings.Contains(string(got), "name: Nightly sync") {
 		t.Errorf("the save of q3/nightly.yml wrote\n%s", got)
 	}
+	// The picker opens again in the file's folder, on the file.
+	m = pressAndRun(t, m, "o")
+	if d := m.dlg.(openDialog); d.dir != "q3" || d.shown()[d.cursor].name != "q3/nightly.yml" {
+		t.Errorf("the picker reopened in %q on %+v", d.dir, d.shown()[d.cursor])
+	}
 }
