@@ -267,6 +267,10 @@ func (d syntaxDialog) Body(m *Model, w, h int) []string {
 	for _, l := range scenariofile.SourceContext(d.data, d.err.Line, d.err.Col, 2) {
 		out = append(out, st.Value.Render(fit(l, w)))
 	}
+	if !d.local {
+		out = append(out, "")
+		out = append(out, wrapText("Fix it in a text editor, then r reads it again.", w)...)
+	}
 	return out
 }
 func (d syntaxDialog) Update(m *Model, msg tea.Msg) tea.Cmd {
