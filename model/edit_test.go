@@ -1,6 +1,7 @@
 package model_test
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 
@@ -102,5 +103,75 @@ func TestAddDuplicateDelete(t *testing.T) {
 	}
 	if _, _, err := model.AddStream(model.Scenario{}, 0); err == nil {
 		t.Fatal("a stream without systems was accepted")
+	}
+}
+
+// fill sets every pointer and slice of v to a fresh non-empty value, so
+// that a field added later is covered by the test below.
+func fill(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		fill(v.Elem())
+	case reflect.Slice:
+		if v.Len() == 0 {
+			v.Set(reflect.MakeSlice(v.Type(), 2, 2))
+		}
+		for i := range v.Len() {
+			fill(v.Index(i))
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				fill(v.Field(i))
+			}
+		}
+	}
+}
+
+// shared reports a pointer or slice of a that b holds too.
+func shared(a, b reflect.Value, path string) string {
+	switch a.Kind() {
+	case reflect.Pointer:
+		if a.IsNil() {
+			return ""
+		}
+		if a.Pointer() == b.Pointer() {
+			return path
+		}
+		return shared(a.Elem(), b.Elem(), path)
+	case reflect.Slice:
+		if a.Len() > 0 && a.Pointer() == b.Pointer() {
+			return path
+		}
+		for i := range a.Len() {
+			if p := shared(a.Index(i), b.Index(i), path+"[]"); p != "" {
+				return p
+			}
+		}
+	case reflect.Struct:
+		for i := range a.NumField() {
+			if a.Type().Field(i).IsExported() {
+				if p := shared(a.Field(i), b.Field(i), path+"."+a.Type().Field(i).Name); p != "" {
+					return p
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// Every field of every kind, present and future, is copied, not shared.
+func TestCloneCopiesEveryField(t *testing.T) {
+	var s model.Scenario
+	fill(reflect.ValueOf(&s).Elem())
+	c := s.Clone()
+	if p := shared(reflect.ValueOf(s), reflect.ValueOf(c), "Scenario"); p != "" {
+		t.Errorf("Clone shares %s with the original", p)
+	}
+	if !reflect.DeepEqual(s, c) {
+		t.Error("the clone differs from the original")
 	}
 }

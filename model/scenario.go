@@ -10,7 +10,7 @@ import "github.com/flowscope/flowscope/model/quantity"
 // FormatVersion is the scenario file format this code reads and writes.
 const FormatVersion = 1
 
-// Defaults of DESIGN §3, used when a scenario leaves a field out.
+// Defaults of the file format (docs/files.md), used when a scenario leaves a field out.
 const (
 	DefaultHorizon   = 5
 	DefaultMonitorAt = quantity.Share(0.8)
@@ -94,7 +94,7 @@ const (
 // Trigger is how a stream's flow starts.
 type Trigger string
 
-// The three triggers of DESIGN §3.
+// The three triggers of the file format (docs/files.md).
 const (
 	TriggerInstant  Trigger = "instant"
 	TriggerEvent    Trigger = "event"

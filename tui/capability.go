@@ -315,7 +315,7 @@ func capabilityHeader(r *report, cl capLayout, st *Styles) []string {
 		first, last = r.Years[0], r.Years[len(r.Years)-1]
 	}
 	return []string{
-		st.Muted.Render(fmt.Sprintf("y%d–y%d, peaks assumed to coincide", first, last)),
+		st.Muted.Render(fmt.Sprintf("y%d–y%d, peaks coincide within a month", first, last)),
 		st.Fine.Render("▅ fine") + " " + st.Alert.Render(fmt.Sprintf("▓ >%s", pct(r.Scenario.MonitorAt))) +
 			" " + st.Over.Render("█ >100%") + " " + st.Highlight.Render("▶ weakest link"),
 		st.Muted.Render(yearAxis(r.Years, cl)),

@@ -195,7 +195,7 @@ func (m Model) statusLine(w int) string {
 		return fit(st.StatusNote.Render(" "+m.status), w)
 	}
 	mon := m.view.r.Scenario.MonitorAt
-	return fit(st.Status.Render(fmt.Sprintf(" %d systems · %d streams · horizon %d years · alert at %s · peaks assumed to coincide · theme %s",
+	return fit(st.Status.Render(fmt.Sprintf(" %d systems · %d streams · horizon %d years · alert at %s · theme %s",
 		len(m.doc.s.Systems), len(m.doc.s.Streams), m.view.r.Scenario.Horizon, pct(mon), st.Theme)), w)
 }
 

@@ -102,7 +102,7 @@ func projectionSeries(r *report, sel int, system string) series {
 		sr.util, sr.weakest = st.WeakestLink.Utilization, st.WeakestLink.System
 		sr.perMonth, sr.monthsOf, sr.stream = st.PerMonth, "records of "+st.ID, st
 	} else {
-		sr.title = fmt.Sprintf("All %d streams (peaks assumed to coincide)", len(r.Streams))
+		sr.title = fmt.Sprintf("All %d streams", len(r.Streams))
 		sr.perYear, sr.peakMo, sr.peakRate = make([]float64, n), make([]float64, n), make([]float64, n)
 		for _, st := range r.Streams {
 			for y := 0; y < n; y++ {
@@ -119,7 +119,7 @@ func projectionSeries(r *report, sel int, system string) series {
 				best, sr.weakest, sr.util = u, sy.ID, sy.Utilization
 				sr.perMonth, sr.monthsOf = sy.RequestsPerMonth, "requests on "+sy.ID
 				if sy.ID == system {
-					sr.title = fmt.Sprintf("System %s: all its streams (peaks assumed to coincide)", sy.ID)
+					sr.title = fmt.Sprintf("System %s: all its streams", sy.ID)
 					break
 				}
 			}

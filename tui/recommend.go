@@ -399,7 +399,24 @@ func (p *recommendPane) summary(st *Styles) []string {
 		line += fmt.Sprintf("%s in y%d", alert, alertY)
 	}
 	out = append(out, indent("  ", line, p.w, st.Label.Render)...)
+	if first, last, flows := licenceTotals(r); flows > 0 {
+		out = append(out, indent("  ", fmt.Sprintf("Process licences: %d today, %d in y%d (%d flows)",
+			first, last, len(r.Years)-1, flows), p.w, st.Label.Render)...)
+	}
 	return out
+}
+
+// licenceTotals adds up the Process licences the design needs in the
+// first and the last year, and counts the licensed flows.
+func licenceTotals(r *report) (first, last, flows int) {
+	for _, l := range r.Licences {
+		if len(l.Count) > 0 {
+			first += l.Count[0]
+			last += l.Count[len(l.Count)-1]
+		}
+		flows++
+	}
+	return first, last, flows
 }
 
 // firstYears is the system that saturates first and the one that passes

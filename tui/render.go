@@ -1,8 +1,7 @@
 package tui
 
 import (
-	"fmt"
-	"math"
+	"github.com/flowscope/flowscope/model/figure"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -79,49 +78,11 @@ func (b border) frame(content []string, w, h int) []string {
 	return append(out, b.bottom)
 }
 
-// human writes a number in three significant figures with k/M/B, the
-// short form architects read in the scenario files.
-func human(v float64) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "–"
-	}
-	a := math.Abs(v)
-	switch {
-	case a >= 1e9:
-		return sig(v/1e9) + "B"
-	case a >= 1e6:
-		return sig(v/1e6) + "M"
-	case a >= 1e3:
-		return sig(v/1e3) + "k"
-	case a == 0:
-		return "0"
-	case a < 0.01:
-		return fmt.Sprintf("%.1e", v)
-	}
-	return sig(v)
-}
-
-func sig(v float64) string {
-	a := math.Abs(v)
-	switch {
-	case a >= 100:
-		return fmt.Sprintf("%.0f", v)
-	case a >= 10:
-		return fmt.Sprintf("%.1f", v)
-	}
-	return fmt.Sprintf("%.2f", v)
-}
-
-// pct writes a utilisation fraction as a percentage.
-func pct(u float64) string {
-	if math.IsNaN(u) || math.IsInf(u, 0) {
-		return "–"
-	}
-	if u >= 10 {
-		return fmt.Sprintf("%.0f×", u)
-	}
-	return fmt.Sprintf("%.0f%%", u*100)
-}
+// human, sig and pct are the project's one figure formatter
+// (model/figure) under the names the panes read best with.
+func human(v float64) string { return figure.Num(v) }
+func sig(v float64) string   { return figure.Sig3(v) }
+func pct(u float64) string   { return figure.Util(u) }
 
 // scroller is a window onto long content: only the visible lines are
 // drawn.

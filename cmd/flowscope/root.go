@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// Exit codes (DESIGN §6).
+// Exit codes (README.md, "Commands").
 const (
 	exitOK      = 0
 	exitBadFile = 1

@@ -3,7 +3,7 @@ package analysis
 import "math"
 
 // curve is a stream's arrival within a day, for a busiest day of one
-// record (DESIGN's A(W) divided by Vd, which it is proportional to): a
+// record (the A(W) of docs/analysis.md divided by Vd, which it is proportional to): a
 // peak rate p1 lasting d seconds, an off-peak rate r1 for the rest of the
 // b busy seconds. Docs/analysis.md gives the formula.
 type curve struct {

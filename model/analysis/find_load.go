@@ -131,7 +131,7 @@ func (f *findings) writeQueue(res *result, sg *stage, s int) []float64 {
 	c := pr.of(e.r.Systems[x].Limits[li].Counts)
 	mu := make([]float64, e.years)
 	for n := range e.years {
-		mu[n] = math.Max(0, e.spare(res, sg, s, x, li, n, e.peakM[s])/c)
+		mu[n] = math.Max(0, e.spare(res, s, x, li, n, e.peakM[s], false)/c)
 	}
 	vd := e.peakDay(s, y)
 	if mu[y] <= 0 || vd > mu[y]*86400 {

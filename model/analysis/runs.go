@@ -81,7 +81,7 @@ func (e *engine) rateTime(r *result, sg *stage, s, n int, records float64) (t fl
 			}
 			r.paced[[2]int{x, li}] = true
 		}
-		spare := e.spare(r, sg, s, x, li, n, e.peakM[s])
+		spare := e.spare(r, s, x, li, n, e.peakM[s], true)
 		if spare <= 0 {
 			return 0, true
 		}
@@ -116,7 +116,7 @@ func (e *engine) pacingLimit(r *result, sg *stage, s, x, n int) (int, float64) {
 		if c <= 0 {
 			continue
 		}
-		if u := r.limUtil[x][li][n]; u > bestU {
+		if u := r.lim1[x][li][n]; u > bestU {
 			best, bestU, bestC = li, u, c
 		}
 	}
@@ -125,14 +125,19 @@ func (e *engine) pacingLimit(r *result, sg *stage, s, x, n int) (int, float64) {
 
 // spare is what limit li of system x leaves per second to stream s in
 // year n, month m: its available count less the demand of the other
-// streams it groups with s (none for a per-flow limit), over its window.
-func (e *engine) spare(r *result, sg *stage, s, x, li, n, m int) float64 {
+// streams it groups with s (none for a per-flow limit), over its window;
+// with arrival, from the first pass's figures (what paces a run).
+func (e *engine) spare(r *result, s, x, li, n, m int, arrival bool) float64 {
 	l := &e.r.Systems[x].Limits[li]
 	others := 0.0
 	if l.Per != model.ScopeFlow {
 		k := e.onIndex(x, s)
 		g := int(e.groups[x][li].of[k])
-		others = r.acc[x][li][(g*e.years+n)*12+m] - e.demand(r, s, x, li, k, n, m, r.bursting)
+		if arrival {
+			others = r.acc1[x][li][(g*e.years+n)*12+m] - e.demand(r, s, x, li, k, n, m, false)
+		} else {
+			others = r.acc[x][li][(g*e.years+n)*12+m] - e.demand(r, s, x, li, k, n, m, r.bursting)
+		}
 	}
 	return (e.available(x, li) - math.Max(0, others)) / l.Window
 }

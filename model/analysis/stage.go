@@ -105,6 +105,10 @@ type result struct {
 	terms [][][]term
 	// paced[x][li] says that a scheduled run is paced by that limit
 	paced map[[2]int]bool
+	// acc1 and lim1 are the first (arrival) pass's demand and limit
+	// utilisation, which pace the scheduled runs; they differ from acc and
+	// limUtil only where a run's burst changed a limit
+	acc1, lim1 [][][]float64
 	// licUtil is, per stream of a licensed flow, its flow's utilisation
 	// of its own licences per year (-1 in a year it is not licensed)
 	licUtil map[int][]float64
@@ -125,79 +129,52 @@ func (e *engine) run(sg *stage) *result {
 	return r
 }
 
-// runFrom evaluates a stage that differs from prev's only for the given
-// streams: it redoes the systems whose figures those streams change (and
-// the paths of the scheduled runs through them), and shares the rest with
-// prev, which it leaves untouched.
-func (e *engine) runFrom(prev *result, sg *stage, changed []int) *result {
-	sys := make([]bool, len(e.r.Systems))
-	for _, s := range changed {
-		// the system whose figures the component changes: a cache the
-		// source's, a queue the target's, custom code the layer's
-		st := &e.r.Streams[s]
-		for p, x := range [3]int{st.From, st.Via, st.To} {
-			if x >= 0 && (p == posFrom && sg.cached[s] != prev.sg.cached[s] ||
-				p == posTo && (sg.queue[s] == nil) != (prev.sg.queue[s] == nil) ||
-				p == posVia && sg.code[s] != prev.sg.code[s]) {
-				sys[x] = true
-			}
-		}
-		if st.Trigger == model.TriggerSchedule {
-			for _, x := range e.pathSystems(s) {
-				sys[x] = true // its own run changes
-			}
-		}
-	}
-	// a scheduled run through a system that changes is paced anew, and
-	// its bursts change its whole path
-	for s := range e.r.Streams {
-		if e.r.Streams[s].Trigger != model.TriggerSchedule {
-			continue
-		}
-		path := e.pathSystems(s)
-		touched := false
-		for _, x := range path {
-			touched = touched || sys[x]
-		}
-		if touched {
-			for _, x := range path {
-				sys[x] = true
-			}
-		}
-	}
-	streams := make([]bool, len(e.r.Streams))
-	for s := range e.r.Streams {
-		st := &e.r.Streams[s]
-		for _, x := range [3]int{st.From, st.Via, st.To} {
-			streams[s] = streams[s] || (x >= 0 && sys[x])
-		}
-	}
-	r := e.newResult(prev, sys)
-	r.sg = sg
-	for s, on := range streams {
-		if !on {
-			r.perRun[s], r.runtime[s], r.burst[s], r.link[s] = prev.perRun[s], prev.runtime[s], prev.burst[s], prev.link[s]
-		} else {
-			for p := range 3 {
-				r.link[s][p] = make([]float64, e.years)
-			}
-		}
-	}
-	e.evaluate(r, sys, streams)
-	return r
-}
-
 // evaluate computes a result for the systems and streams marked (nil:
 // all of them).
 func (e *engine) evaluate(r *result, sys, streams []bool) {
 	e.prepare(r, sys)
 	e.accumulate(r, false, sys)
 	e.utilise(r, sys, streams)
+	e.arrivalViews(r, sys)
 	if !e.runs(r, streams) {
 		return
 	}
-	// the second pass redoes only the systems a run's burst changes, and
-	// the streams through them
+	e.burst(r, sys, streams, nil)
+}
+
+// arrivalViews records the first pass's figures of the systems marked
+// (nil: all) as what paces the runs.
+func (e *engine) arrivalViews(r *result, sys []bool) {
+	for x := range e.r.Systems {
+		if sys == nil || sys[x] {
+			r.acc1[x], r.lim1[x] = slices.Clone(r.acc[x]), slices.Clone(r.limUtil[x])
+		}
+	}
+}
+
+// burst is the second pass: it redoes the limits a run's burst changes
+// on the systems marked, and the streams through them. The first pass's
+// figures of those limits stay in acc1 and lim1 (already there for the
+// systems marked in kept).
+func (e *engine) burst(r *result, sys, streams, kept []bool) {
+	for x := range e.r.Systems {
+		if sys != nil && !sys[x] || kept != nil && kept[x] {
+			continue
+		}
+		bursts := false
+		for li := range e.r.Systems[x].Limits {
+			if slices.ContainsFunc(r.terms[x][li], func(t term) bool { return t.kind == termBurst }) {
+				r.acc1[x][li] = slices.Clone(r.acc[x][li])
+				bursts = true
+			}
+		}
+		if bursts {
+			r.lim1[x] = make([][]float64, len(r.limUtil[x]))
+			for li := range r.limUtil[x] {
+				r.lim1[x][li] = slices.Clone(r.limUtil[x][li])
+			}
+		}
+	}
 	burst := e.accumulate(r, true, sys)
 	if burst == nil {
 		return
@@ -219,6 +196,7 @@ func (e *engine) newResult(prev *result, sys []bool) *result {
 	ns, nx := len(e.r.Streams), len(e.r.Systems)
 	r := &result{
 		limUtil: make([][][]float64, nx), grpUtil: make([][][][]float64, nx), acc: make([][][]float64, nx),
+		acc1: make([][][]float64, nx), lim1: make([][][]float64, nx),
 		sysUtil: make([][]float64, nx), binding: make([][]int, nx), unlicensed: make([][]float64, nx),
 		terms: make([][][]term, nx), licBy: make([][]licence, nx),
 		link: make([][3][]float64, ns), perRun: make([][]float64, ns), runtime: make([][]float64, ns), burst: make([][]float64, ns),
@@ -260,6 +238,7 @@ func (e *engine) newResult(prev *result, sys []bool) *result {
 			r.limUtil[x], r.grpUtil[x], r.acc[x] = prev.limUtil[x], prev.grpUtil[x], prev.acc[x]
 			r.sysUtil[x], r.binding[x], r.unlicensed[x] = prev.sysUtil[x], prev.binding[x], prev.unlicensed[x]
 			r.terms[x], r.licBy[x] = prev.terms[x], prev.licBy[x]
+			r.acc1[x], r.lim1[x] = prev.acc1[x], prev.lim1[x]
 			continue
 		}
 		nl := len(e.r.Systems[x].Limits)

@@ -161,3 +161,17 @@ func InYear(n int) string {
 	}
 	return "in year " + strconv.Itoa(n)
 }
+
+// CompactRate writes a rate given per second for a tight label: per
+// second from 100/s, per minute down to 1/min, per hour below.
+func CompactRate(perSecond float64) string {
+	switch {
+	case !(perSecond > 0):
+		return "0/h"
+	case perSecond >= 100:
+		return Num(perSecond) + "/s"
+	case perSecond*60 >= 1:
+		return Num(perSecond*60) + "/min"
+	}
+	return Num(perSecond*3600) + "/h"
+}

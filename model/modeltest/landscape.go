@@ -1,5 +1,5 @@
 // Package modeltest builds scenarios for tests and benchmarks: generated
-// landscapes of any size that are valid per DESIGN §3 and the same on every
+// landscapes of any size that are valid scenario files (docs/files.md) and the same on every
 // call.
 package modeltest
 

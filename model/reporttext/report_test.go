@@ -177,7 +177,7 @@ func lineWith(text, prefix string) string {
 	return ""
 }
 
-// A small scenario through the real analysis: the figures of DESIGN §4's
+// A small scenario through the real analysis: the figures of docs/analysis.md's
 // check (10M a year growing 20% is 24.9M in year 5) reach the page.
 func TestTextOfAnAnalyzedScenario(t *testing.T) {
 	src := `flowscope: 1

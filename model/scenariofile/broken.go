@@ -28,7 +28,7 @@ func ParseBroken(filename string, data []byte) (*Document, model.Scenario, Error
 	if root == nil {
 		return nil, model.Scenario{}, es
 	}
-	d := &Document{data: bytes.Clone(data), root: root, base: cloneScenario(s), hash: sha256.Sum256(data), loaded: true}
+	d := &Document{data: bytes.Clone(data), root: root, base: s.Clone(), hash: sha256.Sum256(data), loaded: true}
 	for _, e := range es {
 		item, key := brokenKey(e.Path)
 		if key == "" {

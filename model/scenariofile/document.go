@@ -37,7 +37,7 @@ func ParseDocument(filename string, data []byte) (*Document, model.Scenario, err
 	if err != nil {
 		return nil, model.Scenario{}, err
 	}
-	d := &Document{data: bytes.Clone(data), root: root, base: cloneScenario(s), hash: sha256.Sum256(data), loaded: true}
+	d := &Document{data: bytes.Clone(data), root: root, base: s.Clone(), hash: sha256.Sum256(data), loaded: true}
 	return d, s, nil
 }
 
@@ -67,7 +67,7 @@ func readLimited(path string) ([]byte, error) {
 func (d *Document) Bytes() []byte { return d.data }
 
 // Scenario is a copy of the scenario the file holds.
-func (d *Document) Scenario() model.Scenario { return cloneScenario(d.base) }
+func (d *Document) Scenario() model.Scenario { return d.base.Clone() }
 
 // Render is the file's text holding s: the loaded text with only the
 // values, items and keys that differ from it changed; a new document is
@@ -214,6 +214,6 @@ func (d *Document) accept(data []byte, s model.Scenario, r *renderer) {
 	case len(r.scalars) > 0:
 		shiftTree(d.root, r.src, r.scalars)
 	}
-	d.data, d.base, d.hash, d.loaded = data, cloneScenario(s), sha256.Sum256(data), true
+	d.data, d.base, d.hash, d.loaded = data, s.Clone(), sha256.Sum256(data), true
 	d.broken = nil
 }

@@ -83,7 +83,7 @@ func randomEdit(s *model.Scenario, what, which, value byte) {
 			if value%2 == 0 {
 				s.Streams = append(s.Streams[:i:i], s.Streams[i+1:]...)
 			} else {
-				c := cloneScenario(*s).Streams[i]
+				c := s.Clone().Streams[i]
 				c.ID += "-" + text
 				s.Streams = append(s.Streams[:i+1:i+1], append([]model.Stream{c}, s.Streams[i+1:]...)...)
 			}
@@ -127,7 +127,7 @@ func FuzzSaveAgain(f *testing.F) {
 			return
 		}
 		for len(ops) >= 6 {
-			next := cloneScenario(s)
+			next := s.Clone()
 			randomEdit(&next, ops[0], ops[1], ops[2])
 			randomEdit(&next, ops[3], ops[4], ops[5])
 			ops = ops[6:]
@@ -163,7 +163,7 @@ func TestRandomEditsKeepFilesLoadable(t *testing.T) {
 		for round := 0; round < 40; round++ {
 			d, s := mustDocument(t, name, data)
 			for step := 0; step < 4; step++ {
-				next := cloneScenario(s)
+				next := s.Clone()
 				for range 1 + rng.IntN(4) {
 					randomEdit(&next, byte(rng.IntN(256)), byte(rng.IntN(256)), byte(rng.IntN(256)))
 				}

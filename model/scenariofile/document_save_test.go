@@ -182,7 +182,7 @@ func TestSetPath(t *testing.T) {
 	if err := SetPath(&s, "systems.flows.kind", "sap"); !errors.As(err, &pe) {
 		t.Errorf("renamed system still found: %v", err)
 	}
-	before := cloneScenario(s)
+	before := s.Clone()
 	err := SetPath(&s, "systems.layer.baseline", "100%")
 	var e *Error
 	if !errors.As(err, &e) || e.Path != "systems[2].baseline" || !reflect.DeepEqual(s, before) {

@@ -222,14 +222,14 @@ func TestRenderOneValueOneLine(t *testing.T) {
 			}
 		}
 		for i := range orig.Streams {
-			s := cloneScenario(orig)
+			s := orig.Clone()
 			g := quantity.Share(0.123)
 			had := s.Streams[i].Growth != nil
 			s.Streams[i].Growth = &g
 			check("growth of "+s.Streams[i].ID, s, map[bool]int{true: 1, false: 0}[had])
 		}
 		for i := range orig.Systems {
-			s := cloneScenario(orig)
+			s := orig.Clone()
 			r := quantity.Rate{Count: 1234, Window: quantity.Period{N: 1, Unit: quantity.Minute}}
 			had := s.Systems[i].Capacity != nil
 			s.Systems[i].Capacity = &r
@@ -285,15 +285,15 @@ func TestRenderAddAndDelete(t *testing.T) {
 		if len(s.Streams) == 0 {
 			continue
 		}
-		added := cloneScenario(s)
-		st := cloneScenario(s).Streams[len(s.Streams)-1]
+		added := s.Clone()
+		st := s.Clone().Streams[len(s.Streams)-1]
 		st.ID += "-copy"
 		added.Streams = append(added.Streams, st)
 		out := bytes.ReplaceAll(render(t, d, added), []byte("\r\n"), []byte("\n"))
 		if removed, _ := lineDiff(plain, out); len(removed) != 0 {
 			t.Errorf("%s: adding a stream removed %q", name, removed)
 		}
-		deleted := cloneScenario(s)
+		deleted := s.Clone()
 		deleted.Streams = deleted.Streams[:len(s.Streams)-1]
 		out = bytes.ReplaceAll(render(t, d, deleted), []byte("\r\n"), []byte("\n"))
 		if _, add := lineDiff(plain, out); len(add) != 0 {

@@ -172,7 +172,9 @@ func TestUtilTextSymbols(t *testing.T) {
 	}{
 		{Fine, 0.18, "✓ 18%", "o 18%"},
 		{Alert, 0.85, "! 85%", "! 85%"},
-		{Over, 12, "✗ >999%", "X >999%"},
+		{Over, 1.68, "✗ 168%", "X 168%"},
+		{Over, 12, "✗ 12×", "X 12x"},
+		{Over, 4452054795, "✗ ≥ 1000×", "X >=1000x"},
 	} {
 		b := Box{State: c.state, Util: c.util}
 		if got := b.UtilText(false); got != c.uni {

@@ -12,6 +12,7 @@ import (
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/model/catalog"
+	"github.com/flowscope/flowscope/model/figure"
 )
 
 // State is how loaded a system is in the horizon year.
@@ -179,52 +180,12 @@ func (a Arrow) Label(level int) string {
 	return t + " " + RateText(a.Rate)
 }
 
-// RateText writes a per-second rate in the unit that reads best: per second
-// from 100/s, per minute down to 1/min, per hour below.
-func RateText(perSec float64) string {
-	switch {
-	case perSec >= 100:
-		return shortNum(perSec) + "/s"
-	case perSec*60 >= 1:
-		return shortNum(perSec*60) + "/min"
-	}
-	return shortNum(perSec*3600) + "/h"
-}
+// RateText writes a per-second rate in the unit that reads best in a
+// label (the project's one figure formatter).
+func RateText(perSec float64) string { return figure.CompactRate(perSec) }
 
-// shortNum writes a number with at most three significant digits and a
-// k, M or B suffix.
-func shortNum(v float64) string {
-	if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
-		v = 0
-	}
-	for _, s := range []struct {
-		suf  string
-		mult float64
-	}{{"B", 1e9}, {"M", 1e6}, {"k", 1e3}} {
-		if v >= s.mult*0.9995 {
-			return trimNum(v/s.mult) + s.suf
-		}
-	}
-	return trimNum(v)
-}
-
-func trimNum(x float64) string {
-	var s string
-	switch {
-	case x >= 99.95:
-		s = strconv.FormatFloat(math.Round(x), 'f', 0, 64)
-	case x >= 0.9995:
-		s = strconv.FormatFloat(x, 'f', 1, 64)
-	case x == 0:
-		return "0"
-	default:
-		s = strconv.FormatFloat(x, 'f', 2, 64)
-	}
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	}
-	return s
-}
+// asciiFigure spells a figure's signs in ASCII.
+var asciiFigure = strings.NewReplacer("×", "x", "≥ ", ">=")
 
 // UtilText is a box's utilisation line with its state symbol, so it reads
 // without colour: "✓ 42%", "! 85%", "✗ 134%" (ASCII: "o", "!", "X"; not
@@ -237,9 +198,9 @@ func (b Box) UtilText(ascii bool) string {
 	if ascii {
 		syms = [...]string{"", "o", "!", "X"}
 	}
-	pct := math.Round(b.Util * 100)
-	if pct > 999 { // past ten times its capacity the figure says no more
-		return syms[b.State] + " >999%"
+	u := figure.Util(b.Util)
+	if ascii {
+		u = asciiFigure.Replace(u)
 	}
-	return syms[b.State] + " " + strconv.Itoa(int(pct)) + "%"
+	return syms[b.State] + " " + u
 }

@@ -1,6 +1,7 @@
 package diagram
 
 import (
+	"github.com/flowscope/flowscope/model/figure"
 	"slices"
 	"strings"
 
@@ -138,12 +139,12 @@ func (ov *overview) bundle(g Graph, layer []int, k, x int) {
 	line := strings.Repeat(h, overviewGap-3)
 	mid := max(ov.h/2, 1)
 	if right > 0 {
-		ov.marks = append(ov.marks, mark{x + 1, mid - 1, centred(shortNum(float64(right)), overviewGap-2), ClassLabel},
+		ov.marks = append(ov.marks, mark{x + 1, mid - 1, centred(figure.Num(float64(right)), overviewGap-2), ClassLabel},
 			mark{x + 1, mid, line + v, ClassEdge})
 	}
 	if left > 0 {
 		ov.marks = append(ov.marks, mark{x + 1, mid + 1, back + line, ClassEdge},
-			mark{x + 1, mid + 2, centred(shortNum(float64(left)), overviewGap-2), ClassLabel})
+			mark{x + 1, mid + 2, centred(figure.Num(float64(left)), overviewGap-2), ClassLabel})
 	}
 }
 

@@ -3,7 +3,6 @@ package serve
 import (
 	"context"
 	"errors"
-	"reflect"
 	"regexp"
 	"sync"
 
@@ -77,7 +76,7 @@ func (h *hub) present(name, who string, start func() (model.Scenario, error)) (*
 	}
 	// publish replaces the room's scenario and never changes it in place,
 	// so s can be copied outside the locks.
-	return r, cloneScenario(s), nil
+	return r, s.Clone(), nil
 }
 
 func (h *hub) enterAsPresenter(name, who string, start func() (model.Scenario, error)) (*room, model.Scenario, error) {
@@ -115,7 +114,7 @@ func (h *hub) enterAsPresenter(name, who string, start func() (model.Scenario, e
 // publish makes s the room's scenario and hands it to every viewer. It runs
 // on the presenter's program goroutine, so it must never block.
 func (r *room) publish(s model.Scenario) {
-	s = cloneScenario(s) // the presenter's model may reuse its slices
+	s = s.Clone() // the presenter's model may reuse its slices
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.scenario = s
@@ -172,7 +171,7 @@ func (h *hub) watch(name string) (*room, *viewer, model.Scenario, error) {
 	h.log.Info("viewer joined", "room", name, "viewers", n)
 	// publish replaces the room's scenario and never changes it in place,
 	// so s can be copied outside the locks.
-	return r, v, cloneScenario(s), nil
+	return r, v, s.Clone(), nil
 }
 
 func (h *hub) unwatch(r *room, v *viewer) {
@@ -214,65 +213,7 @@ func (v *viewer) relay(ctx context.Context, send func(tea.Msg)) {
 		case <-ctx.Done():
 			return
 		case u := <-v.mbox:
-			send(tui.RemoteScenarioMsg{Scenario: cloneScenario(u.scenario), Note: u.note})
+			send(tui.RemoteScenarioMsg{Scenario: u.scenario.Clone(), Note: u.note})
 		}
-	}
-}
-
-// cloneScenario copies s deeply, so that no two programs share a slice or
-// a pointer. It follows the type by reflection so that new fields in the
-// model are copied without anyone having to remember this function.
-func cloneScenario(s model.Scenario) model.Scenario {
-	var out model.Scenario
-	deepCopy(reflect.ValueOf(&out).Elem(), reflect.ValueOf(s))
-	return out
-}
-
-func deepCopy(dst, src reflect.Value) {
-	switch src.Kind() {
-	case reflect.Pointer:
-		if src.IsNil() {
-			return
-		}
-		p := reflect.New(src.Type().Elem())
-		deepCopy(p.Elem(), src.Elem())
-		dst.Set(p)
-	case reflect.Slice:
-		if src.IsNil() {
-			return
-		}
-		s := reflect.MakeSlice(src.Type(), src.Len(), src.Len())
-		for i := range src.Len() {
-			deepCopy(s.Index(i), src.Index(i))
-		}
-		dst.Set(s)
-	case reflect.Map:
-		if src.IsNil() {
-			return
-		}
-		m := reflect.MakeMapWithSize(src.Type(), src.Len())
-		iter := src.MapRange()
-		for iter.Next() {
-			val := reflect.New(src.Type().Elem()).Elem()
-			deepCopy(val, iter.Value())
-			m.SetMapIndex(iter.Key(), val)
-		}
-		dst.Set(m)
-	case reflect.Struct:
-		dst.Set(src) // unexported fields stay shallow; exported ones are deepened below
-		for i := range src.NumField() {
-			if dst.Field(i).CanSet() {
-				deepCopy(dst.Field(i), src.Field(i))
-			}
-		}
-	case reflect.Interface:
-		if src.IsNil() {
-			return
-		}
-		val := reflect.New(src.Elem().Type()).Elem()
-		deepCopy(val, src.Elem())
-		dst.Set(val)
-	default:
-		dst.Set(src)
 	}
 }

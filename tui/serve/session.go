@@ -383,5 +383,5 @@ var parsedDefault = sync.OnceValues(func() (model.Scenario, error) { return scen
 
 func loadDefault() (model.Scenario, error) {
 	sc, err := parsedDefault()
-	return cloneScenario(sc), err
+	return sc.Clone(), err
 }
