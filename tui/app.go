@@ -19,6 +19,7 @@ type Options struct {
 	OnBaseline func(*model.Scenario)
 	Theme      string // "", "dark", "light", "high-contrast"
 	NoRecovery bool   // don't write recovery files
+	Open       string // a file to open at start, shown to be fixed when it does not load
 	ASCII      bool   // draw the topology in plain ASCII (a terminal without line drawing); g toggles it
 	// ConfigDir is the folder the chosen theme is remembered in ("": not
 	// remembered). Run sets it for a local session; a served session
@@ -107,6 +108,12 @@ func New(opts Options) Model {
 // for a recovery copy left by an earlier session.
 func (m Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	if !m.doc.builtin && m.doc.name != "" {
+		cmds = append(cmds, loadDocument(m.files, m.doc.name))
+	}
+	if m.opts.Open != "" {
+		cmds = append(cmds, openScenario(m.files, pickItem{name: m.opts.Open}))
+	}
 	if m.recoveryEnabled() {
 		cmds = append(cmds, checkRecovery(m.files, m.recName(), m.doc.s))
 	}

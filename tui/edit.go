@@ -34,10 +34,17 @@ func (m *Model) startEditing() tea.Cmd {
 func (m *Model) startTyping() tea.Cmd {
 	it := m.ed.item(&m.doc.s)
 	m.ed.mode = modeEditing
-	m.ed.input.SetValue(fieldValue(&m.doc.s, it, m.ed.field))
+	v := fieldValue(&m.doc.s, it, m.ed.field)
+	if be := m.ed.broken.fieldError(&m.doc.s, it, m.ed.field); be != nil && v == "" {
+		v = be.Raw // a field that failed to load starts from the file's text
+	}
+	m.ed.input.SetValue(v)
 	m.ed.inputRev++
 	m.ed.input.CursorEnd()
 	m.ed.err = nil
+	if v != fieldValue(&m.doc.s, it, m.ed.field) {
+		m.validateInput() // the file's text says at once why it fails
+	}
 	return m.ed.input.Focus()
 }
 

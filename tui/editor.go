@@ -43,7 +43,8 @@ type editor struct {
 	cursor int // editor row: 0 = scenario header, then systems, then streams
 	field  int
 	input  textinput.Model
-	err    error // why the value being typed is not accepted
+	err    error       // why the value being typed is not accepted
+	broken *brokenFile // the errors of a file opened to be fixed
 
 	s                 model.Scenario
 	docRev            int

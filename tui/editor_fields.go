@@ -95,7 +95,9 @@ func (e *editor) renderFields(s *model.Scenario, it item, fields []fieldInfo, w,
 			// An unset field shows its default, as its help gives it.
 			v := fieldValue(s, it, i)
 			vals := wraps[i]
-			switch {
+			switch be := e.broken.fieldError(s, it, i); {
+			case be != nil:
+				val = st.Error.Render(brokenNote(be))
 			case v == "":
 				val = st.Muted.Render(defaultText(f.Help))
 			case len(vals) > 1:

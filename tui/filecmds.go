@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"path/filepath"
+	"reflect"
 	"strings"
 
 	"charm.land/bubbles/v2/textinput"
@@ -18,9 +19,18 @@ type (
 	savedMsg struct {
 		name      string
 		id        int // the document state that was written
+		s         model.Scenario
+		file      *scenariofile.Document // what the file now holds
 		oldRec    string
 		err       error
 		quitAfter bool
+	}
+	// documentMsg brings the document of the file the explorer started
+	// on; s is the scenario it read.
+	documentMsg struct {
+		name string
+		file *scenariofile.Document
+		s    model.Scenario
 	}
 	recoveryDoneMsg struct{ err error }
 	existsMsg       struct {
@@ -32,14 +42,20 @@ type (
 		s model.Scenario
 	}
 	pickerMsg struct {
+		dir   string
 		items []pickItem
 		err   error
 	}
 	openedMsg struct {
 		s       model.Scenario
+		file    *scenariofile.Document
 		name    string
 		builtin bool
 		err     error
+		// errs are the problems of a file that does not validate; file
+		// is nil when its YAML cannot be read, and data is its text.
+		errs scenariofile.Errors
+		data []byte
 	}
 )
 
@@ -60,7 +76,26 @@ func (m *Model) save(quitAfter bool) tea.Cmd {
 		m.openSaveAs(quitAfter)
 		return nil
 	}
-	return saveCmd(m.files, m.doc.name, m.doc.s, m.doc.id, "", quitAfter)
+	return m.saveTo(m.doc.name, "", quitAfter, false)
+}
+
+// saveTo starts writing the document to name through the file's
+// Document; force writes over a file that changed on disk.
+func (m *Model) saveTo(name, oldRec string, quitAfter, force bool) tea.Cmd {
+	if m.doc.saving {
+		m.setStatus("a save is still running", true)
+		return nil
+	}
+	file := m.doc.file
+	if file == nil || m.doc.builtin {
+		file = scenariofile.NewDocument()
+	}
+	m.doc.saving = true
+	f, s, id := m.files, m.doc.s, m.doc.id
+	return func() tea.Msg {
+		saved, err := saveDocument(f, name, file, s, force)
+		return savedMsg{name: name, id: id, s: s, file: saved, oldRec: oldRec, err: err, quitAfter: quitAfter}
+	}
 }
 
 func (m *Model) openSaveAs(quitAfter bool) {
@@ -110,12 +145,23 @@ func (m *Model) saveAs(name, suggested string, quitAfter, overwrite bool) tea.Cm
 	if m.doc.modified() && m.recoveryEnabled() {
 		old = m.recName()
 	}
-	return saveCmd(m.files, name, m.doc.s, m.doc.id, old, quitAfter)
+	// The other file was checked (absent, or the user chose to replace
+	// it), so the save forces past it.
+	return m.saveTo(name, old, quitAfter, true)
 }
 
-func saveCmd(f Files, name string, s model.Scenario, id int, oldRec string, quitAfter bool) tea.Cmd {
+// loadDocument reads the document of the file the explorer started on.
+func loadDocument(f Files, name string) tea.Cmd {
 	return func() tea.Msg {
-		return savedMsg{name: name, id: id, oldRec: oldRec, err: writeScenario(f, name, s), quitAfter: quitAfter}
+		data, err := f.Read(name)
+		if err != nil {
+			return nil
+		}
+		file, s, err := scenariofile.ParseDocument(name, data)
+		if err != nil {
+			return nil
+		}
+		return documentMsg{name: name, file: file, s: s}
 	}
 }
 
@@ -178,26 +224,6 @@ func checkRecovery(f Files, name string, cur model.Scenario) tea.Cmd {
 	}
 }
 
-// listScenarios gathers the picker's entries: the built-ins, then the
-// files.
-func listScenarios(f Files) tea.Cmd {
-	return func() tea.Msg {
-		var items []pickItem
-		for _, b := range scenarios.List() {
-			sum := b.Title
-			if b.Summary != "" {
-				sum += " · " + b.Summary
-			}
-			items = append(items, pickItem{name: b.Name, summary: sum, builtin: true})
-		}
-		files, err := f.List()
-		for _, fi := range files {
-			items = append(items, pickItem{name: fi.Name, summary: fi.Summary})
-		}
-		return pickerMsg{items, err}
-	}
-}
-
 func openScenario(f Files, p pickItem) tea.Cmd {
 	return func() tea.Msg {
 		if p.builtin {
@@ -208,8 +234,15 @@ func openScenario(f Files, p pickItem) tea.Cmd {
 		if err != nil {
 			return openedMsg{err: err}
 		}
-		s, err := scenariofile.Parse(p.name, data)
-		return openedMsg{s: s, name: p.name, err: err}
+		file, s, err := scenariofile.ParseDocument(p.name, data)
+		if err == nil {
+			return openedMsg{s: s, file: file, name: p.name}
+		}
+		file, s, errs := scenariofile.ParseBroken(p.name, data)
+		if len(errs) == 0 {
+			return openedMsg{name: p.name, err: err}
+		}
+		return openedMsg{s: s, file: file, name: p.name, errs: errs, data: data}
 	}
 }
 
@@ -217,12 +250,16 @@ func openScenario(f Files, p pickItem) tea.Cmd {
 func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case savedMsg:
+		m.doc.saving = false
+		if m.savedChanged(msg.name, msg.err, msg.quitAfter) {
+			return nil
+		}
 		if msg.err != nil {
 			m.setStatus("not saved: "+msg.err.Error(), true)
 			return nil
 		}
 		m.doc.savedID = msg.id
-		m.doc.name, m.doc.builtin = msg.name, false
+		m.doc.name, m.doc.builtin, m.doc.file = msg.name, false, msg.file
 		m.setStatus("saved "+msg.name, false)
 		var cmds []tea.Cmd
 		if msg.oldRec != "" {
@@ -235,6 +272,12 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 			return tea.Sequence(cmds...)
 		}
 		return tea.Batch(cmds...)
+	case documentMsg:
+		// Only the text of what is shown: if the file changed since the
+		// scenario was read, a save asks before writing over it.
+		if m.doc.file == nil && !m.doc.builtin && msg.name == m.doc.name && reflect.DeepEqual(msg.s, m.opts.Scenario) {
+			m.doc.file = msg.file
+		}
 	case existsMsg:
 		if msg.exists {
 			m.dlg = overwriteDialog{name: msg.name, quitAfter: msg.quitAfter}
@@ -264,29 +307,30 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 			m.dlg = restoreDialog{recovered: msg.s}
 		}
 	case pickerMsg:
-		if d, ok := m.dlg.(openDialog); ok {
-			d.items = msg.items
-			// Start on the scenario that is open.
-			for i, it := range msg.items {
-				if it.name == m.doc.name && it.builtin == m.doc.builtin {
-					d.cursor = i
-				}
-			}
-			d.scroll.follow(d.cursor, len(d.items), d.rows(m.lay.status.Y-1))
-			if msg.err != nil {
-				d.err = msg.err.Error()
-			}
-			m.dlg = d
+		if d, ok := m.dlg.(openDialog); ok && d.dir == msg.dir {
+			m.dlg = d.listed(m, msg)
 		}
+	case editedMsg:
+		if msg.err != nil {
+			m.setStatus("the editor failed: "+msg.err.Error(), true)
+		}
+		return openScenario(m.files, pickItem{name: msg.name})
 	case openedMsg:
 		if msg.err != nil {
 			m.setStatus("not opened: "+msg.err.Error(), true)
 			return nil
 		}
+		if m.openedWithErrors(msg) {
+			return nil
+		}
 		m.doc = newDoc(msg.s, msg.name, msg.builtin)
-		m.ed.cursor, m.ed.mode, m.ed.field = 0, modeList, 0
+		m.doc.file = msg.file
+		m.ed.cursor, m.ed.mode, m.ed.field, m.ed.broken = 0, modeList, 0, nil
 		m.afterCommit()
 		m.setStatus("opened "+msg.name, false)
+		if len(msg.errs) > 0 {
+			m.openBroken(msg)
+		}
 		cmds := []tea.Cmd{}
 		if m.opts.OnChange != nil {
 			m.opts.OnChange(m.doc.s)

@@ -1,6 +1,9 @@
 package tui
 
-import "github.com/flowscope/flowscope/model"
+import (
+	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/scenariofile"
+)
 
 // maxHistory bounds undo so a long session does not grow without limit.
 const maxHistory = 500
@@ -58,6 +61,12 @@ type doc struct {
 	name    string
 	builtin bool
 	hist    history
+	// file is the text the scenario was loaded from, so that saving
+	// changes only what changed (nil: written whole, checked as new).
+	file *scenariofile.Document
+	// saving is true while a save runs: a Document is used by one save
+	// at a time.
+	saving bool
 }
 
 func newDoc(s model.Scenario, name string, builtin bool) doc {

@@ -89,8 +89,7 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		m.dlg = exportDialog{}
 		return nil
 	case key.Matches(msg, k.Open):
-		m.dlg = openDialog{}
-		return listScenarios(m.files)
+		return m.openFilePicker()
 	}
 	if m.focus == paneEditor {
 		return m.editorKey(msg)

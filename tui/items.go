@@ -216,7 +216,9 @@ func checked(old, n model.Scenario, it item, err error) (model.Scenario, item, e
 
 func validated(old, n model.Scenario) (model.Scenario, error) {
 	if err := scenariofile.Validate(n); err != nil {
-		return old, err
+		if err := onlyKnownErrors(old, err); err != nil {
+			return old, err
+		}
 	}
 	return n, nil
 }

@@ -382,9 +382,9 @@ func TestPickerKeepsItsScroll(t *testing.T) {
 	}
 	m.dlg = d
 	for range 40 {
-		m, _ = send(t, m, keys("j")...)
+		m, _ = send(t, m, keys("down")...)
 	}
-	m, _ = send(t, m, keys("k")...)
+	m, _ = send(t, m, keys("up")...)
 	text := ansi.Strip(m.View().Content)
 	if !strings.Contains(text, "file-39.yaml") {
 		t.Fatalf("one move up from the end scrolled the last file away:\n%s", text)

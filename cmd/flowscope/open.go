@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"io"
 	"os"
 
@@ -10,6 +11,7 @@ import (
 
 	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/model/reporttext"
+	"github.com/flowscope/flowscope/model/scenariofile"
 	"github.com/flowscope/flowscope/scenarios"
 	"github.com/flowscope/flowscope/tui"
 )
@@ -21,7 +23,16 @@ import (
 // with, so it prints the text analysis instead.
 func openExplorer(ctx context.Context, e *env, target string) error {
 	opts, err := exploreOptions(target)
-	if err != nil {
+	var errs scenariofile.Errors
+	switch {
+	case err != nil && errors.As(err, &errs) && isTerminal(e.stdout):
+		// A file with errors opens to be fixed, over the default
+		// built-in (docs/explorer.md).
+		if opts, err = exploreOptions(""); err != nil {
+			return err
+		}
+		opts.Open = target
+	case err != nil:
 		return err
 	}
 	if !isTerminal(e.stdout) {

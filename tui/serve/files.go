@@ -8,8 +8,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -21,8 +22,9 @@ import (
 // session must not be able to fill the disk or the server's memory.
 const (
 	maxFileSize  = 1 << 20
-	maxUserFiles = 256
-	maxNameLen   = 255
+	maxUserFiles = 256 // in one folder
+	maxNameLen   = 255 // of one part of a path
+	maxDepth     = 8   // folders inside the user's folder
 )
 
 // ErrBadName is returned for a name that would leave the user's folder or
@@ -83,7 +85,7 @@ func openUserFiles(dataDir, folder string) (*userFiles, error) {
 // sweep removes temp files a crash left behind; recent ones may belong to
 // a save of the same person's other session.
 func (u *userFiles) sweep() {
-	entries, _ := u.entries(maxUserFiles * 4)
+	entries, _ := u.entries(".", maxUserFiles*4)
 	for _, e := range entries {
 		if fi, err := e.Info(); err == nil && strings.HasPrefix(e.Name(), tmpPrefix) && time.Since(fi.ModTime()) > 10*time.Minute {
 			_ = u.root.Remove(e.Name())
@@ -105,48 +107,93 @@ func (u *userFiles) Close() error {
 // tmpPrefix marks the server's own temp files, which no name may touch.
 const tmpPrefix = ".tmp-"
 
-// checkName accepts plain file names only: no separators, no "..", no
-// absolute paths, no NUL, not the server's temp files, not too long.
+// checkName accepts a path of plain names inside the user's folder, at
+// most maxDepth folders deep: no "..", no absolute paths, no backslash,
+// no NUL, not the server's temp files, no part too long.
 func checkName(name string) error {
-	switch {
-	case name == "", name == ".", len(name) > maxNameLen,
-		strings.ContainsRune(name, 0),
-		strings.ContainsAny(name, `/\`),
-		strings.HasPrefix(name, tmpPrefix),
-		!filepath.IsLocal(name):
+	parts := strings.Split(name, "/")
+	if len(parts) > maxDepth+1 {
 		return fmt.Errorf("%q: %w", name, ErrBadName)
+	}
+	for _, p := range parts {
+		switch {
+		case p == "", p == ".", p == "..", len(p) > maxNameLen,
+			strings.ContainsRune(p, 0),
+			strings.ContainsRune(p, '\\'),
+			strings.HasPrefix(p, tmpPrefix),
+			!filepath.IsLocal(p):
+			return fmt.Errorf("%q: %w", name, ErrBadName)
+		}
 	}
 	return nil
 }
 
-// List returns the user's scenario files (*.yaml, not hidden), sorted by
-// name, each with the picker's one-line summary. Links and folders are
-// left out: they are not files the user saved here.
-func (u *userFiles) List() (out []tui.FileInfo, err error) {
-	err = u.op(func() error { out, err = u.list(); return err })
+// realFolders checks that the folders of name are folders, not links:
+// os.Root keeps a link inside the user's folder, but users save files,
+// they do not plant links.
+func (u *userFiles) realFolders(name string) error {
+	dir := path.Dir(name)
+	if dir == "." {
+		return nil
+	}
+	parts := strings.Split(dir, "/")
+	for i := range parts {
+		p := strings.Join(parts[:i+1], "/")
+		fi, err := u.root.Lstat(p)
+		if err != nil {
+			return err
+		}
+		if !fi.IsDir() {
+			return fmt.Errorf("%q is not a folder: %w", p, ErrBadName)
+		}
+	}
+	return nil
+}
+
+// List returns the scenario files (*.yaml, *.yml, not hidden) and the
+// subfolders of one of the user's folders ("" = the top), folders first,
+// each sorted by name, each file with the picker's one-line summary.
+// Links are left out: they are not files the user saved here.
+func (u *userFiles) List(dir string) (out []tui.FileInfo, err error) {
+	err = u.op(func() error { out, err = u.list(dir); return err })
 	return out, err
 }
 
-func (u *userFiles) list() ([]tui.FileInfo, error) {
-	entries, err := u.entries(maxUserFiles * 2)
+func (u *userFiles) list(dir string) ([]tui.FileInfo, error) {
+	if dir != "" {
+		if err := checkName(dir); err != nil {
+			return nil, err
+		}
+		if err := u.realFolders(dir + "/x"); err != nil {
+			return nil, err
+		}
+	}
+	entries, err := u.entries(dir, maxUserFiles*2)
 	if err != nil {
 		return nil, err
 	}
-	var out []tui.FileInfo
+	var dirs, files []tui.FileInfo
 	for _, e := range entries {
-		name := e.Name()
-		if !e.Type().IsRegular() || checkName(name) != nil || strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".yaml") {
+		name := path.Join(dir, e.Name())
+		if checkName(name) != nil || strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
-		data, err := u.read(name)
-		if err != nil {
-			out = append(out, tui.FileInfo{Name: name, Summary: "cannot read: " + err.Error()})
-			continue
+		switch {
+		case e.Type().IsDir():
+			dirs = append(dirs, tui.FileInfo{Name: name, Dir: true})
+		case e.Type().IsRegular() && tui.IsScenarioFile(name):
+			data, err := u.read(name)
+			if err != nil {
+				files = append(files, tui.FileInfo{Name: name, Summary: "cannot read: " + err.Error()})
+				continue
+			}
+			files = append(files, tui.FileInfo{Name: name, Summary: tui.Summarize(name, data)})
 		}
-		out = append(out, tui.FileInfo{Name: name, Summary: tui.Summarize(name, data)})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out, nil
+	byName := func(a, b tui.FileInfo) int { return strings.Compare(a.Name, b.Name) }
+	slices.SortFunc(dirs, byName)
+	slices.SortFunc(files, byName)
+	return append(dirs, files...), nil
 }
 
 // Read returns a file's content. A symbolic link is refused even when it
@@ -179,6 +226,9 @@ func (u *userFiles) read(name string) ([]byte, error) {
 }
 
 func (u *userFiles) regular(name string) error {
+	if err := u.realFolders(name); err != nil {
+		return err
+	}
 	fi, err := u.root.Lstat(name)
 	if err != nil {
 		return err
@@ -202,9 +252,13 @@ func (u *userFiles) write(name string, data []byte) error {
 	if len(data) > maxFileSize {
 		return fmt.Errorf("%s would be larger than %d bytes", name, maxFileSize)
 	}
+	if err := u.realFolders(name); err != nil {
+		return err
+	}
+	dir := path.Dir(name)
 	if _, err := u.root.Lstat(name); errors.Is(err, fs.ErrNotExist) {
-		if n, err := u.count(); err == nil && n >= maxUserFiles {
-			return fmt.Errorf("your folder already holds %d files; remove some first", maxUserFiles)
+		if n, err := u.count(dir); err == nil && n >= maxUserFiles {
+			return fmt.Errorf("that folder already holds %d files; remove some first", maxUserFiles)
 		}
 	} else if err == nil {
 		if err := u.regular(name); err != nil {
@@ -213,7 +267,7 @@ func (u *userFiles) write(name string, data []byte) error {
 	}
 	var rnd [8]byte
 	_, _ = rand.Read(rnd[:])
-	tmp := tmpPrefix + hex.EncodeToString(rnd[:])
+	tmp := path.Join(dir, tmpPrefix+hex.EncodeToString(rnd[:])) // same folder: the rename is atomic
 	f, err := u.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return err
@@ -232,7 +286,7 @@ func (u *userFiles) write(name string, data []byte) error {
 		_ = u.root.Remove(tmp)
 		return werr
 	}
-	if d, err := u.root.Open("."); err == nil {
+	if d, err := u.root.Open(dir); err == nil {
 		_ = d.Sync() // make the rename itself durable
 		d.Close()
 	}
@@ -246,6 +300,9 @@ func (u *userFiles) Remove(name string) error {
 		return err
 	}
 	return u.op(func() error {
+		if err := u.realFolders(name); err != nil {
+			return err
+		}
 		if err := u.root.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
@@ -253,9 +310,13 @@ func (u *userFiles) Remove(name string) error {
 	})
 }
 
-// entries reads up to n entries of the folder, in directory order.
-func (u *userFiles) entries(n int) ([]fs.DirEntry, error) {
-	d, err := u.root.Open(".")
+// entries reads up to n entries of a folder ("" or "." = the top), in
+// directory order.
+func (u *userFiles) entries(dir string, n int) ([]fs.DirEntry, error) {
+	if dir == "" {
+		dir = "."
+	}
+	d, err := u.root.Open(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -267,9 +328,9 @@ func (u *userFiles) entries(n int) ([]fs.DirEntry, error) {
 	return entries, nil
 }
 
-// count is how many regular files the folder holds.
-func (u *userFiles) count() (int, error) {
-	entries, err := u.entries(maxUserFiles * 4)
+// count is how many regular files a folder holds.
+func (u *userFiles) count(dir string) (int, error) {
+	entries, err := u.entries(dir, maxUserFiles*4)
 	if err != nil {
 		return 0, err
 	}
@@ -286,11 +347,11 @@ func (u *userFiles) count() (int, error) {
 // so that a dropped connection loses nothing, inside the user's folder
 // and out of the picker.
 func (u *userFiles) RecoveryName(name string, builtin bool) string {
-	base := filepath.Base(name)
+	base := path.Base(name)
 	if builtin {
 		return ".recovery-builtin-" + base
 	}
-	return ".recovery-" + base
+	return path.Join(path.Dir(name), ".recovery-"+base)
 }
 
 // noFiles is the folder of a viewer, who can neither open nor save:
@@ -299,7 +360,7 @@ type noFiles struct{}
 
 var errNoFiles = errors.New("viewers have no files")
 
-func (noFiles) List() ([]tui.FileInfo, error) { return nil, nil }
-func (noFiles) Read(string) ([]byte, error)   { return nil, errNoFiles }
-func (noFiles) Write(string, []byte) error    { return errNoFiles }
-func (noFiles) Remove(string) error           { return errNoFiles }
+func (noFiles) List(string) ([]tui.FileInfo, error) { return nil, nil }
+func (noFiles) Read(string) ([]byte, error)         { return nil, errNoFiles }
+func (noFiles) Write(string, []byte) error          { return errNoFiles }
+func (noFiles) Remove(string) error                 { return errNoFiles }

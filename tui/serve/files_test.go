@@ -98,7 +98,7 @@ func TestFilesConfinedToUserFolder(t *testing.T) {
 	if di.Mode().Perm() != 0o700 {
 		t.Errorf("folder mode %04o, want 0700", di.Mode().Perm())
 	}
-	list, err := u.List()
+	list, err := u.List("")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func TestFilesConfinedToUserFolder(t *testing.T) {
 	if err := u.Write(rec, []byte("x")); err != nil {
 		t.Fatalf("recovery copy %q: %v", rec, err)
 	}
-	if list, _ := u.List(); len(list) != 0 {
+	if list, _ := u.List(""); len(list) != 0 {
 		t.Errorf("recovery copy listed: %+v", list)
 	}
 }
@@ -228,6 +228,72 @@ func TestSaveAsOutsideFolderRefused(t *testing.T) {
 	for _, p := range []string{filepath.Join(ts.dir, "data", "escape.yaml"), filepath.Join(ts.dir, "escape.yaml"), "/tmp/escape.yaml"} {
 		if _, err := os.Stat(p); err == nil {
 			t.Errorf("%s was written", p)
+		}
+	}
+}
+
+// TestSubfolders: the folders inside a user's folder can be listed,
+// read and written in; links to folders, even inside, and names that
+// climb out are refused.
+func TestSubfolders(t *testing.T) {
+	data := t.TempDir()
+	u, err := openUserFiles(data, "user-carol")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer u.Close()
+	dir := filepath.Join(data, "users", "user-carol")
+	if err := os.MkdirAll(filepath.Join(dir, "plans", "q3"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("plans", filepath.Join(dir, "inner-link")); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"plans/a.yaml", "plans/b.yml", "plans/notes.txt", "top.yaml"} {
+		if err := u.Write(name, []byte("flowscope: 1\n")); err != nil {
+			t.Fatalf("Write(%q): %v", name, err)
+		}
+	}
+	if got, err := u.Read("plans/b.yml"); err != nil || string(got) != "flowscope: 1\n" {
+		t.Errorf("Read(plans/b.yml) = %q, %v", got, err)
+	}
+	names := func(dir string) string {
+		list, err := u.List(dir)
+		if err != nil {
+			return "error: " + err.Error()
+		}
+		var out []string
+		for _, fi := range list {
+			out = append(out, fmt.Sprintf("%s:%v", fi.Name, fi.Dir))
+		}
+		return strings.Join(out, " ")
+	}
+	if got, want := names(""), "plans:true top.yaml:false"; got != want {
+		t.Errorf("List(\"\") = %s, want %s", got, want)
+	}
+	if got, want := names("plans"), "plans/q3:true plans/a.yaml:false plans/b.yml:false"; got != want {
+		t.Errorf("List(plans) = %s, want %s", got, want)
+	}
+	for _, bad := range []string{"..", "../user-x", "inner-link", "plans/..", "/etc"} {
+		if _, err := u.List(bad); err == nil {
+			t.Errorf("List(%q) succeeded", bad)
+		}
+	}
+	for _, bad := range []string{"inner-link/a.yaml", "plans/q3/../../../x.yaml", "missing/x.yaml"} {
+		if err := u.Write(bad, []byte("x")); err == nil {
+			t.Errorf("Write(%q) succeeded", bad)
+		}
+		if _, err := u.Read(bad); err == nil {
+			t.Errorf("Read(%q) succeeded", bad)
+		}
+	}
+	if rec := u.RecoveryName("plans/a.yaml", false); rec != "plans/.recovery-a.yaml" {
+		t.Errorf("the recovery copy of plans/a.yaml is %q, want it beside the file", rec)
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "plans"))
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), tmpPrefix) {
+			t.Errorf("temp file left behind in plans: %s", e.Name())
 		}
 	}
 }
