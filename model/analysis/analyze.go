@@ -13,6 +13,10 @@ import (
 	"github.com/flowscope/flowscope/model/catalog"
 )
 
+// parallelStreams is where the design's findings start paying for a
+// goroutine of their own beside the ladder.
+const parallelStreams = 64
+
 // Analyze is the analysis of a scenario.
 func Analyze(s model.Scenario) Report {
 	r := Resolve(s)
@@ -24,38 +28,53 @@ func AnalyzeResolved(r *Resolved) Report {
 	e := newEngine(r)
 	design := newStage(len(r.Streams))
 	res := e.run(&design)
-	rep := e.report(res, &design)
-	f := &findings{e: e}
 
-	// The design as drawn, and the caches it asks for.
-	f.capacity(res)
-	var cached []int
+	// The report and the design's findings on one core, the ladder on the
+	// other (for a landscape large enough to pay for it): both only read
+	// the design's figures.
+	var rep Report
+	drawn := &findings{e: e}
 	gateways := map[string][]int{} // zone → streams
 	var zones []string
+	done := make(chan struct{})
+	drawnFindings := func() {
+		defer close(done)
+		rep = e.report(res, &design)
+		drawn.capacity(res)
+		for s := range r.Streams {
+			drawn.rowLimits(res, &design, s)
+			for _, x := range drawn.reverseDirection(s) {
+				z := r.Systems[x].Zone
+				if _, ok := gateways[z]; !ok {
+					zones = append(zones, z)
+				}
+				if ss := gateways[z]; len(ss) == 0 || ss[len(ss)-1] != s {
+					gateways[z] = append(ss, s)
+				}
+			}
+			drawn.simple(res, &design, s)
+			drawn.scheduled(res, s)
+		}
+		drawn.beyondFlows(res, &design)
+		drawn.loopGuard()
+		drawn.readOnceWriteMany()
+	}
+	if len(r.Streams) >= parallelStreams {
+		go drawnFindings()
+	} else {
+		drawnFindings()
+	}
+
+	// The ladder: each candidate judged on the design with the ones
+	// before it applied, kept only if its finding still stands.
+	f := &findings{e: e}
+	var cached []int
 	for s := range r.Streams {
 		if f.readCache(res, &design, s) {
 			cached = append(cached, s)
 		}
-		f.rowLimits(res, &design, s)
-		for _, x := range f.reverseDirection(s) {
-			z := r.Systems[x].Zone
-			if _, ok := gateways[z]; !ok {
-				zones = append(zones, z)
-			}
-			if ss := gateways[z]; len(ss) == 0 || ss[len(ss)-1] != s {
-				gateways[z] = append(ss, s)
-			}
-		}
-		f.simple(res, &design, s)
-		f.scheduled(res, s)
 	}
-	f.beyondFlows(res, &design)
-	f.loopGuard()
-	f.readOnceWriteMany()
-
-	// The ladder: each candidate judged on the design with the ones
-	// before it applied, kept only if its finding still stands.
-	l := ladder{e: e, rep: &rep}
+	l := &ladder{e: e}
 	sg := design.clone()
 	for _, s := range cached {
 		sg.cached[s] = true
@@ -74,10 +93,6 @@ func AnalyzeResolved(r *Resolved) Report {
 	res2 := l.step(res1, &sg2, queued)
 	l.group(catalog.ComponentQueue, CodeWriteQueue, queued, func(s int) int { return r.Streams[s].To }, res1, res2)
 
-	for _, z := range zones {
-		l.add(catalog.ComponentGateway, CodeReverseDirection, -1, z, gateways[z], nil, nil)
-	}
-
 	var coded []int
 	sg3 := sg2.clone()
 	for s := range r.Streams {
@@ -87,26 +102,32 @@ func AnalyzeResolved(r *Resolved) Report {
 		}
 	}
 	res3 := l.step(res2, &sg3, coded)
+	<-done
+
+	for _, z := range zones {
+		l.add(catalog.ComponentGateway, CodeReverseDirection, -1, z, gateways[z], nil, nil)
+	}
 	for _, s := range coded {
 		v := r.Streams[s].Via
 		l.add(catalog.ComponentCustomCode, CodeCustomCode, v, "", []int{s}, res2.sysUtil[v], res3.sysUtil[v])
 	}
-
-	rep.Findings = f.sorted()
+	rep.Components = append([]Component{}, l.comps...)
+	drawn.out = append(drawn.out, f.out...)
+	rep.Findings = drawn.sorted()
 	rep.After = after(e, res3)
 	rep.Licences = licences(e, res3)
 	return rep
 }
 
-// ladder adds the recommendation's components to the report.
+// ladder gathers the recommendation's components.
 type ladder struct {
-	e   *engine
-	rep *Report
+	e     *engine
+	comps []Component
 }
 
 // step evaluates the next stage, in which the changed streams have their
 // component.
-func (l ladder) step(prev *result, sg *stage, changed []int) *result {
+func (l *ladder) step(prev *result, sg *stage, changed []int) *result {
 	if len(changed) == 0 {
 		return prev
 	}
@@ -114,7 +135,7 @@ func (l ladder) step(prev *result, sg *stage, changed []int) *result {
 }
 
 // group adds one component per system for the streams that need it there.
-func (l ladder) group(kind, reason string, streams []int, system func(int) int, before, after *result) {
+func (l *ladder) group(kind, reason string, streams []int, system func(int) int, before, after *result) {
 	per := map[int][]int{}
 	var order []int
 	for _, s := range streams {
@@ -130,7 +151,7 @@ func (l ladder) group(kind, reason string, streams []int, system func(int) int, 
 	}
 }
 
-func (l ladder) add(kind, reason string, x int, zone string, streams []int, before, after []float64) {
+func (l *ladder) add(kind, reason string, x int, zone string, streams []int, before, after []float64) {
 	c, _ := catalog.LookupComponent(kind)
 	h := l.e.r.Horizon
 	comp := Component{Kind: kind, Name: c.Name, Zone: zone, Cost: c.Cost(h), Build: c.Build, Run: c.Run, Reason: reason,
@@ -142,7 +163,7 @@ func (l ladder) add(kind, reason string, x int, zone string, streams []int, befo
 		comp.System = l.e.r.Systems[x].ID
 		comp.UtilizationBefore, comp.UtilizationAfter = fins(before), fins(after)
 	}
-	l.rep.Components = append(l.rep.Components, comp)
+	l.comps = append(l.comps, comp)
 }
 
 func after(e *engine, res *result) AfterComponents {

@@ -29,6 +29,7 @@ func (e *engine) runs(r *result, only []bool) bool {
 			R := e.perRun(s, n, e.peakM[s])
 			proc := R * e.processing(s, sg, st.Concurrency)
 			rt, never := e.rateTime(r, sg, s, n, R)
+			e.recordPacing(r, s, n)
 			r.perRun[s][n] = R
 			switch {
 			case never:
@@ -74,12 +75,6 @@ func (e *engine) rateTime(r *result, sg *stage, s, n int, records float64) (t fl
 		li, c := e.pacingLimit(r, sg, s, x, n)
 		if li < 0 {
 			continue
-		}
-		if sg == r.sg {
-			if r.paced == nil {
-				r.paced = map[[2]int]bool{}
-			}
-			r.paced[[2]int{x, li}] = true
 		}
 		spare := e.spare(r, s, x, li, n, e.peakM[s], true)
 		if spare <= 0 {
@@ -140,4 +135,17 @@ func (e *engine) spare(r *result, s, x, li, n, m int, arrival bool) float64 {
 		}
 	}
 	return (e.available(x, li) - math.Max(0, others)) / l.Window
+}
+
+// recordPacing notes which limits pace stream s's run in year n (only
+// while a result is evaluated; afterwards a result is read-only).
+func (e *engine) recordPacing(r *result, s, n int) {
+	for _, x := range e.pathSystems(s) {
+		if li, _ := e.pacingLimit(r, r.sg, s, x, n); li >= 0 {
+			if r.paced == nil {
+				r.paced = map[[2]int]bool{}
+			}
+			r.paced[[2]int{x, li}] = true
+		}
+	}
 }
