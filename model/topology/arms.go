@@ -25,8 +25,17 @@ const (
 // the segment's end and back towards its start, the two ends each getting
 // only their inner arm. A corner is visited once per segment it joins.
 func TraceArms(ps []Point, visit func(p Point, arms uint8)) {
+	TraceArmsIn(ps, Rect{X: -1 << 30, Y: -1 << 30, W: 1 << 31, H: 1 << 31}, visit)
+}
+
+// TraceArmsIn is TraceArms limited to the cells of win: long segments
+// outside it cost nothing.
+func TraceArmsIn(ps []Point, win Rect, visit func(p Point, arms uint8)) {
 	for i := 0; i+1 < len(ps); i++ {
 		a, b := ps[i], ps[i+1]
+		if max(a.X, b.X) < win.X || min(a.X, b.X) >= win.X+win.W || max(a.Y, b.Y) < win.Y || min(a.Y, b.Y) >= win.Y+win.H {
+			continue
+		}
 		dx, dy := sign(b.X-a.X), sign(b.Y-a.Y)
 		toB, toA := armR, armL
 		switch {
@@ -37,20 +46,34 @@ func TraceArms(ps []Point, visit func(p Point, arms uint8)) {
 		case dy < 0:
 			toB, toA = armU, armD
 		}
-		for p := a; ; p = (Point{p.X + dx, p.Y + dy}) {
+		// the part of the segment inside win, as steps from a
+		n := max(abs(b.X-a.X), abs(b.Y-a.Y))
+		lo, hi := 0, n
+		if dx != 0 {
+			lo, hi = stepRange(a.X, dx, n, win.X, win.X+win.W-1)
+		} else if dy != 0 {
+			lo, hi = stepRange(a.Y, dy, n, win.Y, win.Y+win.H-1)
+		}
+		for k := lo; k <= hi; k++ {
+			p := Point{X: a.X + k*dx, Y: a.Y + k*dy}
 			var arms uint8
-			if p != a {
+			if k > 0 {
 				arms |= toA
 			}
-			if p != b {
+			if k < n {
 				arms |= toB
 			}
 			visit(p, arms)
-			if p == b {
-				break
-			}
 		}
 	}
+}
+
+// stepRange is the steps k in 0..n for which from + k·d lies in lo..hi.
+func stepRange(from, d, n, lo, hi int) (int, int) {
+	if d > 0 {
+		return max(0, lo-from), min(n, hi-from)
+	}
+	return max(0, from-hi), min(n, from-lo)
 }
 
 func sign(v int) int {
@@ -61,4 +84,11 @@ func sign(v int) int {
 		return -1
 	}
 	return 0
+}
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
 }

@@ -153,7 +153,7 @@ func (sc *scene) paint(win topology.Rect, hl string) *Grid {
 		}
 		// open the first cell towards its source box
 		mark(ps[0], towards(ps[0], sc.lay.Boxes[sc.from[i]]))
-		traceClipped(ps, win, func(p topology.Point, a uint8) { mark(p, a|lit0) })
+		topology.TraceArmsIn(ps, win, func(p topology.Point, a uint8) { mark(p, a|lit0) })
 		if len(ps) == 1 {
 			mark(ps[0], lit0)
 		}
@@ -245,64 +245,6 @@ func (sc *scene) collect(win topology.Rect) {
 	}
 	slices.Sort(sc.boxes)
 	slices.Sort(sc.routes)
-}
-
-// traceClipped is TraceArms limited to the cells of win: long segments
-// outside it cost nothing.
-func traceClipped(ps []topology.Point, win topology.Rect, visit func(p topology.Point, arms uint8)) {
-	for i := 0; i+1 < len(ps); i++ {
-		a, b := ps[i], ps[i+1]
-		if max(a.X, b.X) < win.X || min(a.X, b.X) >= win.X+win.W || max(a.Y, b.Y) < win.Y || min(a.Y, b.Y) >= win.Y+win.H {
-			continue
-		}
-		dx, dy := sign(b.X-a.X), sign(b.Y-a.Y)
-		toB, toA := armR, armL
-		switch {
-		case dx < 0:
-			toB, toA = armL, armR
-		case dy > 0:
-			toB, toA = armD, armU
-		case dy < 0:
-			toB, toA = armU, armD
-		}
-		// the part of the segment inside win, as steps from a
-		n := max(abs(b.X-a.X), abs(b.Y-a.Y))
-		lo, hi := 0, n
-		if dx != 0 {
-			lo, hi = stepRange(a.X, dx, n, win.X, win.X+win.W-1)
-		} else if dy != 0 {
-			lo, hi = stepRange(a.Y, dy, n, win.Y, win.Y+win.H-1)
-		}
-		for k := lo; k <= hi; k++ {
-			p := topology.Point{X: a.X + k*dx, Y: a.Y + k*dy}
-			var arms uint8
-			if k > 0 {
-				arms |= toA
-			}
-			if k < n {
-				arms |= toB
-			}
-			visit(p, arms)
-		}
-	}
-}
-
-// stepRange is the steps k in 0..n for which from + k·d lies in lo..hi.
-func stepRange(from, d, n, lo, hi int) (int, int) {
-	if d > 0 {
-		return max(0, lo-from), min(n, hi-from)
-	}
-	return max(0, from-hi), min(n, from-lo)
-}
-
-func sign(v int) int {
-	switch {
-	case v > 0:
-		return 1
-	case v < 0:
-		return -1
-	}
-	return 0
 }
 
 // canvas writes into a grid that holds the window at ox, oy of a larger
