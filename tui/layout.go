@@ -25,6 +25,9 @@ const (
 	gridHeight = 36
 	// at this width and above the editor stays beside one tabbed view
 	splitWidth = 80
+	// the recommendation's width in the grid (frame included) beyond
+	// which the topology beside it gets the columns
+	recommendMeasure = 40
 )
 
 // layoutMode is how the panes share the screen.
@@ -99,8 +102,10 @@ func computeLayout(w, h int, presenter bool, focus, lastView pane) layout {
 		l.panes[paneCapability] = rect{ew + cw, top, rw - cw, th}
 		// The bottom row favours the topology: a drawing a few cells
 		// too wide pans or drops its labels' triggers, while the
-		// recommendation only wraps a little more.
-		bw := rw * 45 / 100
+		// recommendation only wraps a little more. Past a readable
+		// measure the recommendation's share stops growing, so a wide
+		// screen widens the drawing, not the text beside it.
+		bw := min(rw*45/100, max(recommendMeasure, rw*30/100))
 		l.panes[paneRecommend] = rect{ew, top + th, bw, l.body.H - th}
 		l.panes[paneTopology] = rect{ew + bw, top + th, rw - bw, l.body.H - th}
 	case w >= splitWidth:

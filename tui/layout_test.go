@@ -202,3 +202,33 @@ func TestEveryBuiltinAndEdgeCasesRender(t *testing.T) {
 		}
 	}
 }
+
+// TestGridLayoutIgnoresTheSelection walks the default scenario at 160×48
+// down through every item and back up: the layout never changes, and the
+// topology shows the whole drawing (no pan hint) wherever the cursor is.
+func TestGridLayoutIgnoresTheSelection(t *testing.T) {
+	opts, _ := testOptions(t)
+	m := newSized(opts, 160, 48)
+	want := m.lay
+	items := 1 + len(opts.Scenario.Systems) + len(opts.Scenario.Streams)
+	var moves []string
+	for range items {
+		moves = append(moves, "j")
+	}
+	for range items {
+		moves = append(moves, "k")
+	}
+	for i, k := range moves {
+		m, _ = send(t, m, keys(k)...)
+		if m.lay != want {
+			t.Fatalf("move %d (%s, selection %v): layout changed from %+v to %+v", i, k, m.ed.Selection(), want, m.lay)
+		}
+		r := m.lay.panes[paneTopology]
+		lines := strings.Split(plain(m), "\n")[r.Y : r.Y+r.H]
+		for _, l := range lines {
+			if strings.Contains(ansi.Cut(l, r.X, r.X+r.W), "pan ") {
+				t.Fatalf("move %d (selection %v): the topology pans at 160x48:\n%s", i, m.ed.Selection(), strings.Join(lines, "\n"))
+			}
+		}
+	}
+}
