@@ -163,7 +163,7 @@ func (e *engine) weakestLink(res *result, s int) WeakestLink {
 	return WeakestLink{System: e.r.Systems[x].ID, Utilization: fins(res.link[s][best])}
 }
 
-// weakestPos is the path position of the stream's weakest link, -1 when none.
+// weakestSystem is the system of the stream's weakest link, -1 when none.
 func (e *engine) weakestSystem(res *result, s int) int {
 	id := e.weakestLink(res, s).System
 	st := &e.r.Streams[s]

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/flowscope/flowscope/model/figure"
 )
 
 // Finding codes (part of the JSON contract; docs/analysis.md says when
@@ -179,5 +177,3 @@ func list(ids []string) string {
 
 // byHorizon is "by year H" for the last year of the horizon.
 func (e *engine) byHorizon() string { return fmt.Sprintf("by year %d", e.r.Horizon) }
-
-var _ = figure.Num
