@@ -354,7 +354,9 @@ func (e *engine) demand(r *result, s, x, li, k, n, m int, bursts bool) float64 {
 			return math.Min(e.perRun(s, n, m), w*r.burst[s][n]) * t.c / t.div
 		}
 	case termQueue:
-		if q := r.sg.queue[s]; q[n] > 0 {
+		// a queue spreads writes within the day; it cannot make a day
+		// hold fewer records
+		if q := r.sg.queue[s]; q[n] > 0 && e.r.Systems[x].Limits[li].Window < 86400 {
 			// queued writes reach the target at most at its drain rate
 			a := e.dayRecords(s, n, m) * t.at
 			w := e.r.Systems[x].Limits[li].Window
