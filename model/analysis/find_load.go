@@ -44,7 +44,7 @@ func (f *findings) readCache(res *result, sg *stage, s int) bool {
 	fix := false
 	switch {
 	case !dataverse:
-		adv = fmt.Sprintf("A replica of %s would be loaded from %s itself, so its reads stay there: it buys response time, not capacity. Raise %s's capacity, or read less per request (filters, smaller pages).",
+		adv = fmt.Sprintf("A replica of %s would be loaded from %s itself, so its reads stay there: it buys response time, not capacity. Raise the capacity of %s, or read less per request (filters, smaller pages).",
 			src.Name, src.Name, src.Name)
 	case st.HasLatency && st.Latency < stale:
 		adv = fmt.Sprintf("A replica (Synapse Link to a data lake) lags up to %s, more than the %s this stream allows: keep reading Dataverse, or agree on a looser latency.",
@@ -138,7 +138,7 @@ func (f *findings) writeQueue(res *result, sg *stage, s int) []float64 {
 		return nil // the busiest day does not fit: capacity-exceeded says so
 	}
 	q := e.queueFigures(s, y, mu[y])
-	msg := fmt.Sprintf("%s's writes push %s of %s to %s at the peak %s, but its busiest day (%s records) fits what %s drains in a day (%s).",
+	msg := fmt.Sprintf("The writes of %s push %s of %s to %s at the peak %s, but its busiest day (%s records) fits what %s drains in a day (%s).",
 		e.streamName(s), e.limitPhrase(x, li), e.sysName(x), figure.Util(res.grpUtil[x][li][e.groups[x][li].of[k]][y]),
 		figure.InYear(y), figure.Num(vd), e.sysName(x), figure.Rate(mu[y]))
 	adv := fmt.Sprintf("Put a queue in front of %s (e.g. Service Bus) and let it write at %s: after a %s peak of %s the backlog is %s records and the longest wait %s",
