@@ -79,6 +79,16 @@ func severityRank(s Severity) int {
 	return 2
 }
 
+// codeRanks orders the codes alphabetically for sorting (built once; it
+// is never changed).
+var codeRanks = func() map[string]int {
+	m := map[string]int{}
+	for i, c := range Codes() {
+		m[c] = i + 1
+	}
+	return m
+}()
+
 // sorted orders findings by severity (critical first), code, stream id
 // and system id (none first), keeping generation order on ties. Ids are
 // ranked once, so the sort compares integers.
@@ -102,7 +112,7 @@ func (f *findings) sorted() []Finding {
 	for i := range f.e.r.Systems {
 		systemIDs[i] = f.e.r.Systems[i].ID
 	}
-	codes := rank(Codes())
+	codes := codeRanks
 	streams, systems := rank(streamIDs), rank(systemIDs)
 	type key struct{ rank, code, stream, system, i int }
 	keys := make([]key, len(f.out))
