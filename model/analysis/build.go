@@ -51,8 +51,10 @@ func (e *engine) systemReport(res *result, sg *stage, x int) SystemReport {
 	}
 	var month [12]float64
 	scheduled := false
-	for _, s := range e.on[x] {
+	reqs := make([]float64, len(e.on[x])) // requests per record of each stream on x
+	for k, s := range e.on[x] {
 		req := e.perRecord(s, x, sg).requests
+		reqs[k] = req
 		for m := range 12 {
 			sr.RequestsPerMonth[m] += e.vol[s][0] * e.r.Streams[s].Shares[m] * req
 		}
@@ -60,21 +62,20 @@ func (e *engine) systemReport(res *result, sg *stage, x int) SystemReport {
 	}
 	for n := range e.years {
 		clear(month[:])
-		for _, s := range e.on[x] {
-			req := e.perRecord(s, x, sg).requests
+		for k, s := range e.on[x] {
 			for m := range 12 {
-				month[m] += e.dayRecords(s, n, m) * e.curves[s].p1 * req
+				month[m] += e.dayRecords(s, n, m) * e.curves[s].p1 * reqs[k]
 			}
 		}
 		sr.LoadPerSecond[n] = fin(worstMonth(month[:]))
 	}
 	if scheduled {
 		sr.RunLoadPerSecond = make([]float64, e.years)
-		for _, s := range e.on[x] {
+		for k, s := range e.on[x] {
 			if e.r.Streams[s].Trigger != model.TriggerSchedule {
 				continue
 			}
-			req := e.perRecord(s, x, sg).requests
+			req := reqs[k]
 			for n := range e.years {
 				b := res.burst[s][n]
 				if math.IsInf(b, 1) {
