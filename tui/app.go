@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 )
 
 // Options configure one explorer session.
@@ -13,7 +14,11 @@ type Options struct {
 	Builtin  bool                 // true when Name is a built-in (save asks for a name)
 	Files    Files                // nil = local files (LocalFiles rooted at the working folder)
 	ReadOnly bool                 // viewers in a room: no edits; views, themes and presenter mode still work
-	OnChange func(model.Scenario) // called from Update after every valid edit; must not block
+	// OnChange is called from Update after every valid edit with the new
+	// scenario and its analysis (nil when it was not analysed, as for a
+	// landscape while a value is typed); it must not block, and must not
+	// change either: the explorer keeps showing them.
+	OnChange func(model.Scenario, *analysis.Report)
 	// OnBaseline is called from Update when b pins a baseline (a copy of
 	// it) or B clears it (nil); must not block. A room passes it on.
 	OnBaseline func(*model.Scenario)
@@ -25,15 +30,26 @@ type Options struct {
 	// remembered). Run sets it for a local session; a served session
 	// leaves it empty, so it never writes the server's config.
 	ConfigDir string
+	// Report is the analysis of Scenario when the caller already has it (a
+	// server shares the built-in's between its sessions); nil: New
+	// analyses. It is read, never changed.
+	Report *analysis.Report
+	// Width and Height are the terminal's size when known (a served
+	// session's PTY), so the first layout is the one shown; 0: 80×24
+	// until the first size message.
+	Width, Height int
 }
 
 // RemoteScenarioMsg replaces the scenario (a presenter's edit); Note is
 // shown in the status line. Baseline is the presenter's pinned baseline,
-// nil when none is pinned.
+// nil when none is pinned. Report, when set, is the presenter's analysis
+// of Scenario, so a room's viewers need not each analyse it again. The
+// explorer keeps all three and never changes them.
 type RemoteScenarioMsg struct {
 	Scenario model.Scenario
 	Note     string
 	Baseline *model.Scenario
+	Report   *analysis.Report
 }
 
 // session is what every part of the UI shares for one session: size,
@@ -79,6 +95,8 @@ type Model struct {
 	status    string
 	statusErr bool
 	quitting  bool
+
+	bars bars // the bars and the joined screen, kept for View
 }
 
 // New returns an explorer on opts.Scenario. It analyses the scenario once
@@ -89,6 +107,9 @@ func New(opts Options) Model {
 		m.files = NewLocalFiles("")
 	}
 	m.ctx = session{width: 80, height: 24, isDark: true, theme: opts.Theme, keys: DefaultKeyMap()}
+	if opts.Width > 0 && opts.Height > 0 {
+		m.ctx.width, m.ctx.height = opts.Width, opts.Height
+	}
 	st := NewStyles(opts.Theme, true)
 	m.ctx.styles = &st
 	m.help = help.New()
@@ -98,9 +119,10 @@ func New(opts Options) Model {
 	m.ed.input.SetStyles(m.ctx.styles.Input)
 	m.rec = newRecommendPane()
 	m.topo = newTopologyPane(opts.ASCII)
-	m.view = newShown(m.doc.s, false)
+	m.view = showReport(m.doc.s, opts.Report)
 	m.resize(m.ctx.width, m.ctx.height)
 	m.refresh()
+	m.frame()
 	return m
 }
 
@@ -157,10 +179,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	default:
 		cmd = m.handleResult(msg)
 	}
-	return m, tea.Batch(cmd, m.refresh())
+	cmd = tea.Batch(cmd, m.refresh())
+	m.frame() // joined here, where it can be kept; View finds it ready
+	return m, cmd
 }
 
-// View frames the panes' lines (drawn in Update) and lays them out.
+// View returns the screen joined in Update (joining it again only if the
+// model was changed since, as tests do).
 func (m Model) View() tea.View {
 	v := tea.NewView(m.frame())
 	v.AltScreen = true

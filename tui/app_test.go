@@ -31,7 +31,7 @@ func editGrowth(t *testing.T, m Model, value string) Model {
 func TestChangeGrowthUpdatesViews(t *testing.T) {
 	opts, _ := testOptions(t)
 	var changes []model.Scenario
-	opts.OnChange = func(s model.Scenario) { changes = append(changes, s) }
+	opts.OnChange = func(s model.Scenario, _ *analysis.Report) { changes = append(changes, s) }
 	m := newSized(opts, 160, 48)
 	before := m.view.r
 	beforeProj := strings.Join(paneOf(m, paneProjection), "\n")

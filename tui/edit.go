@@ -225,18 +225,34 @@ func (m *Model) deleteSelected() tea.Cmd {
 }
 
 // afterCommit analyses the new document and keeps the editor on it.
-func (m *Model) afterCommit() {
+func (m *Model) afterCommit() { m.afterCommitWith(nil) }
+
+// afterCommitWith is afterCommit with the document's analysis when it is
+// known already (a presenter's, nil: analyse).
+func (m *Model) afterCommitWith(r *report) {
 	m.docRev++
 	m.ed.SetDocument(m.doc.s, m.docRev)
-	m.setView(m.doc.s, false)
+	m.view = showReport(m.doc.s, r)
+	m.view.base = m.base
 }
 
 // changed tells a room about the edit and keeps the recovery copy current.
 func (m *Model) changed() tea.Cmd {
-	if m.opts.OnChange != nil {
-		m.opts.OnChange(m.doc.s)
-	}
+	m.announce()
 	return m.syncRecovery()
+}
+
+// announce hands a room the document and the analysis the views show of
+// it (afterCommit made it), so its viewers need not analyse it again.
+func (m *Model) announce() {
+	if m.opts.OnChange == nil {
+		return
+	}
+	var r *report
+	if !m.view.typed {
+		r = &m.view.r
+	}
+	m.opts.OnChange(m.doc.s, r)
 }
 
 func (m *Model) undo() tea.Cmd { return m.travel(m.doc.hist.back, "undo", "undone") }
@@ -269,7 +285,7 @@ func (m *Model) remote(msg RemoteScenarioMsg) {
 		m.doc.commit(msg.Scenario, m.ed.cursor)
 	}
 	m.remoteBaseline(msg.Baseline)
-	m.afterCommit()
+	m.afterCommitWith(msg.Report)
 	if msg.Note != "" {
 		m.setStatus(msg.Note, false)
 	}

@@ -332,9 +332,7 @@ func (m *Model) handleResult(msg tea.Msg) tea.Cmd {
 			m.openBroken(msg)
 		}
 		cmds := []tea.Cmd{}
-		if m.opts.OnChange != nil {
-			m.opts.OnChange(m.doc.s)
-		}
+		m.announce()
 		if m.recoveryEnabled() {
 			cmds = append(cmds, checkRecovery(m.files, m.recName(), m.doc.s))
 		}

@@ -36,10 +36,34 @@ func (m *Model) frame() string {
 		return strings.Join(out, "\n")
 	}
 
-	out := make([]string, h)
-	out[l.title.Y] = m.titleLine(w)
-	out[l.status.Y] = m.statusLine(w)
-	out[l.help.Y] = fit(m.help.View(m.ctx.keys), w)
+	key := screenKey{lay: l, st: st}
+	key.title = m.bars.title.get(m.titleKey(w), func() string { return m.titleLine(w) })
+	key.status = m.bars.status.get(m.statusKey(w), func() string { return m.statusLine(w) })
+	key.help = m.bars.help.get(helpKey{m.keysContext(), w, st}, func() string { return fit(m.help.View(m.ctx.keys), w) })
+	if !l.tabs.empty() {
+		key.tabs = m.bars.tabs.get(tabsKey{l, st}, func() string { return m.tabLine(l.tabs.W) })
+	}
+	ps := m.panes()
+	for _, p := range l.visible() {
+		r := l.panes[p]
+		ps[p].boxed(m.paneTitle(p), ps[p].View(st), r.W, r.H, m.focus == p, st)
+		key.boxes[p] = ps[p].boxGen()
+	}
+	if m.dlg == nil && m.bars.screen.ok && m.bars.screen.key == key {
+		return m.bars.screen.text
+	}
+	text := m.join(key)
+	if m.dlg == nil {
+		m.bars.screen = kept[screenKey]{key: key, text: text, ok: true}
+	}
+	return text
+}
+
+// join lays the bars, the panes' boxes and the dialog out into the screen.
+func (m *Model) join(k screenKey) string {
+	l, st := m.lay, m.ctx.styles
+	out := make([]string, l.height)
+	out[l.title.Y], out[l.status.Y], out[l.help.Y] = k.title, k.status, k.help
 
 	// Segments per body row, left to right: pane boxes and the tab row.
 	type seg struct {
@@ -54,7 +78,7 @@ func (m *Model) frame() string {
 		segs = append(segs, seg{r.X, ps[p].boxed(m.paneTitle(p), ps[p].View(st), r.W, r.H, m.focus == p, st), r.Y})
 	}
 	if !l.tabs.empty() {
-		segs = append(segs, seg{l.tabs.X, []string{m.tabLine(l.tabs.W)}, l.tabs.Y})
+		segs = append(segs, seg{l.tabs.X, []string{k.tabs}, l.tabs.Y})
 	}
 	sort.Slice(segs, func(i, j int) bool { return segs[i].x < segs[j].x })
 	for y := l.title.Y + 1; y < l.status.Y; y++ {
@@ -69,6 +93,7 @@ func (m *Model) frame() string {
 		out[y] = b.String()
 	}
 	if m.dlg != nil {
+		w := l.width
 		dw := min(w-4, 76)
 		if m.dlg.Wide() {
 			dw = min(w-4, 110)
@@ -76,6 +101,78 @@ func (m *Model) frame() string {
 		m.overlay(out, m.renderDialog(m.dlg, dw, l.status.Y-1))
 	}
 	return strings.Join(out, "\n")
+}
+
+// kept is a piece of the screen kept with the inputs it was drawn from,
+// drawn again only for new inputs.
+type kept[K comparable] struct {
+	key  K
+	text string
+	ok   bool
+}
+
+func (d *kept[K]) get(k K, draw func() string) string {
+	if !d.ok || d.key != k {
+		d.key, d.text, d.ok = k, draw(), true
+	}
+	return d.text
+}
+
+// bars are the screen's lines outside the panes, and the screen joined
+// from them and the panes' boxes. A message that changes nothing on
+// screen (another session's traffic, a blink) then costs comparisons,
+// not drawing: every viewer of a room gets every message.
+type bars struct {
+	title  kept[titleKey]
+	status kept[statusKey]
+	help   kept[helpKey]
+	tabs   kept[tabsKey]
+	screen kept[screenKey]
+}
+
+type screenKey struct {
+	lay                       layout
+	st                        *Styles
+	boxes                     [paneCount]int // the box generation of each visible pane
+	title, status, help, tabs string
+}
+
+// The inputs of each bar: what its drawing function reads.
+type (
+	titleKey struct {
+		w                                   int
+		st                                  *Styles
+		file, name, pattern                 string
+		builtin, modified, readOnly, versus bool
+	}
+	statusKey struct {
+		w                        int
+		st                       *Styles
+		editErr, typed, isErr    bool
+		status                   string
+		systems, streams, horizon int
+		monitor                  float64
+	}
+	helpKey struct {
+		ctx keyContext
+		w   int
+		st  *Styles
+	}
+	tabsKey struct {
+		lay layout
+		st  *Styles
+	}
+)
+
+func (m *Model) titleKey(w int) titleKey {
+	return titleKey{w: w, st: m.ctx.styles, file: m.doc.name, name: m.doc.s.Name, pattern: string(m.view.r.Pattern),
+		builtin: m.doc.builtin, modified: m.doc.modified(), readOnly: m.opts.ReadOnly, versus: m.base != nil}
+}
+
+func (m *Model) statusKey(w int) statusKey {
+	return statusKey{w: w, st: m.ctx.styles, editErr: m.ed.mode == modeEditing && m.ed.err != nil, typed: m.view.typed,
+		isErr: m.statusErr, status: m.status, systems: len(m.doc.s.Systems), streams: len(m.doc.s.Streams),
+		horizon: m.view.r.Scenario.Horizon, monitor: m.view.r.Scenario.MonitorAt}
 }
 
 // overlay draws a box over the middle of the body.

@@ -21,6 +21,9 @@ type paneView interface {
 	// boxed frames the pane's View with its title; every pane gets it
 	// from the memo it embeds.
 	boxed(title string, content []string, w, h int, focused bool, st *Styles) []string
+	// boxGen counts the boxes drawn, so the root joins the screen again
+	// only when one changed.
+	boxGen() int
 }
 
 // Scroll targets for either end of a pane.
@@ -51,6 +54,7 @@ type memo struct {
 	box    []string
 	boxKey boxKey
 	border border
+	boxes  int // boxes drawn so far
 }
 
 type boxKey struct {
@@ -86,8 +90,11 @@ func (m *memo) boxed(title string, content []string, w, h int, focused bool, st 
 		m.border = newBorder(title, w, focused, st)
 	}
 	m.boxKey, m.box = k, m.border.frame(content, w, h)
+	m.boxes++
 	return m.box
 }
+
+func (m *memo) boxGen() int { return m.boxes }
 
 // paneBase holds what every view pane keeps: size, report, selection, a
 // scroll offset and the memo. Its setters clear the memo only when the

@@ -61,6 +61,12 @@ func TestRandomSessionKeepsInvariants(t *testing.T) {
 			if err := scenariofile.Validate(m.view.s); err != nil {
 				t.Fatalf("seed %d step %d: the views show an invalid scenario: %v", seed, step, err)
 			}
+			// The screen kept from Update is the one drawn afresh.
+			fresh := m
+			fresh.bars = bars{}
+			if m.View().Content != fresh.View().Content {
+				t.Fatalf("seed %d step %d: the kept screen differs from the screen drawn again", seed, step)
+			}
 			if !reflect.DeepEqual(m.view.r, analysis.Analyze(m.view.s)) {
 				t.Fatalf("seed %d step %d: the report is not the analysis of the scenario shown", seed, step)
 			}

@@ -38,6 +38,15 @@ type shown struct {
 
 func newShown(s model.Scenario, typed bool) *shown { return &shown{s: s, r: analyze(s), typed: typed} }
 
+// showReport shows s with its analysis r when the caller has it, or
+// analyses s.
+func showReport(s model.Scenario, r *report) *shown {
+	if r == nil {
+		return newShown(s, false)
+	}
+	return &shown{s: s, r: *r}
+}
+
 // streamIndex is the report index of a stream id, or -1.
 func streamIndex(r *report, id string) int {
 	for i := range r.Streams {

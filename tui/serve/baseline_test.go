@@ -11,6 +11,7 @@ import (
 	"charm.land/log/v2"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/tui"
 )
 
@@ -41,12 +42,12 @@ func relayed(t *testing.T, v *viewer) tui.RemoteScenarioMsg {
 
 func TestViewerGetsThePresentersBaseline(t *testing.T) {
 	h := newHub(log.New(io.Discard), 4)
-	start := func() (model.Scenario, error) { return model.Scenario{Name: "now"}, nil }
-	r, _, err := h.present("demo", "alice", start)
+	start := func() (model.Scenario, *analysis.Report, error) { return model.Scenario{Name: "now"}, nil, nil }
+	r, _, _, err := h.present("demo", "alice", start)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, v, _, err := h.watch("demo")
+	_, v, _, _, err := h.watch("demo")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,12 +57,12 @@ func TestViewerGetsThePresentersBaseline(t *testing.T) {
 	if m := relayed(t, v); m.Baseline == nil || m.Baseline.Name != "before" || m.Scenario.Name != "now" {
 		t.Fatalf("after pinning the viewer got %+v", m)
 	}
-	r.publish(model.Scenario{Name: "edited"})
+	r.publish(model.Scenario{Name: "edited"}, nil)
 	if m := relayed(t, v); m.Baseline == nil || m.Baseline.Name != "before" || m.Scenario.Name != "edited" {
 		t.Fatalf("an edit lost the baseline: %+v", m)
 	}
 	// A viewer joining now gets the baseline at once.
-	_, late, _, err := h.watch("demo")
+	_, late, _, _, err := h.watch("demo")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,6 +72,31 @@ func TestViewerGetsThePresentersBaseline(t *testing.T) {
 	r.publishBaseline(nil)
 	if m := relayed(t, v); m.Baseline != nil {
 		t.Fatalf("after clearing the viewer still has a baseline: %+v", m)
+	}
+}
+
+// The presenter's analysis of an edit reaches the viewers with it, and a
+// viewer joining later starts from the room's scenario and analysis.
+func TestViewersShareThePresentersAnalysis(t *testing.T) {
+	h := newHub(log.New(io.Discard), 4)
+	first := &analysis.Report{Pattern: "first"}
+	start := func() (model.Scenario, *analysis.Report, error) { return model.Scenario{Name: "now"}, first, nil }
+	r, _, rep, err := h.present("demo", "alice", start)
+	if err != nil || rep != first {
+		t.Fatalf("present: report %v, err %v", rep, err)
+	}
+	_, v, _, _, err := h.watch("demo")
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := &analysis.Report{Pattern: "edited"}
+	r.publish(model.Scenario{Name: "edited"}, edited)
+	if m := relayed(t, v); m.Report != edited || m.Scenario.Name != "edited" {
+		t.Fatalf("the viewer got %+v", m)
+	}
+	_, _, sc, rep, err := h.watch("demo")
+	if err != nil || sc.Name != "edited" || rep != edited {
+		t.Fatalf("a late viewer starts from %q with report %v (err %v)", sc.Name, rep, err)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/log/v2"
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/tui"
 )
 
@@ -22,7 +23,8 @@ type room struct {
 
 	mu        sync.Mutex
 	scenario  model.Scenario
-	baseline  *model.Scenario // the presenter's pinned baseline; nil: none
+	report    *analysis.Report // the analysis of scenario, shared by every viewer; nil: each analyses it
+	baseline  *model.Scenario  // the presenter's pinned baseline; nil: none
 	presenter bool
 	viewers   map[*viewer]struct{}
 }
@@ -33,6 +35,7 @@ type viewer struct {
 
 type roomUpdate struct {
 	scenario model.Scenario
+	report   *analysis.Report
 	baseline *model.Scenario
 	note     string
 }
@@ -63,37 +66,37 @@ var (
 
 // present opens room name for who, or takes it back after the same person
 // left. It returns the scenario to start from: the room's, or start() for
-// a new room.
+// a new room (with its analysis, which may be nil).
 //
 // h.mu is held until the presenter is in, as in watch: closeIfEmpty
 // decides under h.mu too, so a room cannot close between being found and
 // being joined.
-func (h *hub) present(name, who string, start func() (model.Scenario, error)) (*room, model.Scenario, error) {
+func (h *hub) present(name, who string, start func() (model.Scenario, *analysis.Report, error)) (*room, model.Scenario, *analysis.Report, error) {
 	if !roomNameRE.MatchString(name) {
-		return nil, model.Scenario{}, errRoomName
+		return nil, model.Scenario{}, nil, errRoomName
 	}
-	r, s, err := h.enterAsPresenter(name, who, start)
+	r, s, rep, err := h.enterAsPresenter(name, who, start)
 	if err != nil {
-		return nil, model.Scenario{}, err
+		return nil, model.Scenario{}, nil, err
 	}
 	// publish replaces the room's scenario and never changes it in place,
 	// so s can be copied outside the locks.
-	return r, s.Clone(), nil
+	return r, s.Clone(), rep, nil
 }
 
-func (h *hub) enterAsPresenter(name, who string, start func() (model.Scenario, error)) (*room, model.Scenario, error) {
+func (h *hub) enterAsPresenter(name, who string, start func() (model.Scenario, *analysis.Report, error)) (*room, model.Scenario, *analysis.Report, error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	r := h.rooms[name]
 	if r == nil {
 		if len(h.rooms) >= h.max {
-			return nil, model.Scenario{}, errTooManyRooms
+			return nil, model.Scenario{}, nil, errTooManyRooms
 		}
-		s, err := start()
+		s, rep, err := start()
 		if err != nil {
-			return nil, model.Scenario{}, err
+			return nil, model.Scenario{}, nil, err
 		}
-		r = &room{name: name, owner: who, scenario: s, viewers: map[*viewer]struct{}{}}
+		r = &room{name: name, owner: who, scenario: s, report: rep, viewers: map[*viewer]struct{}{}}
 		h.rooms[name] = r
 		h.log.Info("room opened", "room", name, "presenter", who)
 	}
@@ -101,28 +104,29 @@ func (h *hub) enterAsPresenter(name, who string, start func() (model.Scenario, e
 	defer r.mu.Unlock()
 	switch {
 	case r.presenter:
-		return nil, model.Scenario{}, errRoomBusy
+		return nil, model.Scenario{}, nil, errRoomBusy
 	case r.owner != who:
-		return nil, model.Scenario{}, errRoomTaken
+		return nil, model.Scenario{}, nil, errRoomTaken
 	}
 	r.presenter = true
 	// A presenter starts again without a baseline; the viewers follow.
 	r.baseline = nil
 	if len(r.viewers) > 0 {
-		r.deliverLocked(roomUpdate{scenario: r.scenario, note: "the presenter is back"})
+		r.deliverLocked(roomUpdate{scenario: r.scenario, report: r.report, note: "the presenter is back"})
 		h.log.Info("presenter back", "room", name, "presenter", who, "viewers", len(r.viewers))
 	}
-	return r, r.scenario, nil
+	return r, r.scenario, r.report, nil
 }
 
-// publish makes s the room's scenario and hands it to every viewer. It runs
-// on the presenter's program goroutine, so it must never block.
-func (r *room) publish(s model.Scenario) {
+// publish makes s the room's scenario and hands it to every viewer, with
+// rep, the presenter's analysis of it (nil: each viewer analyses it). It
+// runs on the presenter's program goroutine, so it must never block.
+func (r *room) publish(s model.Scenario, rep *analysis.Report) {
 	s = s.Clone() // the presenter's model may reuse its slices
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.scenario = s
-	r.deliverLocked(roomUpdate{scenario: s, baseline: r.baseline})
+	r.scenario, r.report = s, rep
+	r.deliverLocked(roomUpdate{scenario: s, report: rep, baseline: r.baseline})
 }
 
 // publishBaseline makes b (nil: none) the room's baseline and hands it to
@@ -135,7 +139,7 @@ func (r *room) publishBaseline(b *model.Scenario) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.baseline = b
-	r.deliverLocked(roomUpdate{scenario: r.scenario, baseline: b})
+	r.deliverLocked(roomUpdate{scenario: r.scenario, report: r.report, baseline: b})
 }
 
 // deliverLocked replaces whatever is waiting in each mailbox. Sends cannot
@@ -157,7 +161,7 @@ func (h *hub) leave(r *room) {
 	r.mu.Lock()
 	r.presenter = false
 	n := len(r.viewers)
-	r.deliverLocked(roomUpdate{scenario: r.scenario, baseline: r.baseline, note: "the presenter has left; this is the last model"})
+	r.deliverLocked(roomUpdate{scenario: r.scenario, report: r.report, baseline: r.baseline, note: "the presenter has left; this is the last model"})
 	r.mu.Unlock()
 	h.log.Info("presenter left", "room", r.name, "viewers", n)
 	h.closeIfEmpty(r)
@@ -166,32 +170,32 @@ func (h *hub) leave(r *room) {
 // watch joins room name as a viewer. A viewer joining after the presenter
 // left is told so at once. Like present, it holds h.mu until the viewer
 // is in, so the room cannot close in between.
-func (h *hub) watch(name string) (*room, *viewer, model.Scenario, error) {
+func (h *hub) watch(name string) (*room, *viewer, model.Scenario, *analysis.Report, error) {
 	if !roomNameRE.MatchString(name) {
-		return nil, nil, model.Scenario{}, errRoomName
+		return nil, nil, model.Scenario{}, nil, errRoomName
 	}
 	h.mu.Lock()
 	r := h.rooms[name]
 	if r == nil {
 		h.mu.Unlock()
-		return nil, nil, model.Scenario{}, errNoRoom
+		return nil, nil, model.Scenario{}, nil, errNoRoom
 	}
 	v := &viewer{mbox: make(chan roomUpdate, 1)}
 	r.mu.Lock()
 	r.viewers[v] = struct{}{}
-	s, live, n := r.scenario, r.presenter, len(r.viewers)
+	s, rep, live, n := r.scenario, r.report, r.presenter, len(r.viewers)
 	switch {
 	case !live:
-		v.mbox <- roomUpdate{scenario: s, baseline: r.baseline, note: "the presenter has left; this is the last model"}
+		v.mbox <- roomUpdate{scenario: s, report: rep, baseline: r.baseline, note: "the presenter has left; this is the last model"}
 	case r.baseline != nil:
-		v.mbox <- roomUpdate{scenario: s, baseline: r.baseline}
+		v.mbox <- roomUpdate{scenario: s, report: rep, baseline: r.baseline}
 	}
 	r.mu.Unlock()
 	h.mu.Unlock()
 	h.log.Info("viewer joined", "room", name, "viewers", n)
 	// publish replaces the room's scenario and never changes it in place,
-	// so s can be copied outside the locks.
-	return r, v, s.Clone(), nil
+	// and a viewer's explorer only reads it: every viewer shares it.
+	return r, v, s, rep, nil
 }
 
 func (h *hub) unwatch(r *room, v *viewer) {
@@ -233,7 +237,9 @@ func (v *viewer) relay(ctx context.Context, send func(tea.Msg)) {
 		case <-ctx.Done():
 			return
 		case u := <-v.mbox:
-			msg := tui.RemoteScenarioMsg{Scenario: u.scenario.Clone(), Note: u.note}
+			// The room never changes a scenario it handed out, and a
+			// viewer only reads it: all viewers share one, and its analysis.
+			msg := tui.RemoteScenarioMsg{Scenario: u.scenario, Report: u.report, Note: u.note}
 			if u.baseline != nil {
 				b := u.baseline.Clone()
 				msg.Baseline = &b

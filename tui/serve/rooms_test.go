@@ -13,6 +13,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 )
 
 // editName renames the scenario through the explorer's keys: from the
@@ -197,13 +198,13 @@ func hasRecovery(t *testing.T, users string) bool {
 // viewer could find it and someone else could open the name again.
 func TestPresenterBackWhileLastViewerLeaves(t *testing.T) {
 	h := newHub(log.New(io.Discard), 4)
-	start := func() (model.Scenario, error) { return model.Scenario{Name: "x"}, nil }
+	start := func() (model.Scenario, *analysis.Report, error) { return model.Scenario{Name: "x"}, nil, nil }
 	for i := range 2000 {
-		r, _, err := h.present("demo", "alice", start)
+		r, _, _, err := h.present("demo", "alice", start)
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, v, _, err := h.watch("demo")
+		_, v, _, _, err := h.watch("demo")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -211,7 +212,7 @@ func TestPresenterBackWhileLastViewerLeaves(t *testing.T) {
 		var wg sync.WaitGroup
 		var back *room
 		wg.Go(func() { h.unwatch(r, v) })
-		wg.Go(func() { back, _, err = h.present("demo", "alice", start) })
+		wg.Go(func() { back, _, _, err = h.present("demo", "alice", start) })
 		wg.Wait()
 		if err == nil && h.lookup("demo") != back {
 			t.Fatalf("round %d: the presenter came back into a closed room", i)

@@ -14,7 +14,7 @@ import (
 
 func defaultTitle(t testing.TB) string {
 	t.Helper()
-	sc, err := loadDefault()
+	sc, _, err := loadDefault()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"charm.land/ssh"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/flowscope/flowscope/model"
+	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/scenarios"
 	"github.com/flowscope/flowscope/tui"
 )
@@ -181,12 +182,12 @@ func (s *Server) private(sess ssh.Session, id identity) {
 		return
 	}
 	defer done()
-	sc, err := loadDefault()
+	sc, rep, err := loadDefault()
 	if err != nil {
 		refuse(sess, 1, "flowscope: %v", err)
 		return
 	}
-	s.run(sess, tui.Options{Scenario: sc, Name: defaultName, Builtin: true, Files: files}, nil)
+	s.run(sess, tui.Options{Scenario: sc, Report: rep, Name: defaultName, Builtin: true, Files: files}, nil)
 }
 
 func (s *Server) present(sess ssh.Session, id identity, name string) {
@@ -195,7 +196,7 @@ func (s *Server) present(sess ssh.Session, id identity, name string) {
 		return
 	}
 	defer done()
-	r, sc, err := s.hub.present(name, id.display, loadDefault)
+	r, sc, rep, err := s.hub.present(name, id.display, loadDefault)
 	if err != nil {
 		s.refuseRoom(sess, id, name, err)
 		return
@@ -204,18 +205,18 @@ func (s *Server) present(sess ssh.Session, id identity, name string) {
 	// The room is the presenter's recovery: it keeps the model while
 	// anyone watches, and a recovery copy from a private session would
 	// only confuse whom the room shows.
-	s.run(sess, tui.Options{Scenario: sc, Name: defaultName, Builtin: true, Files: files,
+	s.run(sess, tui.Options{Scenario: sc, Report: rep, Name: defaultName, Builtin: true, Files: files,
 		OnChange: r.publish, OnBaseline: r.publishBaseline, NoRecovery: true}, nil)
 }
 
 func (s *Server) watch(sess ssh.Session, id identity, name string) {
-	r, v, sc, err := s.hub.watch(name)
+	r, v, sc, rep, err := s.hub.watch(name)
 	if err != nil {
 		s.refuseRoom(sess, id, name, err)
 		return
 	}
 	defer s.hub.unwatch(r, v)
-	s.run(sess, tui.Options{Scenario: sc, Name: "room " + name, ReadOnly: true, Files: noFiles{}, NoRecovery: true},
+	s.run(sess, tui.Options{Scenario: sc, Report: rep, Name: "room " + name, ReadOnly: true, Files: noFiles{}, NoRecovery: true},
 		func(ctx context.Context, p *tea.Program) { go v.relay(ctx, p.Send) })
 }
 
@@ -300,10 +301,11 @@ func clientEnv(env []string, term string) []string {
 // with a context that ends with the session.
 func (s *Server) run(sess ssh.Session, opts tui.Options, started func(context.Context, *tea.Program)) {
 	opts.Theme, opts.ASCII = clientTheme(sess), clientASCII(sess)
-	m := tui.New(opts)
 	pty, winch, _ := sess.Pty()
 	env := clientEnv(sess.Environ(), pty.Term)
 	w, h := clampSize(pty.Window.Width, pty.Window.Height)
+	opts.Width, opts.Height = w, h // the first layout is the one shown
+	m := tui.New(opts)
 	act := newActivity()
 	in := newGuardedInput(sess)
 	popts := []tea.ProgramOption{
@@ -378,10 +380,24 @@ func (s *Server) watchSession(p *tea.Program, winch <-chan ssh.Window, last ssh.
 // defaultName is the built-in scenario a session starts from.
 const defaultName = scenarios.Default
 
-// parsedDefault parses the built-in once; every session gets its own copy.
-var parsedDefault = sync.OnceValues(func() (model.Scenario, error) { return scenarios.Load(scenarios.Default) })
+// sharedDefault is the built-in parsed and analysed once: every session
+// starts from its own copy of the scenario and shares the analysis, which
+// the explorer only reads.
+var sharedDefault = sync.OnceValues(func() (defaultStart, error) {
+	sc, err := scenarios.Load(scenarios.Default)
+	if err != nil {
+		return defaultStart{}, err
+	}
+	r := analysis.Analyze(sc)
+	return defaultStart{sc, &r}, nil
+})
 
-func loadDefault() (model.Scenario, error) {
-	sc, err := parsedDefault()
-	return sc.Clone(), err
+type defaultStart struct {
+	scenario model.Scenario
+	report   *analysis.Report
+}
+
+func loadDefault() (model.Scenario, *analysis.Report, error) {
+	d, err := sharedDefault()
+	return d.scenario.Clone(), d.report, err
 }
