@@ -9,11 +9,11 @@ import (
 
 // Options configure one explorer session.
 type Options struct {
-	Scenario model.Scenario       // initial scenario (already valid)
-	Name     string               // file name or built-in name shown in the title
-	Builtin  bool                 // true when Name is a built-in (save asks for a name)
-	Files    Files                // nil = local files (LocalFiles rooted at the working folder)
-	ReadOnly bool                 // viewers in a room: no edits; views, themes and presenter mode still work
+	Scenario model.Scenario // initial scenario (already valid)
+	Name     string         // file name or built-in name shown in the title
+	Builtin  bool           // true when Name is a built-in (save asks for a name)
+	Files    Files          // nil = local files (LocalFiles rooted at the working folder)
+	ReadOnly bool           // viewers in a room: no edits; views, themes and presenter mode still work
 	// OnChange is called from Update after every valid edit with the new
 	// scenario and its analysis (nil when it was not analysed, as for a
 	// landscape while a value is typed); it must not block, and must not

@@ -146,12 +146,12 @@ type (
 		builtin, modified, readOnly, versus bool
 	}
 	statusKey struct {
-		w                        int
-		st                       *Styles
-		editErr, typed, isErr    bool
-		status                   string
+		w                         int
+		st                        *Styles
+		editErr, typed, isErr     bool
+		status                    string
 		systems, streams, horizon int
-		monitor                  float64
+		monitor                   float64
 	}
 	helpKey struct {
 		ctx keyContext
