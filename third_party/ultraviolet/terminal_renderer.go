@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"hash/maphash"
+	"image/color"
 	"io"
+	"reflect"
 	"strings"
 	"unicode/utf8"
 
@@ -599,6 +601,12 @@ func (s *TerminalRenderer) updatePen(cell *Cell) {
 		cell = &EmptyCell
 	}
 
+	// A cell in the pen's own style and link needs nothing written, and no
+	// conversion to find that out: most cells follow one of the same style.
+	if cell.Link.Equal(&s.cur.Link) && sameStyle(&cell.Style, &s.cur.Style) {
+		return
+	}
+
 	// Downsample pen when we don't have a [colorprofile.TrueColor],
 	// otherwise, use the original style.
 	newStyle := ConvertStyle(cell.Style, s.profile)
@@ -619,6 +627,15 @@ func (s *TerminalRenderer) updatePen(cell *Cell) {
 		s.cur.Link = cell.Link // Copy the original link
 	}
 }
+
+// sameStyle reports whether a and b are equal with colours of the same
+// types: they then convert to equal styles in every profile.
+func sameStyle(a, b *Style) bool {
+	return a.Equal(b) && sameColorType(a.Fg, b.Fg) && sameColorType(a.Bg, b.Bg) &&
+		sameColorType(a.UnderlineColor, b.UnderlineColor)
+}
+
+func sameColorType(a, b color.Color) bool { return reflect.TypeOf(a) == reflect.TypeOf(b) }
 
 // canClearWith checks whether the given cell can be used by clearing commands
 // like [ansi.EL] to clear the screen. It tests if a cell is empty i.e. space
