@@ -110,8 +110,7 @@ func New(opts Options) Model {
 	if opts.Width > 0 && opts.Height > 0 {
 		m.ctx.width, m.ctx.height = opts.Width, opts.Height
 	}
-	st := NewStyles(opts.Theme, true)
-	m.ctx.styles = &st
+	m.ctx.styles = stylesFor(opts.Theme, true)
 	m.help = help.New()
 	m.help.Styles = m.ctx.styles.Help
 	m.doc = newDoc(opts.Scenario, opts.Name, opts.Builtin)
@@ -246,10 +245,9 @@ func (m *Model) relayout() {
 	m.help.SetWidth(m.ctx.width)
 }
 
-// restyle rebuilds the styles after a theme or background change.
+// restyle takes the styles of the theme after a theme or background change.
 func (m *Model) restyle() {
-	st := NewStyles(m.ctx.theme, m.ctx.isDark)
-	m.ctx.styles = &st
+	m.ctx.styles = stylesFor(m.ctx.theme, m.ctx.isDark)
 	m.help.Styles = m.ctx.styles.Help
 	m.ed.input.SetStyles(m.ctx.styles.Input)
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"image/color"
+	"sync"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/list"
@@ -25,21 +26,22 @@ var themeCycle = []string{ThemeDark, ThemeLight, ThemeHighContrast}
 type Styles struct {
 	Theme string // the resolved theme: dark, light or high-contrast
 
-	Title, TitleDim, Modified, ReadOnly lipgloss.Style
-	Border, BorderFocused               lipgloss.Style
-	PaneTitle, PaneTitleFocused         lipgloss.Style
-	Tab, TabActive                      lipgloss.Style
-	Status, StatusErr, StatusNote       lipgloss.Style
+	Title, TitleDim, Modified, ReadOnly Ink
+	Border, BorderFocused               Ink
+	PaneTitle, PaneTitleFocused         Ink
+	Tab, TabActive                      Ink
+	Status, StatusErr, StatusNote       Ink
 
-	Header, Muted, Label, Value, Unit lipgloss.Style
-	Cursor, CursorBlurred, Selected   lipgloss.Style
-	Error                             lipgloss.Style
+	Header, Muted, Label, Value, Unit Ink
+	Cursor, CursorBlurred, Selected   Ink
+	Error                             Ink
 
-	Fine, Alert, Over, Highlight lipgloss.Style
-	Info, Warn, Critical         lipgloss.Style
-	Edge                         lipgloss.Style
+	Fine, Alert, Over, Highlight Ink
+	Info, Warn, Critical         Ink
+	Edge                         Ink
 
-	Dialog, DialogTitle lipgloss.Style
+	Dialog      lipgloss.Style
+	DialogTitle Ink
 
 	// Chart series colours: asciigraph writes its own SGR codes, which the
 	// renderer downsamples like any other.
@@ -132,6 +134,21 @@ func (p palette) textColours() map[string][2]color.Color {
 	}
 }
 
+// themeStyles holds each theme's styles, built once: sessions share them,
+// as nothing changes a Styles once built.
+var themeStyles sync.Map // resolved theme name → *Styles
+
+// stylesFor is the shared styles of a theme ("" follows isDark).
+func stylesFor(theme string, isDark bool) *Styles {
+	theme = resolveTheme(theme, isDark)
+	if st, ok := themeStyles.Load(theme); ok {
+		return st.(*Styles)
+	}
+	st := NewStyles(theme, isDark)
+	got, _ := themeStyles.LoadOrStore(theme, &st)
+	return got.(*Styles)
+}
+
 // NewStyles builds the styles of a theme ("" follows isDark).
 func NewStyles(theme string, isDark bool) Styles {
 	theme = resolveTheme(theme, isDark)
@@ -141,41 +158,41 @@ func NewStyles(theme string, isDark bool) Styles {
 	s := Styles{Theme: theme}
 	base := lipgloss.NewStyle().Background(p.bg)
 
-	s.Title = base.Foreground(p.accent).Bold(true)
-	s.TitleDim = base.Foreground(p.dim)
-	s.Modified = base.Foreground(p.warn).Bold(true)
-	s.ReadOnly = base.Foreground(p.accent2).Bold(true)
-	s.Border = base.Foreground(p.border)
-	s.BorderFocused = base.Foreground(p.borderFocus).Bold(true)
-	s.PaneTitle = base.Foreground(p.dim).Bold(true)
-	s.PaneTitleFocused = base.Foreground(p.borderFocus).Bold(true)
-	s.Tab = base.Foreground(p.dim)
-	s.TabActive = base.Foreground(p.borderFocus).Bold(true).Underline(true)
-	s.Status = base.Foreground(p.dim)
-	s.StatusErr = base.Foreground(p.crit).Bold(true)
-	s.StatusNote = base.Foreground(p.accent2)
+	s.Title = newInk(base.Foreground(p.accent).Bold(true))
+	s.TitleDim = newInk(base.Foreground(p.dim))
+	s.Modified = newInk(base.Foreground(p.warn).Bold(true))
+	s.ReadOnly = newInk(base.Foreground(p.accent2).Bold(true))
+	s.Border = newInk(base.Foreground(p.border))
+	s.BorderFocused = newInk(base.Foreground(p.borderFocus).Bold(true))
+	s.PaneTitle = newInk(base.Foreground(p.dim).Bold(true))
+	s.PaneTitleFocused = newInk(base.Foreground(p.borderFocus).Bold(true))
+	s.Tab = newInk(base.Foreground(p.dim))
+	s.TabActive = newInk(base.Foreground(p.borderFocus).Bold(true).Underline(true))
+	s.Status = newInk(base.Foreground(p.dim))
+	s.StatusErr = newInk(base.Foreground(p.crit).Bold(true))
+	s.StatusNote = newInk(base.Foreground(p.accent2))
 
-	s.Header = base.Foreground(p.accent).Bold(true)
-	s.Muted = base.Foreground(p.dim)
-	s.Label = base.Foreground(p.fg)
-	s.Value = base.Foreground(p.accent)
-	s.Unit = base.Foreground(p.dim)
-	s.Cursor = base.Background(p.sel).Foreground(p.selFg).Bold(true)
-	s.CursorBlurred = base.Foreground(p.fg).Bold(true).Underline(true)
-	s.Selected = base.Foreground(p.accent).Bold(true)
-	s.Error = base.Foreground(p.crit)
+	s.Header = newInk(base.Foreground(p.accent).Bold(true))
+	s.Muted = newInk(base.Foreground(p.dim))
+	s.Label = newInk(base.Foreground(p.fg))
+	s.Value = newInk(base.Foreground(p.accent))
+	s.Unit = newInk(base.Foreground(p.dim))
+	s.Cursor = newInk(base.Background(p.sel).Foreground(p.selFg).Bold(true))
+	s.CursorBlurred = newInk(base.Foreground(p.fg).Bold(true).Underline(true))
+	s.Selected = newInk(base.Foreground(p.accent).Bold(true))
+	s.Error = newInk(base.Foreground(p.crit))
 
-	s.Fine = base.Foreground(p.fine)
-	s.Alert = base.Foreground(p.alert)
-	s.Over = base.Foreground(p.over).Bold(true)
-	s.Highlight = base.Foreground(p.accent2).Bold(true)
-	s.Info = base.Foreground(p.info)
-	s.Warn = base.Foreground(p.warn).Bold(true)
-	s.Critical = base.Foreground(p.crit).Bold(true)
-	s.Edge = base.Foreground(p.dim)
+	s.Fine = newInk(base.Foreground(p.fine))
+	s.Alert = newInk(base.Foreground(p.alert))
+	s.Over = newInk(base.Foreground(p.over).Bold(true))
+	s.Highlight = newInk(base.Foreground(p.accent2).Bold(true))
+	s.Info = newInk(base.Foreground(p.info))
+	s.Warn = newInk(base.Foreground(p.warn).Bold(true))
+	s.Critical = newInk(base.Foreground(p.crit).Bold(true))
+	s.Edge = newInk(base.Foreground(p.dim))
 
 	s.Dialog = base.Border(lipgloss.RoundedBorder()).BorderForeground(p.borderFocus).Padding(0, 1)
-	s.DialogTitle = base.Foreground(p.accent).Bold(true)
+	s.DialogTitle = newInk(base.Foreground(p.accent).Bold(true))
 
 	s.ChartDemand, s.ChartCapacity, s.ChartAxis = asciigraph.Blue, asciigraph.Red, asciigraph.Default
 	if hc {
@@ -219,12 +236,12 @@ func NewStyles(theme string, isDark bool) Styles {
 }
 
 // stateStyle colours a utilisation: fine, over monitor_at, over 100%.
-func (s *Styles) stateStyle(u, monitorAt float64) lipgloss.Style {
+func (s *Styles) stateStyle(u, monitorAt float64) Ink {
 	return s.byState(capState(u, monitorAt))
 }
 
 // byState is the style of a capState.
-func (s *Styles) byState(state int) lipgloss.Style {
+func (s *Styles) byState(state int) Ink {
 	switch state {
 	case 2:
 		return s.Over
