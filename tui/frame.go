@@ -28,7 +28,7 @@ func (m *Model) frame() string {
 		for i := range out {
 			line := ""
 			if j := i - top; j >= 0 && j < len(msg) {
-				pad := max((w-ansi.StringWidth(msg[j]))/2, 0)
+				pad := max((w-cellWidth(msg[j]))/2, 0)
 				line = strings.Repeat(" ", pad) + msg[j]
 			}
 			out[i] = fit(line, w)
@@ -181,7 +181,7 @@ func (m *Model) overlay(out []string, box []string) {
 	if len(box) == 0 {
 		return
 	}
-	bw := ansi.StringWidth(box[0])
+	bw := cellWidth(box[0])
 	x := max((l.width-bw)/2, 0)
 	top := max(1+(l.status.Y-1-len(box))/2, 1)
 	for i, line := range box {
@@ -263,19 +263,19 @@ func (m Model) titleLine(w int) string {
 	app := st.Title.Render(" flowscope ")
 	file := st.TitleDim.Render(" · " + name)
 	right := st.TitleDim.Render("  pattern ") + st.Value.Render(string(m.view.r.Pattern)) + " "
-	fixed := ansi.StringWidth(app) + ansi.StringWidth(file) + ansi.StringWidth(mark)
-	if fixed+ansi.StringWidth(right)+8 > w {
+	fixed := cellWidth(app) + cellWidth(file) + cellWidth(mark)
+	if fixed+cellWidth(right)+8 > w {
 		right = ""
 	}
-	room := w - fixed - ansi.StringWidth(right)
+	room := w - fixed - cellWidth(right)
 	title := m.doc.s.Name
 	if room < 8 {
 		title = ""
-	} else if ansi.StringWidth(title) > room {
+	} else if cellWidth(title) > room {
 		title = ansi.Truncate(title, room, "…")
 	}
 	left := app + st.Label.Render(title) + file + mark
-	gap := w - ansi.StringWidth(left) - ansi.StringWidth(right)
+	gap := w - cellWidth(left) - cellWidth(right)
 	if gap < 0 {
 		return fit(left, w)
 	}

@@ -14,7 +14,7 @@ func fit(line string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	n := ansi.StringWidth(line)
+	n := cellWidth(line)
 	if n > w {
 		return ansi.Truncate(line, w, "…")
 	}
@@ -57,7 +57,7 @@ func newBorder(title string, w int, focused bool, st *Styles) border {
 	if title != "" && iw > 4 {
 		t = ansi.Truncate(" "+title+" ", iw-2, "…")
 	}
-	tw := ansi.StringWidth(t)
+	tw := cellWidth(t)
 	return border{
 		top:    bs.Render("╭─") + ts.Render(t) + bs.Render(strings.Repeat("─", max(iw-1-tw, 0))+"╮"),
 		side:   bs.Render("│"),

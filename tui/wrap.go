@@ -33,7 +33,7 @@ func wrapText(s string, w int) []string {
 // fitsIn says whether s is at most w cells wide. No character is wider
 // than its UTF-8 encoding is long, so a string of at most w bytes fits
 // without being measured.
-func fitsIn(s string, w int) bool { return len(s) <= w || ansi.StringWidth(s) <= w }
+func fitsIn(s string, w int) bool { return len(s) <= w || cellWidth(s) <= w }
 
 // indent wraps text into lines of width w, the first starting with
 // prefix and the rest indented as far, each styled with style.
