@@ -50,6 +50,7 @@ The server listens on loopback unless --listen says otherwise.`,
 			if opts.DataDir == "" {
 				opts.DataDir = defaultDataDir()
 			}
+			serve.TuneRuntime()
 			s, err := serve.NewServer(opts)
 			if err != nil {
 				return err

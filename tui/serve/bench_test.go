@@ -44,6 +44,7 @@ func TestMain(m *testing.M) {
 // benchServer is the child: it serves, prints its address, and answers
 // "mem" on stdin with its heap, RSS and goroutines until stdin closes.
 func benchServer(dir string) int {
+	TuneRuntime() // as flowscope serve does
 	srv, err := NewServer(Options{
 		Listen: "127.0.0.1:0", DataDir: dir, AuthorizedKeys: filepath.Join(dir, "keys"),
 		// Every client dials from 127.0.0.1 with one key: lift the
