@@ -41,3 +41,26 @@ func (c curve) at(w float64) float64 {
 
 // busyDaysPerMonth is (365/12) · workdays/7.
 func busyDaysPerMonth(workdays float64) float64 { return 365.0 / 12 * workdays / 7 }
+
+// minf is math.Min, taking the plain comparison when it decides (neither
+// a NaN nor equal values, where math.Min's rules for NaN and ±0 apply).
+func minf(a, b float64) float64 {
+	switch {
+	case a < b:
+		return a
+	case b < a:
+		return b
+	}
+	return math.Min(a, b)
+}
+
+// maxf is math.Max, the same way.
+func maxf(a, b float64) float64 {
+	switch {
+	case a > b:
+		return a
+	case b > a:
+		return b
+	}
+	return math.Max(a, b)
+}

@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"math"
 	"slices"
 
 	"github.com/flowscope/flowscope/model"
@@ -69,29 +68,66 @@ func (e *engine) prepare(r *result, only []bool) {
 // demand is stream s's demand (on[x][k]) on limit li of system x in year
 // n, month m, with or without the runs' bursts.
 func (e *engine) demand(r *result, s, x, li, k, n, m int, bursts bool) float64 {
+	y := e.yearDemand(r, s, x, li, k, n, bursts)
+	return y.month(m)
+}
+
+// yearly is one stream's demand on one limit in one year, with what holds
+// for the whole year worked out once, so that it is cheap month by month.
+type yearly struct {
+	t    *term
+	kind uint8 // the formula that applies (termPlain when the special one does not)
+	vol  float64
+	day  *[12]float64
+	// termRuns: the demand of every month; termBurst: the records a
+	// window sees at the run's pace; termQueue: what the drain lets
+	// through in a window
+	flat, cap, drain float64
+	runAt            float64 // termBurst: A(every)/Vd
+}
+
+func (e *engine) yearDemand(r *result, s, x, li, k, n int, bursts bool) yearly {
 	t := &r.terms[x][li][k]
+	y := yearly{t: t, vol: e.vol[s][n], day: &e.dayOf[s]}
 	if t.c == 0 {
-		return 0
+		return y
 	}
+	w := e.r.Systems[x].Limits[li].Window
 	switch t.kind {
 	case termRuns:
-		return math.Max(1, e.r.Systems[x].Limits[li].Window/e.r.Streams[s].Every) / t.div // one run per interval
+		y.kind, y.flat = termRuns, maxf(1, w/e.r.Streams[s].Every)/t.div // one run per interval
 	case termBurst:
 		if bursts {
-			w := e.r.Systems[x].Limits[li].Window
-			return math.Min(e.perRun(s, n, m), w*r.burst[s][n]) * t.c / t.div
+			y.kind, y.cap, y.runAt = termBurst, w*r.burst[s][n], e.runAt[s]
 		}
 	case termQueue:
 		// a queue spreads writes within the day; it cannot make a day
 		// hold fewer records
-		if q := r.sg.queue[s]; q[n] > 0 && e.r.Systems[x].Limits[li].Window < 86400 {
-			// queued writes reach the target at most at its drain rate
-			a := e.dayRecords(s, n, m) * t.at
-			w := e.r.Systems[x].Limits[li].Window
-			return (a*(t.c-t.write) + math.Min(a, q[n]*w)*t.write) / t.div
+		if q := r.sg.queue[s]; q[n] > 0 && w < 86400 {
+			y.kind, y.drain = termQueue, q[n]*w
 		}
 	}
-	return e.vol[s][n] * e.dayOf[s][m] * t.coef
+	return y
+}
+
+// month is the demand in month m.
+func (y *yearly) month(m int) float64 {
+	t := y.t
+	switch {
+	case t.c == 0:
+		return 0
+	case y.kind == termRuns:
+		return y.flat
+	case y.kind == termBurst:
+		// records per run (A(every) in the month) at most what the run's
+		// pace puts in a window
+		return minf(y.vol*y.day[m]*y.runAt, y.cap) * t.c / t.div
+	case y.kind == termQueue:
+		// queued writes reach the target at most at its drain rate
+		a := y.vol * y.day[m] * t.at
+		return (a*(t.c-t.write) + minf(a, y.drain)*t.write) / t.div
+	}
+	return y.vol * y.day[m] * t.coef
 }
 
 // accumulate sums every stream's demand on every limit, per group, year
@@ -104,7 +140,7 @@ func (e *engine) accumulate(r *result, bursts bool, only []bool) (changed []bool
 			continue
 		}
 		for li := range e.r.Systems[x].Limits {
-			if bursts && !slices.ContainsFunc(r.terms[x][li], func(t term) bool { return t.kind == termBurst }) {
+			if bursts && !hasBurst(r.terms[x][li]) {
 				continue
 			}
 			if bursts {
@@ -113,31 +149,46 @@ func (e *engine) accumulate(r *result, bursts bool, only []bool) (changed []bool
 				}
 				changed[x] = true
 			}
-			acc := r.acc[x][li]
-			clear(acc)
-			lg := &e.groups[x][li]
-			for k, s := range e.on[x] {
-				g := int(lg.of[k])
-				t := &r.terms[x][li][k]
-				if t.c == 0 {
-					continue
-				}
-				day := &e.dayOf[s]
-				for n := range e.years {
-					row := acc[(g*e.years+n)*12 : (g*e.years+n+1)*12]
-					if t.kind != termPlain && !(t.kind == termBurst && !bursts) {
-						for m := range 12 {
-							row[m] += e.demand(r, s, x, li, k, n, m, bursts)
-						}
-						continue
-					}
-					base := e.vol[s][n] * t.coef
-					for m := range 12 {
-						row[m] += base * day[m]
-					}
-				}
-			}
+			e.accumulateLimit(r, x, li, bursts)
 		}
 	}
 	return changed
+}
+
+// accumulateLimit sums the demand on limit li of system x per group, year
+// and month, stream after stream in the order of on[x].
+func (e *engine) accumulateLimit(r *result, x, li int, bursts bool) {
+	acc := r.acc[x][li]
+	clear(acc)
+	lg := &e.groups[x][li]
+	terms := r.terms[x][li]
+	for k, s := range e.on[x] {
+		t := &terms[k]
+		if t.c == 0 {
+			continue
+		}
+		g := int(lg.of[k])
+		day := &e.dayOf[s]
+		vol := e.vol[s]
+		plain := t.kind == termPlain || t.kind == termBurst && !bursts
+		for n := range e.years {
+			row := (*[12]float64)(acc[(g*e.years+n)*12:])
+			if plain {
+				base := vol[n] * t.coef
+				for m := range 12 {
+					row[m] += base * day[m]
+				}
+				continue
+			}
+			y := e.yearDemand(r, s, x, li, k, n, bursts)
+			for m := range 12 {
+				row[m] += y.month(m)
+			}
+		}
+	}
+}
+
+// hasBurst says whether a run's burst reaches a limit with these terms.
+func hasBurst(terms []term) bool {
+	return slices.ContainsFunc(terms, func(t term) bool { return t.kind == termBurst })
 }

@@ -25,9 +25,10 @@ type engine struct {
 	// the year on its busiest day (w_m / busy days a month)
 	vol    [][]float64
 	dayOf  [][12]float64
-	peakM  []int    // each stream's peak month
-	on     [][]int  // per system: the streams on its path, each once
-	pos    [][3]int // per stream: its place in on of its from, via and to
+	peakM  []int     // each stream's peak month
+	runAt  []float64 // per schedule: A(every)/Vd, the share of a day one run picks up
+	on     [][]int   // per system: the streams on its path, each once
+	pos    [][3]int  // per stream: its place in on of its from, via and to
 	groups [][]limitGroups
 	// restricted holds the (zone, data class) pairs some system restricts
 	restricted map[[2]string]bool
@@ -47,11 +48,13 @@ func newEngine(r *Resolved) *engine {
 	e.vol = make([][]float64, ns)
 	e.dayOf = make([][12]float64, ns)
 	e.peakM = make([]int, ns)
+	e.runAt = make([]float64, ns)
 	e.on = make([][]int, len(r.Systems))
 	back := make([]float64, ns*e.years)
 	for i := range r.Streams {
 		st := &r.Streams[i]
 		e.curves[i] = newCurve(st)
+		e.runAt[i] = e.curves[i].at(st.Every)
 		e.vol[i] = back[i*e.years : (i+1)*e.years : (i+1)*e.years]
 		g := 1.0
 		for n := range e.years {
@@ -124,7 +127,7 @@ func (e *engine) peakRate(s, n int) float64 { return e.peakDay(s, n) * e.curves[
 
 // perRun is the records one scheduled run picks up in month m: A(every).
 func (e *engine) perRun(s, n, m int) float64 {
-	return e.dayRecords(s, n, m) * e.curves[s].at(e.r.Streams[s].Every)
+	return e.dayRecords(s, n, m) * e.runAt[s]
 }
 
 // usersApply says whether a stream's users spread its demand on the

@@ -96,7 +96,7 @@ func (e *engine) runFrom(prev *result, sg *stage, changed []int) *result {
 // hasBursts says whether a run's burst reaches a limit of system x.
 func (e *engine) hasBursts(r *result, x int) bool {
 	for li := range e.r.Systems[x].Limits {
-		if slices.ContainsFunc(r.terms[x][li], func(t term) bool { return t.kind == termBurst }) {
+		if hasBurst(r.terms[x][li]) {
 			return true
 		}
 	}

@@ -24,7 +24,7 @@ func (e *engine) license(r *result, x, li int) (extra []float64) {
 	un := make([]float64, e.years)
 	for n := range e.years {
 		for g := range lg.n {
-			un[n] = math.Max(un[n], r.grpUtil[x][li][g][n])
+			un[n] = maxf(un[n], r.grpUtil[x][li][g][n])
 		}
 	}
 	r.unlicensed[x] = un
@@ -114,7 +114,7 @@ func (e *engine) license(r *result, x, li int) (extra []float64) {
 			c := max(1, min(int(math.Ceil(daily[f]/per-1e-9)), sys.Layer.MaxLicences))
 			counts[f][n] = c
 			flowUtil[f] = ratio(worstMonth(own[f]), per*float64(c)*lim.Window/86400)
-			extra[n] = math.Max(extra[n], flowUtil[f])
+			extra[n] = maxf(extra[n], flowUtil[f])
 		}
 		// the owners' groups without their licensed flows
 		if lim.Per == model.ScopeIdentity {
@@ -199,7 +199,7 @@ func (e *engine) licenseGroup(r *result, x, li, g, n int, members, flowOf []int,
 		sp := spans[o]
 		for _, k := range members[sp[0]:sp[1]] {
 			for m := range 12 {
-				vec[m] = math.Max(0, vec[m]-e.demand(r, on[k], x, li, k, n, m, r.bursting))
+				vec[m] = maxf(0, vec[m]-e.demand(r, on[k], x, li, k, n, m, r.bursting))
 			}
 		}
 	}
@@ -218,6 +218,6 @@ func (e *engine) restOf(r *result, x, li, g, n int, members, flowOf []int, licen
 		}
 	}
 	for m := range vec {
-		vec[m] = math.Max(0, vec[m])
+		vec[m] = maxf(0, vec[m])
 	}
 }

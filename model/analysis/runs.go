@@ -36,7 +36,7 @@ func (e *engine) runs(r *result, only []bool) bool {
 				r.runtime[s][n] = -1
 				r.burst[s][n] = burstRate(R, proc)
 			default:
-				r.runtime[s][n] = math.Max(proc, rt)
+				r.runtime[s][n] = maxf(proc, rt)
 				r.burst[s][n] = burstRate(R, r.runtime[s][n])
 			}
 		}
@@ -80,7 +80,7 @@ func (e *engine) rateTime(r *result, sg *stage, s, n int, records float64) (t fl
 		if spare <= 0 {
 			return 0, true
 		}
-		t = math.Max(t, records*c/spare)
+		t = maxf(t, records*c/spare)
 	}
 	return t, false
 }
@@ -134,7 +134,7 @@ func (e *engine) spare(r *result, s, x, li, n, m int, arrival bool) float64 {
 			others = r.acc[x][li][(g*e.years+n)*12+m] - e.demand(r, s, x, li, k, n, m, r.bursting)
 		}
 	}
-	return (e.available(x, li) - math.Max(0, others)) / l.Window
+	return (e.available(x, li) - maxf(0, others)) / l.Window
 }
 
 // recordPacing notes which limits pace stream s's run in year n (only

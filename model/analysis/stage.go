@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"math"
 	"slices"
 	"sort"
 
@@ -60,7 +59,7 @@ func (e *engine) layerRequests(s int, sg *stage) float64 {
 	st := &e.r.Streams[s]
 	actions := st.Actions
 	if sg.code[s] {
-		actions = math.Min(actions, 1)
+		actions = minf(actions, 1)
 	}
 	req := st.Filter * actions
 	if st.Filter < 1 && !st.FilterAtTrigger {
@@ -163,7 +162,7 @@ func (e *engine) burst(r *result, sys, streams, kept []bool) {
 		}
 		bursts := false
 		for li := range e.r.Systems[x].Limits {
-			if slices.ContainsFunc(r.terms[x][li], func(t term) bool { return t.kind == termBurst }) {
+			if hasBurst(r.terms[x][li]) {
 				r.acc1[x][li] = slices.Clone(r.acc[x][li])
 				bursts = true
 			}
@@ -298,7 +297,7 @@ func ratio(demand, avail float64) float64 {
 	case avail <= 0:
 		return unbounded
 	}
-	return math.Min(demand/avail, unbounded)
+	return minf(demand/avail, unbounded)
 }
 
 // unbounded stands for a utilisation with nothing available.
@@ -308,7 +307,7 @@ const unbounded = 1e9
 func worstMonth(row []float64) float64 {
 	w := row[0]
 	for _, v := range row[1:] {
-		w = math.Max(w, v)
+		w = maxf(w, v)
 	}
 	return w
 }
@@ -341,7 +340,7 @@ func (e *engine) utilise(r *result, only, streams []bool) {
 					u = extra[n]
 				}
 				for g := range e.groups[x][li].n {
-					u = math.Max(u, r.grpUtil[x][li][g][n])
+					u = maxf(u, r.grpUtil[x][li][g][n])
 				}
 				r.limUtil[x][li][n] = u
 			}
@@ -383,7 +382,7 @@ func (e *engine) utilise(r *result, only, streams []bool) {
 					if lic != nil && lic[n] >= 0 {
 						u = lic[n]
 					}
-					r.link[s][p][n] = math.Max(r.link[s][p][n], u)
+					r.link[s][p][n] = maxf(r.link[s][p][n], u)
 				}
 			}
 		}
