@@ -30,6 +30,8 @@ type engine struct {
 	on     [][]int   // per system: the streams on its path, each once
 	pos    [][3]int  // per stream: its place in on of its from, via and to
 	groups [][]limitGroups
+	// flowSets[x][li] is the flows an entitlement sees (nil for other limits)
+	flowSets [][]*flowSet
 	// restricted holds the (zone, data class) pairs some system restricts
 	restricted map[[2]string]bool
 }
@@ -110,6 +112,15 @@ func newEngine(r *Resolved) *engine {
 				lg.n = 1
 			}
 			e.groups[x][li] = lg
+		}
+	}
+	e.flowSets = make([][]*flowSet, len(r.Systems))
+	for x := range r.Systems {
+		e.flowSets[x] = make([]*flowSet, len(r.Systems[x].Limits))
+		for li := range r.Systems[x].Limits {
+			if r.Systems[x].Limits[li].Entitlement {
+				e.flowSets[x][li] = e.newFlowSet(x, li)
+			}
 		}
 	}
 	return e

@@ -28,9 +28,9 @@ func (e *engine) license(r *result, x, li int) (extra []float64) {
 		}
 	}
 	r.unlicensed[x] = un
-	for s := range r.licUtil {
+	for _, s := range on {
 		if e.r.Streams[s].Via == x {
-			delete(r.licUtil, s)
+			r.licUtil[s] = nil
 		}
 	}
 	per := float64(sys.Layer.ProcessLicence.Count)
@@ -40,26 +40,8 @@ func (e *engine) license(r *result, x, li int) (extra []float64) {
 	if !(per > 0) {
 		return extra
 	}
-	// the layer's flows, in order of their first stream; each group's
-	// members by flow
-	flowOf := make([]int, len(on))
-	var flows []string
-	index := map[string]int{}
-	members := make([][]int, lg.n) // per group: places in on, by flow
-	for k, s := range on {
-		name := e.r.Streams[s].Flow
-		f, ok := index[name]
-		if !ok {
-			f = len(flows)
-			index[name] = f
-			flows = append(flows, name)
-		}
-		flowOf[k] = f
-		members[lg.of[k]] = append(members[lg.of[k]], k)
-	}
-	for _, ks := range members {
-		sort.SliceStable(ks, func(i, j int) bool { return flowOf[ks[i]] < flowOf[ks[j]] })
-	}
+	fs := e.flowSets[x][li]
+	flowOf, flows, members := fs.of, fs.names, fs.members
 	counts := make([][]int, len(flows))
 	for f := range counts {
 		counts[f] = make([]int, e.years)
@@ -102,8 +84,9 @@ func (e *engine) license(r *result, x, li int) (extra []float64) {
 			if lim.Per == model.ScopeIdentity && e.usersApply(s, x) {
 				users = e.r.Streams[s].Users
 			}
+			y := e.yearDemand(r, s, x, li, k, n, r.bursting)
 			for m := range 12 {
-				own[f][m] += e.demand(r, s, x, li, k, n, m, r.bursting) * users
+				own[f][m] += y.month(m) * users
 			}
 		}
 		flowUtil := make([]float64, len(flows))
@@ -131,9 +114,6 @@ func (e *engine) license(r *result, x, li int) (extra []float64) {
 			if !licensed[flowOf[k]] {
 				continue
 			}
-			if r.licUtil == nil {
-				r.licUtil = map[int][]float64{}
-			}
 			row := r.licUtil[s]
 			if row == nil {
 				row = make([]float64, e.years)
@@ -154,6 +134,37 @@ func (e *engine) license(r *result, x, li int) (extra []float64) {
 		}
 	}
 	return extra
+}
+
+// flowSet is the flows of a layer as its entitlement sees them: in order
+// of their first stream, each stream's flow (by its place in on), and
+// each group's members (places in on) sorted by flow.
+type flowSet struct {
+	names   []string
+	of      []int
+	members [][]int
+}
+
+func (e *engine) newFlowSet(x, li int) *flowSet {
+	on := e.on[x]
+	lg := &e.groups[x][li]
+	fs := &flowSet{of: make([]int, len(on)), members: make([][]int, lg.n)}
+	index := map[string]int{}
+	for k, s := range on {
+		name := e.r.Streams[s].Flow
+		f, ok := index[name]
+		if !ok {
+			f = len(fs.names)
+			index[name] = f
+			fs.names = append(fs.names, name)
+		}
+		fs.of[k] = f
+		fs.members[lg.of[k]] = append(fs.members[lg.of[k]], k)
+	}
+	for _, ks := range fs.members {
+		sort.SliceStable(ks, func(i, j int) bool { return fs.of[ks[i]] < fs.of[ks[j]] })
+	}
+	return fs
 }
 
 // licenseGroup licenses the flows of owner group g, largest first by
@@ -198,8 +209,9 @@ func (e *engine) licenseGroup(r *result, x, li, g, n int, members, flowOf []int,
 		licensed[flowAt(o)] = true
 		sp := spans[o]
 		for _, k := range members[sp[0]:sp[1]] {
+			y := e.yearDemand(r, on[k], x, li, k, n, r.bursting)
 			for m := range 12 {
-				vec[m] = maxf(0, vec[m]-e.demand(r, on[k], x, li, k, n, m, r.bursting))
+				vec[m] = maxf(0, vec[m]-y.month(m))
 			}
 		}
 	}
@@ -212,8 +224,9 @@ func (e *engine) restOf(r *result, x, li, g, n int, members, flowOf []int, licen
 	on := e.on[x]
 	for _, k := range members {
 		if licensed[flowOf[k]] {
+			y := e.yearDemand(r, on[k], x, li, k, n, r.bursting)
 			for m := range 12 {
-				vec[m] -= e.demand(r, on[k], x, li, k, n, m, r.bursting)
+				vec[m] -= y.month(m)
 			}
 		}
 	}

@@ -109,8 +109,9 @@ type result struct {
 	// limUtil only where a run's burst changed a limit
 	acc1, lim1 [][][]float64
 	// licUtil is, per stream of a licensed flow, its flow's utilisation
-	// of its own licences per year (-1 in a year it is not licensed)
-	licUtil map[int][]float64
+	// of its own licences per year (-1 in a year it is not licensed; nil
+	// for other streams)
+	licUtil [][]float64
 }
 
 type licence struct {
@@ -198,14 +199,13 @@ func (e *engine) newResult(prev *result, sys []bool) *result {
 		acc1: make([][][]float64, nx), lim1: make([][][]float64, nx),
 		sysUtil: make([][]float64, nx), binding: make([][]int, nx), unlicensed: make([][]float64, nx),
 		terms: make([][][]term, nx), licBy: make([][]licence, nx),
-		link: make([][3][]float64, ns), perRun: make([][]float64, ns), runtime: make([][]float64, ns), burst: make([][]float64, ns),
+		link: make([][3][]float64, ns), licUtil: make([][]float64, ns), perRun: make([][]float64, ns), runtime: make([][]float64, ns), burst: make([][]float64, ns),
 	}
 	if prev != nil {
 		r.paced = map[[2]int]bool{}
 		for k, v := range prev.paced {
 			r.paced[k] = v
 		}
-		r.licUtil = map[int][]float64{}
 		for s, row := range prev.licUtil {
 			if v := e.r.Streams[s].Via; v >= 0 && !sys[v] {
 				r.licUtil[s] = row
