@@ -42,16 +42,21 @@ func (c curve) at(w float64) float64 {
 // busyDaysPerMonth is (365/12) · workdays/7.
 func busyDaysPerMonth(workdays float64) float64 { return 365.0 / 12 * workdays / 7 }
 
-// minf is math.Min, taking the plain comparison when it decides (neither
-// a NaN nor equal values, where math.Min's rules for NaN and ±0 apply).
+// minf is math.Min, deciding by plain comparison where it can: its rules
+// only matter for a NaN and for zeros of either sign.
 func minf(a, b float64) float64 {
 	switch {
 	case a < b:
 		return a
 	case b < a:
 		return b
+	case a == b:
+		if a == 0 && !math.Signbit(a) {
+			return b // −0 wins
+		}
+		return a
 	}
-	return math.Min(a, b)
+	return math.Min(a, b) // a NaN
 }
 
 // maxf is math.Max, the same way.
@@ -61,6 +66,11 @@ func maxf(a, b float64) float64 {
 		return a
 	case b > a:
 		return b
+	case a == b:
+		if a == 0 && math.Signbit(a) {
+			return b // +0 wins
+		}
+		return a
 	}
-	return math.Max(a, b)
+	return math.Max(a, b) // a NaN
 }
