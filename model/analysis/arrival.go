@@ -42,35 +42,19 @@ func (c curve) at(w float64) float64 {
 // busyDaysPerMonth is (365/12) · workdays/7.
 func busyDaysPerMonth(workdays float64) float64 { return 365.0 / 12 * workdays / 7 }
 
-// minf is math.Min, deciding by plain comparison where it can: its rules
-// only matter for a NaN and for zeros of either sign.
+// minf is math.Min: the built-in min agrees with it but for a NaN, where
+// math.Min's rules apply (−Inf wins over a NaN).
 func minf(a, b float64) float64 {
-	switch {
-	case a < b:
-		return a
-	case b < a:
-		return b
-	case a == b:
-		if a == 0 && !math.Signbit(a) {
-			return b // −0 wins
-		}
-		return a
+	if m := min(a, b); m == m {
+		return m
 	}
-	return math.Min(a, b) // a NaN
+	return math.Min(a, b)
 }
 
-// maxf is math.Max, the same way.
+// maxf is math.Max the same way (+Inf wins over a NaN).
 func maxf(a, b float64) float64 {
-	switch {
-	case a > b:
-		return a
-	case b > a:
-		return b
-	case a == b:
-		if a == 0 && math.Signbit(a) {
-			return b // +0 wins
-		}
-		return a
+	if m := max(a, b); m == m {
+		return m
 	}
-	return math.Max(a, b) // a NaN
+	return math.Max(a, b)
 }

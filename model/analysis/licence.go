@@ -1,7 +1,9 @@
 package analysis
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/flowscope/flowscope/model"
@@ -200,7 +202,7 @@ func (e *engine) licenseGroup(r *result, x, li, g, n int, members, flowOf []int,
 		daily[f] += d
 	}
 	flowAt := func(o int) int { return flowOf[members[spans[o][0]]] }
-	sort.SliceStable(order, func(i, j int) bool { return daily[flowAt(order[i])] > daily[flowAt(order[j])] })
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(daily[flowAt(b)], daily[flowAt(a)]) })
 	e.restOf(r, x, li, g, n, members, flowOf, licensed, vec)
 	for _, o := range order {
 		if ratio(worstMonth(vec), avail) <= 1 {

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math"
 	"slices"
 	"sort"
 
@@ -303,11 +304,20 @@ func ratio(demand, avail float64) float64 {
 // unbounded stands for a utilisation with nothing available.
 const unbounded = 1e9
 
-// worstMonth is the largest value of a group's year row.
+// worstMonth is the largest value of a group's year row (12 months),
+// as math.Max taken month after month gives it: the built-in max agrees
+// in any order but for a NaN.
 func worstMonth(row []float64) float64 {
-	w := row[0]
-	for _, v := range row[1:] {
-		w = maxf(w, v)
+	r := (*[12]float64)(row)
+	a := max(max(r[0], r[1]), max(r[2], r[3]))
+	b := max(max(r[4], r[5]), max(r[6], r[7]))
+	c := max(max(r[8], r[9]), max(r[10], r[11]))
+	if w := max(a, b, c); w == w {
+		return w
+	}
+	w := r[0]
+	for _, v := range r[1:] {
+		w = math.Max(w, v)
 	}
 	return w
 }
