@@ -25,7 +25,9 @@ func Analyze(s model.Scenario) Report {
 
 // AnalyzeResolved is the analysis of a resolved scenario.
 func AnalyzeResolved(r *Resolved) Report {
-	e := newEngine(r)
+	mem := getScratch()
+	defer putScratch(mem)
+	e := newEngine(r, mem)
 	design := newStage(len(r.Streams))
 	res := e.run(&design)
 

@@ -37,7 +37,7 @@ func (e *engine) prepare(r *result, only []bool) {
 		r.terms[x] = make([][]term, len(lims))
 		for li := range lims {
 			l := &lims[li]
-			ts := make([]term, len(e.on[x]))
+			ts := e.mem.terms.take(len(e.on[x]))
 			for k, s := range e.on[x] {
 				st := &e.r.Streams[s]
 				pr := e.perRecord(s, x, sg)

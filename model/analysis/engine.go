@@ -34,6 +34,8 @@ type engine struct {
 	flowSets [][]*flowSet
 	// restricted holds the (zone, data class) pairs some system restricts
 	restricted map[[2]string]bool
+	paths      [][]int  // per stream: the distinct systems of its path
+	mem        *scratch // where stages take their figures from
 }
 
 // limitGroups assigns the streams on a system (by their place in on) to
@@ -43,8 +45,8 @@ type limitGroups struct {
 	n  int     // number of groups
 }
 
-func newEngine(r *Resolved) *engine {
-	e := &engine{r: r, years: r.Horizon + 1}
+func newEngine(r *Resolved, mem *scratch) *engine {
+	e := &engine{r: r, years: r.Horizon + 1, mem: mem}
 	ns := len(r.Streams)
 	e.curves = make([]curve, ns)
 	e.vol = make([][]float64, ns)
@@ -75,6 +77,10 @@ func newEngine(r *Resolved) *engine {
 				e.on[x] = append(e.on[x], i)
 			}
 		}
+	}
+	e.paths = make([][]int, ns)
+	for s := range r.Streams {
+		e.paths[s] = e.distinctPath(s)
 	}
 	e.pos = make([][3]int, ns)
 	for s := range r.Streams {

@@ -44,7 +44,7 @@ func (e *engine) runFrom(prev *result, sg *stage, changed []int) *result {
 			if !fresh[s] && touches(s, on) {
 				fresh[s] = true
 				for p := range 3 {
-					r.link[s][p] = make([]float64, e.years)
+					r.link[s][p] = e.mem.floats.take(e.years)
 				}
 			}
 		}
@@ -111,15 +111,15 @@ func (e *engine) reopen(r, prev *result, x int) {
 	r.limUtil[x] = make([][]float64, len(lims))
 	r.grpUtil[x] = make([][][]float64, len(lims))
 	for li := range lims {
-		r.acc[x][li] = slices.Clone(prev.acc1[x][li])
-		r.limUtil[x][li] = make([]float64, e.years)
+		r.acc[x][li] = e.mem.floats.clone(prev.acc1[x][li])
+		r.limUtil[x][li] = e.mem.floats.take(e.years)
 		ng := e.groups[x][li].n
 		r.grpUtil[x][li] = make([][]float64, ng)
 		for g := range ng {
-			r.grpUtil[x][li][g] = make([]float64, e.years)
+			r.grpUtil[x][li][g] = e.mem.floats.take(e.years)
 		}
 	}
-	r.sysUtil[x], r.binding[x] = make([]float64, e.years), make([]int, e.years)
+	r.sysUtil[x], r.binding[x] = e.mem.floats.take(e.years), e.mem.ints.take(e.years)
 	r.licBy[x], r.unlicensed[x] = nil, nil
 	r.acc1[x], r.lim1[x] = slices.Clone(prev.acc1[x]), slices.Clone(prev.lim1[x])
 }

@@ -22,8 +22,8 @@ func (e *engine) license(r *result, x, li int) (extra []float64) {
 	lim := &sys.Limits[li]
 	lg := &e.groups[x][li]
 	on := e.on[x]
-	extra = make([]float64, e.years)
-	un := make([]float64, e.years)
+	extra = e.mem.floats.take(e.years)
+	un := e.mem.floats.take(e.years)
 	for n := range e.years {
 		for g := range lg.n {
 			un[n] = maxf(un[n], r.grpUtil[x][li][g][n])
@@ -49,9 +49,9 @@ func (e *engine) license(r *result, x, li int) (extra []float64) {
 		counts[f] = make([]int, e.years)
 	}
 	avail := e.available(x, li)
-	vec := make([]float64, 12)
+	vec := e.mem.floats.take(12)
 	own := make([][]float64, len(flows)) // a licensed flow's demand per month, users not spread
-	daily := make([]float64, len(flows))
+	daily := e.mem.floats.take(len(flows))
 	licensed := make([]bool, len(flows))
 	for n := range e.years {
 		clear(licensed)
@@ -71,7 +71,7 @@ func (e *engine) license(r *result, x, li int) (extra []float64) {
 		for f := range own {
 			if licensed[f] {
 				if own[f] == nil {
-					own[f] = make([]float64, 12)
+					own[f] = e.mem.floats.take(12)
 				}
 				clear(own[f])
 			}
@@ -91,7 +91,7 @@ func (e *engine) license(r *result, x, li int) (extra []float64) {
 				own[f][m] += y.month(m) * users
 			}
 		}
-		flowUtil := make([]float64, len(flows))
+		flowUtil := e.mem.floats.take(len(flows))
 		for f := range flows {
 			if !licensed[f] {
 				continue
@@ -118,7 +118,7 @@ func (e *engine) license(r *result, x, li int) (extra []float64) {
 			}
 			row := r.licUtil[s]
 			if row == nil {
-				row = make([]float64, e.years)
+				row = e.mem.floats.take(e.years)
 				for i := range row {
 					row[i] = -1
 				}

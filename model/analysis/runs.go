@@ -22,9 +22,9 @@ func (e *engine) runs(r *result, only []bool) bool {
 			continue
 		}
 		any = true
-		r.perRun[s] = make([]float64, e.years)
-		r.runtime[s] = make([]float64, e.years)
-		r.burst[s] = make([]float64, e.years)
+		r.perRun[s] = e.mem.floats.take(e.years)
+		r.runtime[s] = e.mem.floats.take(e.years)
+		r.burst[s] = e.mem.floats.take(e.years)
 		for n := range e.years {
 			R := e.perRun(s, n, e.peakM[s])
 			proc := R * e.processing(s, sg, st.Concurrency)
@@ -85,8 +85,11 @@ func (e *engine) rateTime(r *result, sg *stage, s, n int, records float64) (t fl
 	return t, false
 }
 
-// pathSystems lists the distinct systems of a stream's path.
-func (e *engine) pathSystems(s int) []int {
+// pathSystems lists the distinct systems of a stream's path (shared: not
+// to be changed).
+func (e *engine) pathSystems(s int) []int { return e.paths[s] }
+
+func (e *engine) distinctPath(s int) []int {
 	st := &e.r.Streams[s]
 	out := make([]int, 0, 3)
 	for _, x := range [3]int{st.From, st.Via, st.To} {

@@ -165,14 +165,14 @@ func (e *engine) burst(r *result, sys, streams, kept []bool) {
 		bursts := false
 		for li := range e.r.Systems[x].Limits {
 			if hasBurst(r.terms[x][li]) {
-				r.acc1[x][li] = slices.Clone(r.acc[x][li])
+				r.acc1[x][li] = e.mem.floats.clone(r.acc[x][li])
 				bursts = true
 			}
 		}
 		if bursts {
 			r.lim1[x] = make([][]float64, len(r.limUtil[x]))
 			for li := range r.limUtil[x] {
-				r.lim1[x][li] = slices.Clone(r.limUtil[x][li])
+				r.lim1[x][li] = e.mem.floats.clone(r.limUtil[x][li])
 			}
 		}
 	}
@@ -226,7 +226,7 @@ func (e *engine) newResult(prev *result, sys []bool) *result {
 			limits++
 		}
 	}
-	back := make([]float64, size)
+	back := e.mem.floats.take(size)
 	take := func(n int) []float64 {
 		out := back[:n:n]
 		back = back[n:]
@@ -255,11 +255,11 @@ func (e *engine) newResult(prev *result, sys []bool) *result {
 			}
 		}
 		r.sysUtil[x] = take(e.years)
-		r.binding[x] = make([]int, e.years)
+		r.binding[x] = e.mem.ints.take(e.years)
 		take(e.years)
 	}
 	if prev == nil {
-		back := make([]float64, ns*3*e.years)
+		back := e.mem.floats.take(ns * 3 * e.years)
 		for s := range e.r.Streams {
 			for p := range 3 {
 				i := (s*3 + p) * e.years

@@ -30,7 +30,7 @@ func same(a, b *result) string {
 func TestIncrementalStageEqualsFullStage(t *testing.T) {
 	for _, size := range [][2]int{{12, 30}, {40, 120}, {120, 500}, {300, 1200}} {
 		r := Resolve(modeltest.Landscape(size[0], size[1]))
-		e := newEngine(&r)
+		e := newEngine(&r, new(scratch))
 		design := newStage(len(r.Streams))
 		prev := e.run(&design)
 		first := prev
