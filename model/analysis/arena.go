@@ -1,10 +1,13 @@
 package analysis
 
-import "sync"
+import (
+	"sync"
+	"unsafe"
+)
 
-// arenaBlock is the size, in elements, of the blocks an arena hands out
+// arenaBlock is the size, in bytes, of the blocks an arena hands out
 // slices from.
-const arenaBlock = 1 << 16
+const arenaBlock = 1 << 19
 
 // arena hands out zeroed slices from blocks it keeps for the next
 // analysis. A stage's figures are scratch that lives as long as one
@@ -26,7 +29,8 @@ func (a *arena[T]) take(n int) []T {
 			return out
 		}
 	}
-	b := make([]T, max(n, arenaBlock))
+	var zero T
+	b := make([]T, max(n, arenaBlock/int(unsafe.Sizeof(zero))))
 	a.blocks = append(a.blocks, b)
 	a.cur, a.off = len(a.blocks)-1, n
 	return b[:n:n]

@@ -74,30 +74,30 @@ func (f *findings) exceeded(res *result, x, sat, li int) {
 	l := &sys.Limits[li]
 	row := res.sysUtil[x]
 	demand, who := e.worstGroup(res, x, li, sat)
-	msg := fmt.Sprintf("%s needs %s of %s %s: %s %s per %s against %s available",
+	msg := fill("%s needs %s of %s %s: %s %s per %s against %s available",
 		sys.Name, figure.Util(row[sat]), e.limitPhrase(x, li), figure.InYear(sat),
 		figure.Num(demand), countsWord(l.Counts), figure.Window(l.Window), figure.Num(e.available(x, li)))
 	switch {
 	case who != "" && l.Per == model.ScopeIdentity:
-		msg += fmt.Sprintf(" for the identity %s", who)
+		msg += fill(" for the identity %s", who)
 	case who != "":
-		msg += fmt.Sprintf(" for the flow %s", who)
+		msg += fill(" for the flow %s", who)
 	case sys.Baseline > 0:
-		msg += fmt.Sprintf(" once other work takes its %s", figure.Util(sys.Baseline))
+		msg += fill(" once other work takes its %s", figure.Util(sys.Baseline))
 	}
-	msg += fmt.Sprintf(". %s it needs %s of what it can take.", capitalise(e.byHorizon()), figure.Factor(maxOf(row)))
+	msg += fill(". %s it needs %s of what it can take.", capitalise(e.byHorizon()), figure.Factor(maxOf(row)))
 	var adv string
 	switch {
 	case l.Per == model.ScopeIdentity:
-		adv = fmt.Sprintf("The limit is per identity: spread the load over more application users or connections, or take load off %s (a read replica for reads, a queue for short write peaks)", sys.Name)
+		adv = fill("The limit is per identity: spread the load over more application users or connections, or take load off %s (a read replica for reads, a queue for short write peaks)", sys.Name)
 	case l.Per == model.ScopeFlow:
 		adv = "The limit is per flow and licences do not raise it: split the work over more flows, or move bulk steps to a bulk engine"
 	case sys.Layer != nil:
-		adv = fmt.Sprintf("Spread the work over more %s capacity (a higher tier), filter in the trigger, or move bulk steps elsewhere", sys.Kind.Title)
+		adv = fill("Spread the work over more %s capacity (a higher tier), filter in the trigger, or move bulk steps elsewhere", sys.Kind.Title)
 	default:
-		adv = fmt.Sprintf("Take load off %s (a read replica for reads, a queue for short write peaks) or raise its capacity (a higher tier, more instances)", sys.Name)
+		adv = fill("Take load off %s (a read replica for reads, a queue for short write peaks) or raise its capacity (a higher tier, more instances)", sys.Name)
 	}
-	adv += fmt.Sprintf(" before %s; until then expect throttling and retries.", goLive(sat))
+	adv += fill(" before %s; until then expect throttling and retries.", goLive(sat))
 	f.add(CodeCapacityExceeded, yearSeverity(sat), -1, x, sat, msg, adv)
 }
 
@@ -109,7 +109,7 @@ func (f *findings) throttle(res *result, x, sat, li int) {
 	l := &sys.Limits[li]
 	row := res.sysUtil[x]
 	demand, _ := e.worstGroup(res, x, li, sat)
-	msg := fmt.Sprintf("%s has to send %s of %s %s: %s per %s against %s (%s %s).",
+	msg := fill("%s has to send %s of %s %s: %s per %s against %s (%s %s).",
 		sys.Name, figure.Util(row[sat]), e.limitPhrase(x, li), figure.InYear(sat),
 		figure.Num(demand), figure.Window(l.Window), figure.Num(e.available(x, li)),
 		figure.Factor(maxOf(row)), e.byHorizon())
@@ -150,10 +150,10 @@ func (f *findings) entitlement(res *result, x int) {
 			total[n] += c
 		}
 	}
-	msg := fmt.Sprintf("The daily entitlement of %s, %s, is used %s %s without Process licences (%s %s).",
+	msg := fill("The daily entitlement of %s, %s, is used %s %s without Process licences (%s %s).",
 		sys.Name, e.limitPhrase(x, li), figure.Util(un[y]), figure.InYear(y), figure.Util(un[e.r.Horizon]), e.byHorizon())
 	if sys.Licence == model.LicenceProcess {
-		msg = fmt.Sprintf("The flows of %s run on Process licences of %s requests a day each; with one licence per flow the busiest uses %s %s (%s %s).",
+		msg = fill("The flows of %s run on Process licences of %s requests a day each; with one licence per flow the busiest uses %s %s (%s %s).",
 			sys.Name, figure.Num(sys.Limits[li].Count), figure.Util(un[y]), figure.InYear(y), figure.Util(un[e.r.Horizon]), e.byHorizon())
 	}
 	adv := fmt.Sprintf("License the largest flows with Process licences: %d licence(s) for %d flow(s) %s, %d %s",
@@ -203,10 +203,10 @@ func (f *findings) expiry(res *result, x, alert int) {
 	if sys.Limits[li].Entitlement && res.unlicensed[x] != nil && maxOf(res.unlicensed[x]) > 1 {
 		msg += " That is with the Process licences of the entitlement finding, each flow licensed to its need: a licence more gives headroom."
 	}
-	adv := fmt.Sprintf("Write down that this design holds until %s, plan the scaling step, and alert on the load of %s at %s so the warning comes from monitoring, not from users.",
+	adv := fill("Write down that this design holds until %s, plan the scaling step, and alert on the load of %s at %s so the warning comes from monitoring, not from users.",
 		figure.Year(alert), sys.Name, figure.Util(e.r.MonitorAt))
 	if alert == 0 {
-		adv = fmt.Sprintf("It is over the alert line already: alert on the load of %s at %s and plan the scaling step now, before growth takes the rest.",
+		adv = fill("It is over the alert line already: alert on the load of %s at %s and plan the scaling step now, before growth takes the rest.",
 			sys.Name, figure.Util(e.r.MonitorAt))
 	}
 	f.add(CodeExpiry, SeverityWarn, -1, x, alert, msg, adv)

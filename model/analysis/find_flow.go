@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/flowscope/flowscope/model"
@@ -35,17 +34,17 @@ func (f *findings) customCode(res *result, sg *stage, s int) bool {
 	}
 	var msg string
 	if heavy {
-		msg = fmt.Sprintf("Each record of %s needs %s of business logic in %s.", e.streamName(s), figure.Dur(st.Compute), via.Name)
+		msg = fill("Each record of %s needs %s of business logic in %s.", e.streamName(s), figure.Dur(st.Compute), via.Name)
 	}
 	if faster {
 		if msg != "" {
 			msg += " "
 		}
-		msg += fmt.Sprintf("%s asks for data within %s, but its path takes %s; with the logic and all but one action in code it would take %s.",
+		msg += fill("%s asks for data within %s, but its path takes %s; with the logic and all but one action in code it would take %s.",
 			e.streamName(s), figure.Dur(st.Latency), latencyText(lat, ok), figure.Dur(withCode))
 	}
 	f.add(CodeCustomCode, SeverityWarn, s, st.Via, -1, msg,
-		fmt.Sprintf("Move that step into custom code (an Azure Function or a custom connector) that %s calls, and keep its built-in connectors for gathering the data.", via.Name))
+		fill("Move that step into custom code (an Azure Function or a custom connector) that %s calls, and keep its built-in connectors for gathering the data.", via.Name))
 	return true
 }
 
@@ -113,9 +112,9 @@ func (f *findings) reverseDirection(s int) []int {
 		}
 		sa, sb := &e.r.Systems[a], &e.r.Systems[b]
 		f.add(CodeReverseDirection, SeverityWarn, s, b, -1,
-			fmt.Sprintf("%s needs %s (%s) to open a connection into %s (%s), which accepts none started from outside.",
+			fill("%s needs %s (%s) to open a connection into %s (%s), which accepts none started from outside.",
 				e.streamName(s), sa.Name, sa.Zone, sb.Name, sb.Zone),
-			fmt.Sprintf("Turn the direction around (let %s push the data out), or run a gateway inside %s that only dials out (one per zone, e.g. the on-premises data gateway).",
+			fill("Turn the direction around (let %s push the data out), or run a gateway inside %s that only dials out (one per zone, e.g. the on-premises data gateway).",
 				sb.Name, sb.Zone))
 		into = append(into, b)
 	}
@@ -129,8 +128,8 @@ func (f *findings) simple(res *result, sg *stage, s int) {
 	if st.Trigger == model.TriggerEvent && st.From >= 0 && !e.r.Systems[st.From].Events {
 		src := e.sysName(st.From)
 		f.add(CodeNoEvents, SeverityWarn, s, st.From, -1,
-			fmt.Sprintf("%s waits for change events from %s, which emits none.", e.streamName(s), src),
-			fmt.Sprintf("Poll %s on a schedule (rows changed since the last run), or switch on change tracking there first.", src))
+			fill("%s waits for change events from %s, which emits none.", e.streamName(s), src),
+			fill("Poll %s on a schedule (rows changed since the last run), or switch on change tracking there first.", src))
 	}
 	if st.Filter < 1 && !st.FilterAtTrigger {
 		f.filterRows(sg, s)
@@ -139,19 +138,19 @@ func (f *findings) simple(res *result, sg *stage, s int) {
 	lat, ok := e.pathLatency(res, sg, s, 0)
 	if st.HasLatency && (!ok || lat > st.Latency) {
 		f.add(CodeLatencyExpectation, SeverityWarn, s, -1, -1,
-			fmt.Sprintf("%s asks for data within %s, but its path typically takes %s (%s).", e.streamName(s), figure.Dur(st.Latency), latencyText(lat, ok), e.pathParts(res, s)),
+			fill("%s asks for data within %s, but its path typically takes %s (%s).", e.streamName(s), figure.Dur(st.Latency), latencyText(lat, ok), e.pathParts(res, s)),
 			"Agree on a realistic delay with the business before building (flows are asynchronous and promise no response time), or choose a faster path.")
 	}
 	if st.Trigger == model.TriggerInstant && st.Via >= 0 {
 		via := &e.r.Systems[st.Via]
 		if via.Layer != nil && via.Layer.SyncLimit > 0 && lat > float64(via.Layer.SyncLimit) {
 			f.add(CodeSyncTimeout, SeverityCritical, s, st.Via, -1,
-				fmt.Sprintf("The caller of %s waits %s (%s), past the %s in which %s must answer a waiting caller.",
+				fill("The caller of %s waits %s (%s), past the %s in which %s must answer a waiting caller.",
 					e.streamName(s), figure.Dur(lat), e.pathParts(res, s), figure.Dur(float64(via.Layer.SyncLimit)), via.Name),
 				"Answer at once and finish asynchronously (the caller polls or is notified), or move the slow step into custom code.")
 		}
 		f.add(CodeProgressFeedback, SeverityInfo, s, -1, -1,
-			fmt.Sprintf("A user starts %s and waits; its path typically takes %s (%s), longer when a system is busy.", e.streamName(s), figure.Dur(lat), e.pathParts(res, s)),
+			fill("A user starts %s and waits; its path typically takes %s (%s), longer when a system is busy.", e.streamName(s), figure.Dur(lat), e.pathParts(res, s)),
 			"Show that the run is in progress and let the user cancel it; never leave the screen frozen.")
 	}
 }
@@ -168,9 +167,9 @@ func (f *findings) filterRows(sg *stage, s int) {
 		how = "filter rows and select columns on the Dataverse trigger"
 	}
 	f.add(CodeFilterRows, SeverityInfo, s, st.Via, -1,
-		fmt.Sprintf("Only %s of the events of %s need handling, but the filter sits inside the flow: every event starts a run, %s of them a day on the busiest day with nothing to do (%s %s).",
+		fill("Only %s of the events of %s need handling, but the filter sits inside the flow: every event starts a run, %s of them a day on the busiest day with nothing to do (%s %s).",
 			figure.Util(st.Filter), e.streamName(s), figure.Num(runs0), figure.Num(runsH), e.byHorizon()),
-		fmt.Sprintf("Move the condition into the trigger (%s): that saves %s runs and %s requests a day today, %s and %s %s.",
+		fill("Move the condition into the trigger (%s): that saves %s runs and %s requests a day today, %s and %s %s.",
 			how, figure.Num(runs0), figure.Num(e.peakDay(s, 0)), figure.Num(runsH), figure.Num(e.peakDay(s, h)), e.byHorizon()))
 }
 
@@ -203,9 +202,9 @@ func (f *findings) fieldFilter(s int) {
 		return
 	}
 	f.add(CodeFieldFilter, SeverityCritical, s, st.From, -1,
-		fmt.Sprintf("%s carries %s, restricted in zone %s, from %s to %s in zone %s.",
+		fill("%s carries %s, restricted in zone %s, from %s to %s in zone %s.",
 			e.streamName(s), list(classes), zone, e.sysName(st.From), e.sysName(dest), e.r.Systems[dest].Zone),
-		fmt.Sprintf("Drop %s from the stream (select only the allowed columns in the trigger and the copy), or keep that data inside %s.", list(classes), zone))
+		fill("Drop %s from the stream (select only the allowed columns in the trigger and the copy), or keep that data inside %s.", list(classes), zone))
 }
 
 func (e *engine) restrictedIn(zone, class string) bool {

@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/flowscope/flowscope/model"
@@ -36,7 +35,7 @@ func (f *findings) readCache(res *result, sg *stage, s int) bool {
 	}
 	cache, _ := catalog.LookupComponent(catalog.ComponentCache)
 	stale := float64(cache.Staleness)
-	msg := fmt.Sprintf("%s reads %s from %s, whose %s reaches %s %s (over the %s alert line; %s %s).",
+	msg := fill("%s reads %s from %s, whose %s reaches %s %s (over the %s alert line; %s %s).",
 		e.streamName(s), perRecordText(e.perRecord(s, st.From, sg).reads, "request"), src.Name,
 		e.limitPhrase(st.From, res.binding[st.From][y]), figure.Util(row[y]), figure.InYear(y),
 		figure.Util(e.r.MonitorAt), figure.Util(maxOf(row)), e.byHorizon())
@@ -44,14 +43,14 @@ func (f *findings) readCache(res *result, sg *stage, s int) bool {
 	fix := false
 	switch {
 	case !dataverse:
-		adv = fmt.Sprintf("A replica of %s would be loaded from %s itself, so its reads stay there: it buys response time, not capacity. Raise the capacity of %s, or read less per request (filters, smaller pages).",
+		adv = fill("A replica of %s would be loaded from %s itself, so its reads stay there: it buys response time, not capacity. Raise the capacity of %s, or read less per request (filters, smaller pages).",
 			src.Name, src.Name, src.Name)
 	case st.HasLatency && st.Latency < stale:
-		adv = fmt.Sprintf("A replica (Synapse Link to a data lake) lags up to %s, more than the %s this stream allows: keep reading Dataverse, or agree on a looser latency.",
+		adv = fill("A replica (Synapse Link to a data lake) lags up to %s, more than the %s this stream allows: keep reading Dataverse, or agree on a looser latency.",
 			figure.Dur(stale), figure.Dur(st.Latency))
 	default:
 		fix = true
-		adv = fmt.Sprintf("Serve these reads from a replica: Synapse Link copies Dataverse to a data lake without API requests, and a read store fed from it answers page views. The copy lags up to %s; the stream accepts that.",
+		adv = fill("Serve these reads from a replica: Synapse Link copies Dataverse to a data lake without API requests, and a read store fed from it answers page views. The copy lags up to %s; the stream accepts that.",
 			figure.Dur(stale))
 	}
 	f.add(CodeReadCache, SeverityWarn, s, st.From, y, msg, adv)
@@ -82,11 +81,11 @@ func (f *findings) rowLimits(res *result, sg *stage, s int) {
 		}
 	}
 	sev := SeverityInfo
-	msg := fmt.Sprintf("%s loads %s rows straight into %s; each user's requests count against %s (at most %s).",
+	msg := fill("%s loads %s rows straight into %s; each user's requests count against %s (at most %s).",
 		e.streamName(s), e.sysName(x), e.sysName(st.To), e.sysName(x), figure.Util(u))
 	if y >= 0 {
 		sev = SeverityWarn
-		msg = fmt.Sprintf("%s loads %s rows straight into %s, and its identity passes the %s alert line there %s (%s at most).",
+		msg = fill("%s loads %s rows straight into %s, and its identity passes the %s alert line there %s (%s at most).",
 			e.streamName(s), e.sysName(x), e.sysName(st.To), figure.Util(e.r.MonitorAt), figure.InYear(y), figure.Util(u))
 	}
 	f.add(CodeRowLimits, sev, s, x, y, msg,
@@ -138,13 +137,13 @@ func (f *findings) writeQueue(res *result, sg *stage, s int) []float64 {
 		return nil // the busiest day does not fit: capacity-exceeded says so
 	}
 	q := e.queueFigures(s, y, mu[y])
-	msg := fmt.Sprintf("The writes of %s push %s of %s to %s at the peak %s, but its busiest day (%s records) fits what %s drains in a day (%s).",
+	msg := fill("The writes of %s push %s of %s to %s at the peak %s, but its busiest day (%s records) fits what %s drains in a day (%s).",
 		e.streamName(s), e.limitPhrase(x, li), e.sysName(x), figure.Util(res.grpUtil[x][li][e.groups[x][li].of[k]][y]),
 		figure.InYear(y), figure.Num(vd), e.sysName(x), figure.Rate(mu[y]))
-	adv := fmt.Sprintf("Put a queue in front of %s (e.g. Service Bus) and let it write at %s: after a %s peak of %s the backlog is %s records and the longest wait %s",
+	adv := fill("Put a queue in front of %s (e.g. Service Bus) and let it write at %s: after a %s peak of %s the backlog is %s records and the longest wait %s",
 		e.sysName(x), figure.Rate(mu[y]), figure.Dur(e.curves[s].d), figure.Rate(e.peakRate(s, y)), figure.Num(q.backlog), figure.Dur(q.wait))
 	if st.HasLatency && q.wait > st.Latency {
-		adv += fmt.Sprintf(", longer than the %s the stream allows", figure.Dur(st.Latency))
+		adv += fill(", longer than the %s the stream allows", figure.Dur(st.Latency))
 	}
 	f.add(CodeWriteQueue, SeverityWarn, s, x, y, msg, adv+".")
 	return mu

@@ -19,14 +19,14 @@ func (f *findings) scheduled(res *result, s int) {
 		return
 	}
 	f.add(CodeRunMonitoring, SeverityInfo, s, -1, -1,
-		fmt.Sprintf("%s runs every %s; if it stops running, nothing in the design notices.", e.streamName(s), figure.Dur(st.Every)),
+		fill("%s runs every %s; if it stops running, nothing in the design notices.", e.streamName(s), figure.Dur(st.Every)),
 		"Alert when a run is missing or fails (e.g. cloud flow telemetry in Application Insights), not only when a run reports an error.")
 	if st.Via >= 0 {
 		if l := e.r.Systems[st.Via].Layer; l != nil && l.MinRecurrence > 0 && st.Every < float64(l.MinRecurrence) {
 			f.add(CodeMinRecurrence, SeverityWarn, s, st.Via, -1,
-				fmt.Sprintf("%s is set to run every %s, more often than %s allows (every %s at the shortest).",
+				fill("%s is set to run every %s, more often than %s allows (every %s at the shortest).",
 					e.streamName(s), figure.Dur(st.Every), e.sysName(st.Via), figure.Dur(float64(l.MinRecurrence))),
-				fmt.Sprintf("Run every %s, or trigger on the source's change events instead.", figure.Dur(float64(l.MinRecurrence))))
+				fill("Run every %s, or trigger on the source's change events instead.", figure.Dur(float64(l.MinRecurrence))))
 		}
 	}
 	warnAt := e.r.MonitorAt * st.Every
@@ -53,14 +53,14 @@ func (f *findings) scheduled(res *result, s int) {
 	t := res.runtime[s][first]
 	var msg string
 	if t < 0 {
-		msg = fmt.Sprintf("A run of %s picks up %s records %s and never finishes: %s has no capacity left for it once the other streams are served.",
+		msg = fill("A run of %s picks up %s records %s and never finishes: %s has no capacity left for it once the other streams are served.",
 			e.streamName(s), figure.Num(res.perRun[s][first]), figure.InYear(first), through)
 	} else {
-		msg = fmt.Sprintf("A run of %s picks up %s records %s and takes %s through %s, %s of its %s interval.",
+		msg = fill("A run of %s picks up %s records %s and takes %s through %s, %s of its %s interval.",
 			e.streamName(s), figure.Num(res.perRun[s][first]), figure.InYear(first), figure.Dur(t), through,
 			figure.Util(t/st.Every), figure.Dur(st.Every))
 		if st.Via >= 0 && e.r.Systems[st.Via].ActionTimeAssumed {
-			msg += fmt.Sprintf(" (The flow's own part assumes %s per action and a loop of %s record(s) at once.)",
+			msg += fill(" (The flow's own part assumes %s per action and a loop of %s record(s) at once.)",
 				figure.Dur(e.r.Systems[st.Via].ActionTime), figure.Num(st.Concurrency))
 		}
 	}
@@ -102,7 +102,7 @@ func (f *findings) beyondFlows(res *result, sg *stage) {
 			for n := range e.years {
 				if s, why := e.beyondWhy(res, sg, ss, x, n); why != "" {
 					f.add(CodeBeyondFlows, SeverityCritical, s, x, n,
-						fmt.Sprintf("The flow %s of %s outgrows cloud flows %s: %s.", e.r.Streams[s].Flow, e.streamName(s), figure.InYear(n), why),
+						fill("The flow %s of %s outgrows cloud flows %s: %s.", e.r.Streams[s].Flow, e.streamName(s), figure.InYear(n), why),
 						"Carry this stream with a bulk or streaming engine (Data Factory for bulk copies, Service Bus with Functions for streams), and keep flows for the orchestration.")
 					break
 				}
@@ -127,7 +127,7 @@ func (e *engine) beyondWhy(res *result, sg *stage, ss []int, x, n int) (int, str
 			figure.Num(daily), layer.MaxLicences, figure.Num(float64(layer.MaxLicences)*per))
 	}
 	if ceil := float64(layer.FlowRequests.Count) * 300 / layer.FlowRequests.Window.Seconds(); ceil > 0 && five > ceil {
-		return ss[0], fmt.Sprintf("%s requests in its busiest 5 minutes, above the platform's %s per flow", figure.Num(five), figure.Num(ceil))
+		return ss[0], fill("%s requests in its busiest 5 minutes, above the platform's %s per flow", figure.Num(five), figure.Num(ceil))
 	}
 	for _, s := range ss {
 		st := &e.r.Streams[s]
@@ -136,13 +136,13 @@ func (e *engine) beyondWhy(res *result, sg *stage, ss []int, x, n int) (int, str
 		}
 		R := res.perRun[s][n]
 		if layer.MaxItemsPerRun > 0 && R > layer.MaxItemsPerRun {
-			return s, fmt.Sprintf("%s records per run, more than a loop or paged list holds (%s)", figure.Num(R), figure.Num(layer.MaxItemsPerRun))
+			return s, fill("%s records per run, more than a loop or paged list holds (%s)", figure.Num(R), figure.Num(layer.MaxItemsPerRun))
 		}
 		if layer.MaxConcurrency > 0 {
 			rt, never := e.rateTime(res, sg, s, n, R)
 			proc := R * e.processing(s, sg, layer.MaxConcurrency)
 			if t := math.Max(proc, rt); never || t > st.Every {
-				why := fmt.Sprintf("a run cannot finish within its %s interval even at a loop concurrency of %s", figure.Dur(st.Every), figure.Num(layer.MaxConcurrency))
+				why := fill("a run cannot finish within its %s interval even at a loop concurrency of %s", figure.Dur(st.Every), figure.Num(layer.MaxConcurrency))
 				if never || rt > proc {
 					why += " (the spare rate of a system on its path paces it: another engine would be paced the same unless that system gives more)"
 				}
@@ -206,9 +206,9 @@ func (f *findings) loopGuard() {
 		st := &e.r.Streams[first]
 		var msg string
 		if len(ss) == 1 && st.From == st.To {
-			msg = fmt.Sprintf("%s writes back into %s, the system whose events start it: every write can start it again.", e.streamName(first), e.sysName(st.From))
+			msg = fill("%s writes back into %s, the system whose events start it: every write can start it again.", e.streamName(first), e.sysName(st.From))
 		} else {
-			msg = fmt.Sprintf("The event streams %s form a loop: what one writes can change the source of the next and start it again.", list(ids))
+			msg = fill("The event streams %s form a loop: what one writes can change the source of the next and start it again.", list(ids))
 		}
 		fd := f.add(CodeLoopGuard, SeverityWarn, first, st.From, -1, msg,
 			"Add a guard so an update does not start itself again: ignore changes made by the integration's own account, compare a last-synchronised stamp, or filter the trigger on the columns people change.")

@@ -2,8 +2,8 @@ package analysis
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -171,7 +171,7 @@ func (e *engine) limitPhrase(x, li int) string {
 	if l.Counts != "requests" {
 		what = " " + string(l.Counts)
 	}
-	return fmt.Sprintf("“%s” (%s%s per %s, %s)", l.Name, rateText(l.Rate), what, l.Per, src)
+	return fill("“%s” (%s%s per %s, %s)", l.Name, rateText(l.Rate), what, string(l.Per), src)
 }
 
 // list writes ids as "a, b and c".
@@ -186,4 +186,24 @@ func list(ids []string) string {
 }
 
 // byHorizon is "by year H" for the last year of the horizon.
-func (e *engine) byHorizon() string { return fmt.Sprintf("by year %d", e.r.Horizon) }
+func (e *engine) byHorizon() string { return "by year " + strconv.Itoa(e.r.Horizon) }
+
+// fill is fmt.Sprintf for a format whose only verbs are %s, with string
+// arguments: each %s takes the next argument as it is.
+func fill(format string, args ...string) string {
+	size := len(format)
+	for _, a := range args {
+		size += len(a)
+	}
+	b := make([]byte, 0, size)
+	for i := 0; i < len(format); i++ {
+		if format[i] == '%' && i+1 < len(format) && format[i+1] == 's' && len(args) > 0 {
+			b = append(b, args[0]...)
+			args = args[1:]
+			i++
+			continue
+		}
+		b = append(b, format[i])
+	}
+	return string(b)
+}

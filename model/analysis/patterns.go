@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/flowscope/flowscope/model"
@@ -125,7 +124,7 @@ func (e *engine) pathParts(res *result, s int) string {
 	}
 	if st.Via >= 0 && st.Actions > 0 && e.r.Systems[st.Via].ActionTime > 0 {
 		via := &e.r.Systems[st.Via]
-		p := fmt.Sprintf("%s action(s) × %s", figure.Sig3(st.Actions), figure.Dur(via.ActionTime))
+		p := fill("%s action(s) × %s", figure.Sig3(st.Actions), figure.Dur(via.ActionTime))
 		if via.ActionTimeAssumed {
 			p += " (an assumed action time)"
 		}
