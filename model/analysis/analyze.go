@@ -114,7 +114,7 @@ func AnalyzeResolved(r *Resolved) Report {
 		l.add(catalog.ComponentCustomCode, CodeCustomCode, v, "", []int{s}, res2.sysUtil[v], res3.sysUtil[v])
 	}
 	rep.Components = append([]Component{}, l.comps...)
-	drawn.out = append(drawn.out, f.out...)
+	drawn.merge(f)
 	rep.Findings = drawn.sorted()
 	rep.After = after(e, res3)
 	rep.Licences = licences(e, res3)

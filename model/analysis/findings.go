@@ -47,6 +47,13 @@ func Codes() []string {
 type findings struct {
 	e   *engine
 	out []Finding
+	at  [][2]int // per finding: its stream and system indexes (-1 for none)
+}
+
+// merge appends g's findings to f's.
+func (f *findings) merge(g *findings) {
+	f.out = append(f.out, g.out...)
+	f.at = append(f.at, g.at...)
 }
 
 // add records a finding; stream and system are indexes (-1 for none),
@@ -66,6 +73,7 @@ func (f *findings) add(code string, sev Severity, stream, system, year int, msg,
 		fd.Year = &y
 	}
 	f.out = append(f.out, fd)
+	f.at = append(f.at, [2]int{stream, system})
 	return &f.out[len(f.out)-1]
 }
 
@@ -93,36 +101,19 @@ var codeRanks = func() map[string]int {
 // and system id (none first), keeping generation order on ties. Ids are
 // ranked once, so the sort compares integers.
 func (f *findings) sorted() []Finding {
-	rank := func(ids []string) map[string]int {
-		sorted := slices.Clone(ids)
-		slices.Sort(sorted)
-		m := make(map[string]int, len(sorted))
-		for i, id := range sorted {
-			if _, ok := m[id]; !ok {
-				m[id] = i + 1 // 0 is "none"
-			}
-		}
-		return m
-	}
-	streamIDs := make([]string, len(f.e.r.Streams))
-	for i := range f.e.r.Streams {
-		streamIDs[i] = f.e.r.Streams[i].ID
-	}
-	systemIDs := make([]string, len(f.e.r.Systems))
-	for i := range f.e.r.Systems {
-		systemIDs[i] = f.e.r.Systems[i].ID
-	}
-	codes := codeRanks
-	streams, systems := rank(streamIDs), rank(systemIDs)
+	r := f.e.r
+	streams := rankIDs(len(r.Streams), func(i int) string { return r.Streams[i].ID })
+	systems := rankIDs(len(r.Systems), func(i int) string { return r.Systems[i].ID })
 	type key struct{ rank, code, stream, system, i int }
 	keys := make([]key, len(f.out))
-	for i, fd := range f.out {
-		k := key{rank: severityRank(fd.Severity), code: codes[fd.Code], i: i}
-		if fd.Stream != nil {
-			k.stream = streams[*fd.Stream]
+	for i := range f.out {
+		fd := &f.out[i]
+		k := key{rank: severityRank(fd.Severity), code: codeRanks[fd.Code], i: i}
+		if s := f.at[i][0]; s >= 0 {
+			k.stream = streams[s]
 		}
-		if fd.System != nil {
-			k.system = systems[*fd.System]
+		if x := f.at[i][1]; x >= 0 {
+			k.system = systems[x]
 		}
 		keys[i] = k
 	}
@@ -135,6 +126,24 @@ func (f *findings) sorted() []Finding {
 		out[j] = f.out[k.i]
 	}
 	return out
+}
+
+// rankIDs ranks n ids alphabetically from 1 (0 is "none"); equal ids share
+// the rank of the first of them.
+func rankIDs(n int, id func(int) string) []int {
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(id(a), id(b)) })
+	rank := make([]int, n)
+	for i, j := range order {
+		rank[j] = i + 1
+		if i > 0 && id(j) == id(order[i-1]) {
+			rank[j] = rank[order[i-1]]
+		}
+	}
+	return rank
 }
 
 // yearSeverity is critical when a limit is passed today or next year, else warn.

@@ -202,7 +202,10 @@ func (e *engine) licenseGroup(r *result, x, li, g, n int, members, flowOf []int,
 		daily[f] += d
 	}
 	flowAt := func(o int) int { return flowOf[members[spans[o][0]]] }
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(daily[flowAt(b)], daily[flowAt(a)]) })
+	// largest first, ties in the flows' order (order is ascending)
+	slices.SortFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(daily[flowAt(b)], daily[flowAt(a)]), cmp.Compare(a, b))
+	})
 	e.restOf(r, x, li, g, n, members, flowOf, licensed, vec)
 	for _, o := range order {
 		if ratio(worstMonth(vec), avail) <= 1 {
