@@ -204,15 +204,17 @@ func fill(format string, args ...string) string {
 	for _, a := range args {
 		size += len(a)
 	}
-	b := make([]byte, 0, size)
-	for i := 0; i < len(format); i++ {
-		if format[i] == '%' && i+1 < len(format) && format[i+1] == 's' && len(args) > 0 {
-			b = append(b, args[0]...)
-			args = args[1:]
-			i++
-			continue
+	var b strings.Builder
+	b.Grow(size)
+	for _, a := range args {
+		i := strings.Index(format, "%s")
+		if i < 0 {
+			break
 		}
-		b = append(b, format[i])
+		b.WriteString(format[:i])
+		b.WriteString(a)
+		format = format[i+2:]
 	}
-	return string(b)
+	b.WriteString(format)
+	return b.String()
 }

@@ -3,7 +3,6 @@ package analysis
 import (
 	"cmp"
 	"math"
-	"slices"
 	"sort"
 
 	"github.com/flowscope/flowscope/model"
@@ -177,15 +176,11 @@ func (e *engine) licenseGroup(r *result, x, li, g, n int, members, flowOf []int,
 	on := e.on[x]
 	clear(daily)
 	// members are sorted by flow: each flow's run of them
-	var order []int
 	var spans [][2]int
 	for i := 0; i < len(members); {
 		j := i
 		for j < len(members) && flowOf[members[j]] == flowOf[members[i]] {
 			j++
-		}
-		if f := flowOf[members[i]]; !licensed[f] {
-			order = append(order, len(spans))
 		}
 		spans = append(spans, [2]int{i, j})
 		i = j
@@ -202,15 +197,19 @@ func (e *engine) licenseGroup(r *result, x, li, g, n int, members, flowOf []int,
 		daily[f] += d
 	}
 	flowAt := func(o int) int { return flowOf[members[spans[o][0]]] }
-	// largest first, ties in the flows' order (order is ascending)
-	slices.SortFunc(order, func(a, b int) int {
-		return cmp.Or(cmp.Compare(daily[flowAt(b)], daily[flowAt(a)]), cmp.Compare(a, b))
-	})
+	q := make(largestFirst, 0, len(spans))
+	for o := range spans {
+		if f := flowAt(o); !licensed[f] {
+			q = append(q, flowDaily{daily[f], o})
+		}
+	}
+	q.init()
 	e.restOf(r, x, li, g, n, members, flowOf, licensed, vec)
-	for _, o := range order {
+	for len(q) > 0 {
 		if ratio(worstMonth(vec), avail) <= 1 {
 			return
 		}
+		o := q.pop().span
 		licensed[flowAt(o)] = true
 		sp := spans[o]
 		for _, k := range members[sp[0]:sp[1]] {
@@ -220,6 +219,53 @@ func (e *engine) licenseGroup(r *result, x, li, g, n int, members, flowOf []int,
 			}
 		}
 	}
+}
+
+// largestFirst is a heap of a group's flows by their daily requests,
+// largest first, ties in the flows' order: usually only a few flows of a
+// group are licensed, so a heap costs less than sorting them all.
+type largestFirst []flowDaily
+
+type flowDaily struct {
+	daily float64
+	span  int // the flow's run of the group's members
+}
+
+func (q largestFirst) before(i, j int) bool {
+	return cmp.Or(cmp.Compare(q[j].daily, q[i].daily), cmp.Compare(q[i].span, q[j].span)) < 0
+}
+
+func (q largestFirst) down(i int) {
+	for {
+		c := 2*i + 1
+		if c >= len(q) {
+			return
+		}
+		if c+1 < len(q) && q.before(c+1, c) {
+			c++
+		}
+		if !q.before(c, i) {
+			return
+		}
+		q[i], q[c] = q[c], q[i]
+		i = c
+	}
+}
+
+func (q largestFirst) init() {
+	for i := len(q)/2 - 1; i >= 0; i-- {
+		q.down(i)
+	}
+}
+
+// pop takes the largest flow off the heap.
+func (q *largestFirst) pop() flowDaily {
+	h := *q
+	top := h[0]
+	h[0] = h[len(h)-1]
+	*q = h[:len(h)-1]
+	q.down(0)
+	return top
 }
 
 // restOf fills vec with group g's demand per month of year n, without the
