@@ -35,6 +35,8 @@ type engine struct {
 	// restricted holds the (zone, data class) pairs some system restricts
 	restricted map[[2]string]bool
 	paths      [][]int  // per stream: the distinct systems of its path
+	limitBase  []int    // per system: the index of its first limit among all
+	limits     int      // the limits of all systems
 	mem        *scratch // where stages take their figures from
 }
 
@@ -91,6 +93,11 @@ func newEngine(r *Resolved, mem *scratch) *engine {
 				e.pos[s][p] = sort.SearchInts(e.on[x], s)
 			}
 		}
+	}
+	e.limitBase = make([]int, len(r.Systems))
+	for x := range r.Systems {
+		e.limitBase[x] = e.limits
+		e.limits += len(r.Systems[x].Limits)
 	}
 	e.groups = make([][]limitGroups, len(r.Systems))
 	ids := map[string]int32{}

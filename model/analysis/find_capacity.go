@@ -214,4 +214,4 @@ func (f *findings) expiry(res *result, x, alert int) {
 
 // pacedBy says whether a scheduled run through system x is paced by its
 // limit li in some year.
-func (e *engine) pacedBy(res *result, x, li int) bool { return res.paced[[2]int{x, li}] }
+func (e *engine) pacedBy(res *result, x, li int) bool { return res.paced[e.limitBase[x]+li] }

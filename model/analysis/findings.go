@@ -104,13 +104,18 @@ func (f *findings) sorted() []Finding {
 	r := f.e.r
 	streams := rankIDs(len(r.Streams), func(i int) string { return r.Streams[i].ID })
 	systems := rankIDs(len(r.Systems), func(i int) string { return r.Systems[i].ID })
-	type key struct{ rank, code, stream, system, i int }
+	// severity (2 bits), code (6 bits) and stream rank (below 2^56: a
+	// slice holds fewer elements) in one integer, compared at once
+	type key struct {
+		first     uint64
+		system, i int
+	}
 	keys := make([]key, len(f.out))
 	for i := range f.out {
 		fd := &f.out[i]
-		k := key{rank: severityRank(fd.Severity), code: codeRanks[fd.Code], i: i}
+		k := key{first: uint64(severityRank(fd.Severity))<<62 | uint64(codeRanks[fd.Code])<<56, i: i}
 		if s := f.at[i][0]; s >= 0 {
-			k.stream = streams[s]
+			k.first |= uint64(streams[s])
 		}
 		if x := f.at[i][1]; x >= 0 {
 			k.system = systems[x]
@@ -118,8 +123,7 @@ func (f *findings) sorted() []Finding {
 		keys[i] = k
 	}
 	slices.SortFunc(keys, func(a, b key) int {
-		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(a.code, b.code), cmp.Compare(a.stream, b.stream),
-			cmp.Compare(a.system, b.system), cmp.Compare(a.i, b.i))
+		return cmp.Or(cmp.Compare(a.first, b.first), cmp.Compare(a.system, b.system), cmp.Compare(a.i, b.i))
 	})
 	out := make([]Finding, len(keys))
 	for j, k := range keys {

@@ -28,8 +28,7 @@ func (e *engine) runs(r *result, only []bool) bool {
 		for n := range e.years {
 			R := e.perRun(s, n, e.peakM[s])
 			proc := R * e.processing(s, sg, st.Concurrency)
-			rt, never := e.rateTime(r, sg, s, n, R)
-			e.recordPacing(r, s, n)
+			rt, never := e.paceRun(r, sg, s, n, R, true)
 			r.perRun[s][n] = R
 			switch {
 			case never:
@@ -71,16 +70,32 @@ func (e *engine) processing(s int, sg *stage, concurrency float64) float64 {
 // requests at the spare rate of its busiest short-window limit; never is
 // true when a system has no spare rate left for it.
 func (e *engine) rateTime(r *result, sg *stage, s, n int, records float64) (t float64, never bool) {
+	return e.paceRun(r, sg, s, n, records, false)
+}
+
+// paceRun is rateTime; with record it also notes which limits pace the
+// run (only while a result is evaluated; afterwards a result is
+// read-only).
+func (e *engine) paceRun(r *result, sg *stage, s, n int, records float64, record bool) (t float64, never bool) {
 	for _, x := range e.pathSystems(s) {
 		li, c := e.pacingLimit(r, sg, s, x, n)
 		if li < 0 {
 			continue
 		}
-		spare := e.spare(r, s, x, li, n, e.peakM[s], true)
-		if spare <= 0 {
-			return 0, true
+		if record {
+			r.paced[e.limitBase[x]+li] = true
 		}
-		t = maxf(t, records*c/spare)
+		if never {
+			continue
+		}
+		if spare := e.spare(r, s, x, li, n, e.peakM[s], true); spare <= 0 {
+			never = true
+		} else {
+			t = maxf(t, records*c/spare)
+		}
+	}
+	if never {
+		return 0, true
 	}
 	return t, false
 }
@@ -138,17 +153,4 @@ func (e *engine) spare(r *result, s, x, li, n, m int, arrival bool) float64 {
 		}
 	}
 	return (e.available(x, li) - maxf(0, others)) / l.Window
-}
-
-// recordPacing notes which limits pace stream s's run in year n (only
-// while a result is evaluated; afterwards a result is read-only).
-func (e *engine) recordPacing(r *result, s, n int) {
-	for _, x := range e.pathSystems(s) {
-		if li, _ := e.pacingLimit(r, r.sg, s, x, n); li >= 0 {
-			if r.paced == nil {
-				r.paced = map[[2]int]bool{}
-			}
-			r.paced[[2]int{x, li}] = true
-		}
-	}
 }

@@ -103,8 +103,9 @@ type result struct {
 	// limit li of system x
 	sg    *stage
 	terms [][][]term
-	// paced[x][li] says that a scheduled run is paced by that limit
-	paced map[[2]int]bool
+	// paced[limitBase[x]+li] says that a scheduled run is paced by limit
+	// li of system x
+	paced []bool
 	// acc1 and lim1 are the first (arrival) pass's demand and limit
 	// utilisation, which pace the scheduled runs; they differ from acc and
 	// limUtil only where a run's burst changed a limit
@@ -186,9 +187,12 @@ func (e *engine) burst(r *result, sys, streams, kept []bool) {
 			for _, s := range e.on[x] {
 				through[s] = streams == nil || streams[s]
 			}
+			// a system reopened for this pass has none of its first pass's
+			// utilisation: all of it is worked out
+			e.utiliseSystem(r, x, kept == nil || !kept[x])
 		}
 	}
-	e.utilise(r, burst, through)
+	e.links(r, through)
 }
 
 // newResult allocates a result; with prev, the systems not marked in sys
@@ -202,11 +206,10 @@ func (e *engine) newResult(prev *result, sys []bool) *result {
 		terms: make([][][]term, nx), licBy: make([][]licence, nx),
 		link: make([][3][]float64, ns), licUtil: make([][]float64, ns), perRun: make([][]float64, ns), runtime: make([][]float64, ns), burst: make([][]float64, ns),
 	}
-	if prev != nil {
-		r.paced = map[[2]int]bool{}
-		for k, v := range prev.paced {
-			r.paced[k] = v
-		}
+	if prev == nil {
+		r.paced = make([]bool, e.limits)
+	} else {
+		r.paced = slices.Clone(prev.paced)
 		for s, row := range prev.licUtil {
 			if v := e.r.Streams[s].Via; v >= 0 && !sys[v] {
 				r.licUtil[s] = row
@@ -327,45 +330,74 @@ func worstMonth(row []float64) float64 {
 // that year's Process licences; per stream its groups on each system.
 func (e *engine) utilise(r *result, only, streams []bool) {
 	for x := range e.r.Systems {
-		if only != nil && !only[x] {
-			continue
-		}
-		r.licBy[x] = r.licBy[x][:0]
-		sys := &e.r.Systems[x]
-		for li := range sys.Limits {
-			avail := e.available(x, li)
-			for g := range e.groups[x][li].n {
-				for n := range e.years {
-					row := r.acc[x][li][(g*e.years+n)*12 : (g*e.years+n+1)*12]
-					r.grpUtil[x][li][g][n] = ratio(worstMonth(row), avail)
-				}
-			}
-			var extra []float64
-			if sys.Limits[li].Entitlement {
-				extra = e.license(r, x, li)
-			}
-			for n := range e.years {
-				u := 0.0
-				if extra != nil {
-					u = extra[n]
-				}
-				for g := range e.groups[x][li].n {
-					u = maxf(u, r.grpUtil[x][li][g][n])
-				}
-				r.limUtil[x][li][n] = u
-			}
-		}
-		for n := range e.years {
-			r.binding[x][n] = -1
-			u := 0.0
-			for li := range sys.Limits {
-				if r.binding[x][n] < 0 || r.limUtil[x][li][n] > u {
-					u, r.binding[x][n] = r.limUtil[x][li][n], li
-				}
-			}
-			r.sysUtil[x][n] = u
+		if only == nil || only[x] {
+			e.utiliseSystem(r, x, false)
 		}
 	}
+	e.links(r, streams)
+}
+
+// utiliseSystem works out the utilisation of system x's limits, then its
+// binding limit. With onlyBursts it redoes only the limits a run's burst
+// reaches (and the entitlement with them, whose licences it rebuilds): the
+// others keep the figures of the first pass, which the bursts leave as
+// they were.
+func (e *engine) utiliseSystem(r *result, x int, onlyBursts bool) {
+	sys := &e.r.Systems[x]
+	redo := func(li int) bool { return !onlyBursts || hasBurst(r.terms[x][li]) }
+	entitlements := false // whether an entitlement is redone (and its licences)
+	for li := range sys.Limits {
+		entitlements = entitlements || sys.Limits[li].Entitlement && redo(li)
+	}
+	if entitlements {
+		r.licBy[x] = r.licBy[x][:0]
+	}
+	for li := range sys.Limits {
+		if redo(li) || sys.Limits[li].Entitlement && entitlements {
+			e.utiliseLimit(r, x, li)
+		}
+	}
+	for n := range e.years {
+		r.binding[x][n] = -1
+		u := 0.0
+		for li := range sys.Limits {
+			if r.binding[x][n] < 0 || r.limUtil[x][li][n] > u {
+				u, r.binding[x][n] = r.limUtil[x][li][n], li
+			}
+		}
+		r.sysUtil[x][n] = u
+	}
+}
+
+// utiliseLimit is limit li's utilisation per group and year, and the
+// limit's per year (licences applied to an entitlement).
+func (e *engine) utiliseLimit(r *result, x, li int) {
+	avail := e.available(x, li)
+	for g := range e.groups[x][li].n {
+		for n := range e.years {
+			row := r.acc[x][li][(g*e.years+n)*12 : (g*e.years+n+1)*12]
+			r.grpUtil[x][li][g][n] = ratio(worstMonth(row), avail)
+		}
+	}
+	var extra []float64
+	if e.r.Systems[x].Limits[li].Entitlement {
+		extra = e.license(r, x, li)
+	}
+	for n := range e.years {
+		u := 0.0
+		if extra != nil {
+			u = extra[n]
+		}
+		for g := range e.groups[x][li].n {
+			u = maxf(u, r.grpUtil[x][li][g][n])
+		}
+		r.limUtil[x][li][n] = u
+	}
+}
+
+// links is, for the streams marked (nil: all), the utilisation of their
+// groups on each system of their path.
+func (e *engine) links(r *result, streams []bool) {
 	for s := range e.r.Streams {
 		if streams != nil && !streams[s] {
 			continue
