@@ -35,7 +35,7 @@ func AnalyzeResolved(r *Resolved) Report {
 	// other (for a landscape large enough to pay for it): both only read
 	// the design's figures.
 	var rep Report
-	drawn := &findings{e: e}
+	drawn := mem.findings(&mem.drawn, e)
 	gateways := map[string][]int{} // zone → streams
 	var zones []string
 	done := make(chan struct{})
@@ -69,7 +69,7 @@ func AnalyzeResolved(r *Resolved) Report {
 
 	// The ladder: each candidate judged on the design with the ones
 	// before it applied, kept only if its finding still stands.
-	f := &findings{e: e}
+	f := mem.findings(&mem.laddered, e)
 	var cached []int
 	for s := range r.Streams {
 		if f.readCache(res, &design, s) {

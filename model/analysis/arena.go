@@ -47,11 +47,23 @@ func (a *arena[T]) clone(src []T) []T {
 func (a *arena[T]) reset() { a.cur, a.off = 0, 0 }
 
 // scratch is one analysis's arenas; only one goroutine takes from them at
-// a time (the one evaluating stages).
+// a time (the one evaluating stages). It also keeps the two lists of
+// findings (the design's and the ladder's, filled side by side), which
+// the report gets sorted copies of.
 type scratch struct {
 	floats arena[float64]
 	ints   arena[int]
 	terms  arena[term]
+	// the tables of a result, by depth
+	rows       arena[[]float64]
+	tables     arena[[][]float64]
+	cubes      arena[[][][]float64]
+	intRows    arena[[]int]
+	termRows   arena[[]term]
+	termTables arena[[][]term]
+	links      arena[[3][]float64]
+
+	drawn, laddered findings
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -62,5 +74,22 @@ func putScratch(s *scratch) {
 	s.floats.reset()
 	s.ints.reset()
 	s.terms.reset()
+	s.rows.reset()
+	s.tables.reset()
+	s.cubes.reset()
+	s.intRows.reset()
+	s.termRows.reset()
+	s.termTables.reset()
+	s.links.reset()
+	for _, f := range [2]*findings{&s.drawn, &s.laddered} {
+		clear(f.out) // let go of the messages
+		f.out, f.at, f.e = f.out[:0], f.at[:0], nil
+	}
 	scratchPool.Put(s)
+}
+
+// findings is one of the scratch's lists of findings, emptied, for e.
+func (s *scratch) findings(f *findings, e *engine) *findings {
+	f.e, f.out, f.at = e, f.out[:0], f.at[:0]
+	return f
 }

@@ -34,7 +34,7 @@ func (e *engine) prepare(r *result, only []bool) {
 			continue
 		}
 		lims := e.r.Systems[x].Limits
-		r.terms[x] = make([][]term, len(lims))
+		r.terms[x] = e.mem.termRows.take(len(lims))
 		for li := range lims {
 			l := &lims[li]
 			ts := e.mem.terms.take(len(e.on[x]))

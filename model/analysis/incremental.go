@@ -107,19 +107,18 @@ func (e *engine) hasBursts(r *result, x int) bool {
 // second pass: its first-pass demand copied, everything after it fresh.
 func (e *engine) reopen(r, prev *result, x int) {
 	lims := e.r.Systems[x].Limits
-	r.acc[x] = make([][]float64, len(lims))
-	r.limUtil[x] = make([][]float64, len(lims))
-	r.grpUtil[x] = make([][][]float64, len(lims))
+	m := e.mem
+	r.acc[x], r.limUtil[x], r.grpUtil[x] = m.rows.take(len(lims)), m.rows.take(len(lims)), m.tables.take(len(lims))
 	for li := range lims {
 		r.acc[x][li] = e.mem.floats.clone(prev.acc1[x][li])
 		r.limUtil[x][li] = e.mem.floats.take(e.years)
 		ng := e.groups[x][li].n
-		r.grpUtil[x][li] = make([][]float64, ng)
+		r.grpUtil[x][li] = m.rows.take(ng)
 		for g := range ng {
 			r.grpUtil[x][li][g] = e.mem.floats.take(e.years)
 		}
 	}
 	r.sysUtil[x], r.binding[x] = e.mem.floats.take(e.years), e.mem.ints.take(e.years)
 	r.licBy[x], r.unlicensed[x] = nil, nil
-	r.acc1[x], r.lim1[x] = slices.Clone(prev.acc1[x]), slices.Clone(prev.lim1[x])
+	r.acc1[x], r.lim1[x] = m.rows.clone(prev.acc1[x]), m.rows.clone(prev.lim1[x])
 }

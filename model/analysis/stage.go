@@ -149,7 +149,7 @@ func (e *engine) evaluate(r *result, sys, streams []bool) {
 func (e *engine) arrivalViews(r *result, sys []bool) {
 	for x := range e.r.Systems {
 		if sys == nil || sys[x] {
-			r.acc1[x], r.lim1[x] = slices.Clone(r.acc[x]), slices.Clone(r.limUtil[x])
+			r.acc1[x], r.lim1[x] = e.mem.rows.clone(r.acc[x]), e.mem.rows.clone(r.limUtil[x])
 		}
 	}
 }
@@ -171,7 +171,7 @@ func (e *engine) burst(r *result, sys, streams, kept []bool) {
 			}
 		}
 		if bursts {
-			r.lim1[x] = make([][]float64, len(r.limUtil[x]))
+			r.lim1[x] = e.mem.rows.take(len(r.limUtil[x]))
 			for li := range r.limUtil[x] {
 				r.lim1[x][li] = e.mem.floats.clone(r.limUtil[x][li])
 			}
@@ -199,12 +199,13 @@ func (e *engine) burst(r *result, sys, streams, kept []bool) {
 // share prev's figures.
 func (e *engine) newResult(prev *result, sys []bool) *result {
 	ns, nx := len(e.r.Streams), len(e.r.Systems)
+	m := e.mem
 	r := &result{
-		limUtil: make([][][]float64, nx), grpUtil: make([][][][]float64, nx), acc: make([][][]float64, nx),
-		acc1: make([][][]float64, nx), lim1: make([][][]float64, nx),
-		sysUtil: make([][]float64, nx), binding: make([][]int, nx), unlicensed: make([][]float64, nx),
-		terms: make([][][]term, nx), licBy: make([][]licence, nx),
-		link: make([][3][]float64, ns), licUtil: make([][]float64, ns), perRun: make([][]float64, ns), runtime: make([][]float64, ns), burst: make([][]float64, ns),
+		limUtil: m.tables.take(nx), grpUtil: m.cubes.take(nx), acc: m.tables.take(nx),
+		acc1: m.tables.take(nx), lim1: m.tables.take(nx),
+		sysUtil: m.rows.take(nx), binding: m.intRows.take(nx), unlicensed: m.rows.take(nx),
+		terms: m.termTables.take(nx), licBy: make([][]licence, nx),
+		link: m.links.take(ns), licUtil: m.rows.take(ns), perRun: m.rows.take(ns), runtime: m.rows.take(ns), burst: m.rows.take(ns),
 	}
 	if prev == nil {
 		r.paced = make([]bool, e.limits)
@@ -217,7 +218,7 @@ func (e *engine) newResult(prev *result, sys []bool) *result {
 		}
 	}
 	// one backing array for the figures of the systems worked out anew
-	size, limits := 0, 0
+	size := 0
 	for x := range e.r.Systems {
 		if prev != nil && !sys[x] {
 			continue
@@ -226,7 +227,6 @@ func (e *engine) newResult(prev *result, sys []bool) *result {
 		for li := range e.r.Systems[x].Limits {
 			ng := e.groups[x][li].n
 			size += ng*e.years*12 + e.years + ng*e.years
-			limits++
 		}
 	}
 	back := e.mem.floats.take(size)
@@ -235,7 +235,6 @@ func (e *engine) newResult(prev *result, sys []bool) *result {
 		back = back[n:]
 		return out
 	}
-	rows := make([][]float64, 0, limits*3)
 	for x := range e.r.Systems {
 		if prev != nil && !sys[x] {
 			r.limUtil[x], r.grpUtil[x], r.acc[x] = prev.limUtil[x], prev.grpUtil[x], prev.acc[x]
@@ -245,14 +244,12 @@ func (e *engine) newResult(prev *result, sys []bool) *result {
 			continue
 		}
 		nl := len(e.r.Systems[x].Limits)
-		rows = append(rows, make([][]float64, 2*nl)...)
-		r.limUtil[x], r.acc[x] = rows[len(rows)-2*nl:len(rows)-nl:len(rows)-nl], rows[len(rows)-nl:]
-		r.grpUtil[x] = make([][][]float64, nl)
+		r.limUtil[x], r.acc[x], r.grpUtil[x] = m.rows.take(nl), m.rows.take(nl), m.tables.take(nl)
 		for li := range nl {
 			ng := e.groups[x][li].n
 			r.acc[x][li] = take(ng * e.years * 12)
 			r.limUtil[x][li] = take(e.years)
-			r.grpUtil[x][li] = make([][]float64, ng)
+			r.grpUtil[x][li] = m.rows.take(ng)
 			for g := range ng {
 				r.grpUtil[x][li][g] = take(e.years)
 			}
