@@ -56,7 +56,7 @@ func (e *engine) runFrom(prev *result, sg *stage, changed []int) *result {
 	// the first pass on the systems the components change
 	e.prepare(r, sys)
 	e.accumulate(r, false, sys)
-	e.utilise(r, sys, fresh)
+	e.utilise(r, sys)
 	e.arrivalViews(r, sys)
 	// the runs through them are paced anew; a run whose figures change
 	// bursts anew on its whole path
@@ -68,6 +68,7 @@ func (e *engine) runFrom(prev *result, sg *stage, changed []int) *result {
 		}
 	}
 	if !any {
+		e.links(r, fresh)
 		return r
 	}
 	e.runs(r, candidates)
@@ -89,7 +90,8 @@ func (e *engine) runFrom(prev *result, sg *stage, changed []int) *result {
 		}
 	}
 	renew(second)
-	e.burst(r, second, fresh, reopened)
+	e.burst(r, second, reopened)
+	e.links(r, fresh)
 	return r
 }
 

@@ -136,12 +136,12 @@ func (e *engine) run(sg *stage) *result {
 func (e *engine) evaluate(r *result, sys, streams []bool) {
 	e.prepare(r, sys)
 	e.accumulate(r, false, sys)
-	e.utilise(r, sys, streams)
+	e.utilise(r, sys)
 	e.arrivalViews(r, sys)
-	if !e.runs(r, streams) {
-		return
+	if e.runs(r, streams) {
+		e.burst(r, sys, nil)
 	}
-	e.burst(r, sys, streams, nil)
+	e.links(r, streams)
 }
 
 // arrivalViews records the first pass's figures of the systems marked
@@ -155,10 +155,9 @@ func (e *engine) arrivalViews(r *result, sys []bool) {
 }
 
 // burst is the second pass: it redoes the limits a run's burst changes
-// on the systems marked, and the streams through them. The first pass's
-// figures of those limits stay in acc1 and lim1 (already there for the
-// systems marked in kept).
-func (e *engine) burst(r *result, sys, streams, kept []bool) {
+// on the systems marked. The first pass's figures of those limits stay in
+// acc1 and lim1 (already there for the systems marked in kept).
+func (e *engine) burst(r *result, sys, kept []bool) {
 	for x := range e.r.Systems {
 		if sys != nil && !sys[x] || kept != nil && kept[x] {
 			continue
@@ -181,18 +180,13 @@ func (e *engine) burst(r *result, sys, streams, kept []bool) {
 	if burst == nil {
 		return
 	}
-	through := make([]bool, len(e.r.Streams))
 	for x, on := range burst {
 		if on {
-			for _, s := range e.on[x] {
-				through[s] = streams == nil || streams[s]
-			}
 			// a system reopened for this pass has none of its first pass's
 			// utilisation: all of it is worked out
 			e.utiliseSystem(r, x, kept == nil || !kept[x])
 		}
 	}
-	e.links(r, through)
 }
 
 // newResult allocates a result; with prev, the systems not marked in sys
@@ -322,16 +316,16 @@ func worstMonth(row []float64) float64 {
 	return w
 }
 
-// utilise turns demand into utilisation: per group the worst month, per
-// limit the worst group, per system the binding limit; entitlements with
-// that year's Process licences; per stream its groups on each system.
-func (e *engine) utilise(r *result, only, streams []bool) {
+// utilise turns demand into utilisation on the systems marked (nil: all):
+// per group the worst month, per limit the worst group, per system the
+// binding limit; entitlements with that year's Process licences. The
+// streams' links follow once the stage's passes are done.
+func (e *engine) utilise(r *result, only []bool) {
 	for x := range e.r.Systems {
 		if only == nil || only[x] {
 			e.utiliseSystem(r, x, false)
 		}
 	}
-	e.links(r, streams)
 }
 
 // utiliseSystem works out the utilisation of system x's limits, then its
@@ -393,7 +387,7 @@ func (e *engine) utiliseLimit(r *result, x, li int) {
 }
 
 // links is, for the streams marked (nil: all), the utilisation of their
-// groups on each system of their path.
+// groups on each system of their path, from the stage's final figures.
 func (e *engine) links(r *result, streams []bool) {
 	for s := range e.r.Streams {
 		if streams != nil && !streams[s] {
