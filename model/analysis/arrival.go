@@ -48,7 +48,7 @@ func minf(a, b float64) float64 {
 	if m := min(a, b); m == m {
 		return m
 	}
-	return math.Min(a, b)
+	return mathMin(a, b)
 }
 
 // maxf is math.Max the same way (+Inf wins over a NaN).
@@ -56,5 +56,14 @@ func maxf(a, b float64) float64 {
 	if m := max(a, b); m == m {
 		return m
 	}
-	return math.Max(a, b)
+	return mathMax(a, b)
 }
+
+// mathMin and mathMax stay out of line, so that minf and maxf are cheap
+// enough to inline where they are used.
+//
+//go:noinline
+func mathMin(a, b float64) float64 { return math.Min(a, b) }
+
+//go:noinline
+func mathMax(a, b float64) float64 { return math.Max(a, b) }

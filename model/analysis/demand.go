@@ -112,22 +112,56 @@ func (e *engine) yearDemand(r *result, s, x, li, k, n int, bursts bool) yearly {
 
 // month is the demand in month m.
 func (y *yearly) month(m int) float64 {
-	t := y.t
 	switch {
-	case t.c == 0:
+	case y.t.c == 0:
 		return 0
 	case y.kind == termRuns:
 		return y.flat
 	case y.kind == termBurst:
-		// records per run (A(every) in the month) at most what the run's
-		// pace puts in a window
-		return minf(y.vol*y.day[m]*y.runAt, y.cap) * t.c / t.div
+		return y.burstMonth(m)
 	case y.kind == termQueue:
-		// queued writes reach the target at most at its drain rate
-		a := y.vol * y.day[m] * t.at
-		return (a*(t.c-t.write) + minf(a, y.drain)*t.write) / t.div
+		return y.queueMonth(m)
 	}
-	return y.vol * y.day[m] * t.coef
+	return y.plainMonth(m)
+}
+
+// addTo adds the demand of every month to row, month by month.
+func (y *yearly) addTo(row *[12]float64) {
+	switch {
+	case y.t.c == 0:
+	case y.kind == termRuns:
+		for m := range row {
+			row[m] += y.flat
+		}
+	case y.kind == termBurst:
+		for m := range row {
+			row[m] += y.burstMonth(m)
+		}
+	case y.kind == termQueue:
+		for m := range row {
+			row[m] += y.queueMonth(m)
+		}
+	default:
+		for m := range row {
+			row[m] += y.plainMonth(m)
+		}
+	}
+}
+
+func (y *yearly) plainMonth(m int) float64 { return y.vol * y.day[m] * y.t.coef }
+
+// burstMonth is the records a run picks up in month m (A(every)) at most
+// what the run's pace puts in a window.
+func (y *yearly) burstMonth(m int) float64 {
+	return minf(y.vol*y.day[m]*y.runAt, y.cap) * y.t.c / y.t.div
+}
+
+// queueMonth has the queued writes reach the target at most at its drain
+// rate.
+func (y *yearly) queueMonth(m int) float64 {
+	t := y.t
+	a := y.vol * y.day[m] * t.at
+	return (a*(t.c-t.write) + minf(a, y.drain)*t.write) / t.div
 }
 
 // accumulate sums every stream's demand on every limit, per group, year
@@ -181,9 +215,7 @@ func (e *engine) accumulateLimit(r *result, x, li int, bursts bool) {
 				continue
 			}
 			y := e.yearDemand(r, s, x, li, k, n, bursts)
-			for m := range 12 {
-				row[m] += y.month(m)
-			}
+			y.addTo(row)
 		}
 	}
 }
