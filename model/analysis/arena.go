@@ -93,3 +93,46 @@ func (s *scratch) findings(f *findings, e *engine) *findings {
 	f.e, f.out, f.at = e, f.out[:0], f.at[:0]
 	return f
 }
+
+// batch hands out slices from blocks it allocates, for the report's many
+// small rows and pointers: a few allocations instead of one each. Unlike
+// an arena it never reuses a block (the report keeps them); each slice
+// has its own length as capacity.
+type batch[T any] struct{ block []T }
+
+// batchBlock is the elements a batch allocates at once.
+const batchBlock = 512
+
+func (b *batch[T]) take(n int) []T {
+	if n > len(b.block) {
+		b.block = make([]T, max(n, batchBlock))
+	}
+	out := b.block[:n:n]
+	b.block = b.block[n:]
+	return out
+}
+
+// ptr is a pointer to a copy of v.
+func (b *batch[T]) ptr(v T) *T {
+	p := &b.take(1)[0]
+	*p = v
+	return p
+}
+
+// reportMem is where one report's rows come from.
+type reportMem struct {
+	floats batch[float64]
+	refs   batch[*float64]
+	strs   batch[string]
+	bools  batch[bool]
+	ints   batch[int]
+}
+
+// fins is fins(row) taken from the batch.
+func (m *reportMem) fins(row []float64) []float64 {
+	out := m.floats.take(len(row))
+	for i, v := range row {
+		out[i] = fin(v)
+	}
+	return out
+}

@@ -12,6 +12,7 @@ import (
 // figures (stage res, before any component).
 func (e *engine) report(res *result, sg *stage) Report {
 	r := e.r
+	m := &reportMem{}
 	rep := Report{
 		Scenario: ReportScenario{Name: r.Name, Horizon: r.Horizon, MonitorAt: r.MonitorAt},
 		Years:    make([]int, e.years),
@@ -23,22 +24,22 @@ func (e *engine) report(res *result, sg *stage) Report {
 		rep.Years[n] = n
 	}
 	for x := range r.Systems {
-		rep.Systems[x] = e.systemReport(res, sg, x)
+		rep.Systems[x] = e.systemReport(m, res, sg, x)
 	}
 	for s := range r.Streams {
-		rep.Streams[s] = e.streamReport(res, sg, s)
+		rep.Streams[s] = e.streamReport(m, res, sg, s)
 	}
 	rep.Pattern = e.scenarioPattern()
 	return rep
 }
 
-func (e *engine) systemReport(res *result, sg *stage, x int) SystemReport {
+func (e *engine) systemReport(mem *reportMem, res *result, sg *stage, x int) SystemReport {
 	sys := &e.r.Systems[x]
 	sr := SystemReport{
 		ID: sys.ID, Name: sys.Name, Kind: sys.Kind.Name, Zone: sys.Zone,
-		LoadPerSecond: make([]float64, e.years), Utilization: fins(res.sysUtil[x]),
-		BindingLimit: make([]string, e.years), Limits: make([]LimitReport, len(sys.Limits)),
-		RequestsPerMonth: make([]float64, 12),
+		LoadPerSecond: mem.floats.take(e.years), Utilization: mem.fins(res.sysUtil[x]),
+		BindingLimit: mem.strs.take(e.years), Limits: make([]LimitReport, len(sys.Limits)),
+		RequestsPerMonth: mem.floats.take(12),
 	}
 	for n, li := range res.binding[x] {
 		if li >= 0 {
@@ -47,7 +48,7 @@ func (e *engine) systemReport(res *result, sg *stage, x int) SystemReport {
 	}
 	for li, l := range sys.Limits {
 		sr.Limits[li] = LimitReport{Name: l.Name, Rate: rateText(l.Rate), Per: l.Per, Counts: l.Counts,
-			Source: l.Source, Reference: l.Reference, Utilization: fins(res.limUtil[x][li])}
+			Source: l.Source, Reference: l.Reference, Utilization: mem.fins(res.limUtil[x][li])}
 	}
 	var month [12]float64
 	scheduled := false
@@ -70,7 +71,7 @@ func (e *engine) systemReport(res *result, sg *stage, x int) SystemReport {
 		sr.LoadPerSecond[n] = fin(worstMonth(month[:]))
 	}
 	if scheduled {
-		sr.RunLoadPerSecond = make([]float64, e.years)
+		sr.RunLoadPerSecond = mem.floats.take(e.years)
 		for k, s := range e.on[x] {
 			if e.r.Streams[s].Trigger != model.TriggerSchedule {
 				continue
@@ -90,17 +91,16 @@ func (e *engine) systemReport(res *result, sg *stage, x int) SystemReport {
 	return sr
 }
 
-func (e *engine) streamReport(res *result, sg *stage, s int) StreamReport {
+func (e *engine) streamReport(mem *reportMem, res *result, sg *stage, s int) StreamReport {
 	st := &e.r.Streams[s]
 	sr := StreamReport{
 		ID: st.ID, Name: st.Name, Flow: st.Flow, Trigger: st.Trigger, Identity: st.Identity,
-		Pattern: e.streamPattern(s), PerYear: make([]float64, e.years), PerMonth: make([]float64, 12),
-		PeakMonth: make([]float64, e.years), PeakPerSecond: make([]float64, e.years),
+		Pattern: e.streamPattern(s), PerYear: mem.floats.take(e.years), PerMonth: mem.floats.take(12),
+		PeakMonth: mem.floats.take(e.years), PeakPerSecond: mem.floats.take(e.years),
 	}
 	sr.From, sr.To = e.idOf(st.From), e.idOf(st.To)
 	if st.Via >= 0 {
-		v := e.r.Systems[st.Via].ID
-		sr.Via = &v
+		sr.Via = mem.strs.ptr(e.r.Systems[st.Via].ID)
 	}
 	for n := range e.years {
 		sr.PerYear[n] = fin(e.vol[s][n])
@@ -110,25 +110,23 @@ func (e *engine) streamReport(res *result, sg *stage, s int) StreamReport {
 	for m := range 12 {
 		sr.PerMonth[m] = fin(e.vol[s][0] * st.Shares[m])
 	}
-	sr.WeakestLink = e.weakestLink(res, s)
+	sr.WeakestLink = e.weakestLink(mem, res, s)
 	if st.Trigger == model.TriggerSchedule {
-		sr.RecordsPerRun = fins(res.perRun[s])
-		sr.RuntimeSeconds = make([]*float64, e.years)
+		sr.RecordsPerRun = mem.fins(res.perRun[s])
+		sr.RuntimeSeconds = mem.refs.take(e.years)
 		overlap := false
 		for n, t := range res.runtime[s] {
 			if t < 0 {
 				overlap = true
 				continue
 			}
-			v := fin(t)
-			sr.RuntimeSeconds[n] = &v
+			sr.RuntimeSeconds[n] = mem.floats.ptr(fin(t))
 			overlap = overlap || t > st.Every
 		}
-		sr.Overlap = &overlap
+		sr.Overlap = mem.bools.ptr(overlap)
 	}
 	if lat, ok := e.pathLatency(res, sg, s, 0); ok {
-		v := fin(lat)
-		sr.PathLatencySeconds = &v
+		sr.PathLatencySeconds = mem.floats.ptr(fin(lat))
 	}
 	return sr
 }
@@ -142,9 +140,21 @@ func (e *engine) idOf(x int) string {
 }
 
 // weakestLink is the system on the stream's path whose limits, in the
-// groups the stream belongs to, are the most used in any year; a tie goes
+// groups the stream belongs to, are the most used in any year.
+func (e *engine) weakestLink(mem *reportMem, res *result, s int) WeakestLink {
+	best := e.weakest(res, s)
+	if best < 0 {
+		return WeakestLink{Utilization: mem.floats.take(e.years)}
+	}
+	st := &e.r.Streams[s]
+	x := [3]int{st.From, st.Via, st.To}[best]
+	return WeakestLink{System: e.r.Systems[x].ID, Utilization: mem.fins(res.link[s][best])}
+}
+
+// weakest is the place on the path (posFrom, posVia, posTo) of the
+// stream's weakest link, -1 when none: the most used in any year, a tie
 // to the higher last year, then to the earlier system on the path.
-func (e *engine) weakestLink(res *result, s int) WeakestLink {
+func (e *engine) weakest(res *result, s int) int {
 	st := &e.r.Streams[s]
 	best, bestMax, bestLast := -1, -1.0, -1.0
 	for p, x := range [3]int{st.From, st.Via, st.To} {
@@ -157,17 +167,18 @@ func (e *engine) weakestLink(res *result, s int) WeakestLink {
 			best, bestMax, bestLast = p, m, last
 		}
 	}
-	if best < 0 {
-		return WeakestLink{Utilization: make([]float64, e.years)}
-	}
-	x := [3]int{st.From, st.Via, st.To}[best]
-	return WeakestLink{System: e.r.Systems[x].ID, Utilization: fins(res.link[s][best])}
+	return best
 }
 
-// weakestSystem is the system of the stream's weakest link, -1 when none.
+// weakestSystem is the first system on the stream's path with the id of
+// its weakest link, -1 when none.
 func (e *engine) weakestSystem(res *result, s int) int {
-	id := e.weakestLink(res, s).System
+	best := e.weakest(res, s)
+	if best < 0 {
+		return -1
+	}
 	st := &e.r.Streams[s]
+	id := e.r.Systems[[3]int{st.From, st.Via, st.To}[best]].ID
 	for _, x := range [3]int{st.From, st.Via, st.To} {
 		if x >= 0 && e.r.Systems[x].ID == id {
 			return x

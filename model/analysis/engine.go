@@ -81,8 +81,9 @@ func newEngine(r *Resolved, mem *scratch) *engine {
 		}
 	}
 	e.paths = make([][]int, ns)
+	pathBack := make([]int, 3*ns)
 	for s := range r.Streams {
-		e.paths[s] = e.distinctPath(s)
+		e.paths[s] = e.distinctPath(s, pathBack[3*s:3*s:3*s+3])
 	}
 	e.pos = make([][3]int, ns)
 	for s := range r.Streams {

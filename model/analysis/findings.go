@@ -48,6 +48,9 @@ type findings struct {
 	e   *engine
 	out []Finding
 	at  [][2]int // per finding: its stream and system indexes (-1 for none)
+	// where the findings' ids and years are copied to
+	ids   batch[string]
+	years batch[int]
 }
 
 // merge appends g's findings to f's.
@@ -61,16 +64,13 @@ func (f *findings) merge(g *findings) {
 func (f *findings) add(code string, sev Severity, stream, system, year int, msg, advice string) *Finding {
 	fd := Finding{Code: code, Severity: sev, Message: msg, Advice: advice}
 	if stream >= 0 {
-		id := f.e.r.Streams[stream].ID
-		fd.Stream = &id
+		fd.Stream = f.ids.ptr(f.e.r.Streams[stream].ID)
 	}
 	if system >= 0 {
-		id := f.e.r.Systems[system].ID
-		fd.System = &id
+		fd.System = f.ids.ptr(f.e.r.Systems[system].ID)
 	}
 	if year >= 0 {
-		y := year
-		fd.Year = &y
+		fd.Year = f.years.ptr(year)
 	}
 	f.out = append(f.out, fd)
 	f.at = append(f.at, [2]int{stream, system})

@@ -104,9 +104,9 @@ func (e *engine) paceRun(r *result, sg *stage, s, n int, records float64, record
 // to be changed).
 func (e *engine) pathSystems(s int) []int { return e.paths[s] }
 
-func (e *engine) distinctPath(s int) []int {
+// distinctPath appends the distinct systems of a stream's path to out.
+func (e *engine) distinctPath(s int, out []int) []int {
 	st := &e.r.Streams[s]
-	out := make([]int, 0, 3)
 	for _, x := range [3]int{st.From, st.Via, st.To} {
 		if x >= 0 && (len(out) == 0 || out[len(out)-1] != x) && !(len(out) == 2 && out[0] == x) {
 			out = append(out, x)
