@@ -98,14 +98,18 @@ func (s *scratch) findings(f *findings, e *engine) *findings {
 // small rows and pointers: a few allocations instead of one each. Unlike
 // an arena it never reuses a block (the report keeps them); each slice
 // has its own length as capacity.
-type batch[T any] struct{ block []T }
+type batch[T any] struct {
+	block []T
+	size  int // of the last block: each is twice the last, up to batchBlock
+}
 
-// batchBlock is the elements a batch allocates at once.
+// batchBlock is the most elements a batch allocates at once.
 const batchBlock = 512
 
 func (b *batch[T]) take(n int) []T {
 	if n > len(b.block) {
-		b.block = make([]T, max(n, batchBlock))
+		b.size = min(max(2*b.size, 16), batchBlock)
+		b.block = make([]T, max(n, b.size))
 	}
 	out := b.block[:n:n]
 	b.block = b.block[n:]

@@ -34,25 +34,13 @@ func (e *engine) runFrom(prev *result, sg *stage, changed []int) *result {
 	}
 	r := e.newResult(prev, sys)
 	r.sg = sg
-	fresh := make([]bool, ns) // streams whose weakest-link rows are worked out anew
 	touches := func(s int, on []bool) bool {
 		st := &e.r.Streams[s]
 		return st.From >= 0 && on[st.From] || st.Via >= 0 && on[st.Via] || st.To >= 0 && on[st.To]
 	}
-	renew := func(on []bool) {
-		for s := range e.r.Streams {
-			if !fresh[s] && touches(s, on) {
-				fresh[s] = true
-				for p := range 3 {
-					r.link[s][p] = e.mem.floats.take(e.years)
-				}
-			}
-		}
-	}
 	for s := range e.r.Streams {
-		r.perRun[s], r.runtime[s], r.burst[s], r.link[s] = prev.perRun[s], prev.runtime[s], prev.burst[s], prev.link[s]
+		r.perRun[s], r.runtime[s], r.burst[s] = prev.perRun[s], prev.runtime[s], prev.burst[s]
 	}
-	renew(sys)
 	// the first pass on the systems the components change
 	e.prepare(r, sys)
 	e.accumulate(r, false, sys)
@@ -68,7 +56,6 @@ func (e *engine) runFrom(prev *result, sg *stage, changed []int) *result {
 		}
 	}
 	if !any {
-		e.links(r, fresh)
 		return r
 	}
 	e.runs(r, candidates)
@@ -89,9 +76,7 @@ func (e *engine) runFrom(prev *result, sg *stage, changed []int) *result {
 			}
 		}
 	}
-	renew(second)
 	e.burst(r, second, reopened)
-	e.links(r, fresh)
 	return r
 }
 

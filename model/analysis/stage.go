@@ -87,9 +87,12 @@ type result struct {
 	grpUtil [][][][]float64 // [system][limit][group][year]
 	sysUtil [][]float64     // [system][year]
 	binding [][]int         // [system][year]: limit index, -1 without limits
-	link    [][3][]float64  // [stream][position][year]: its groups' utilisation there
-	acc     [][][]float64   // [system][limit]: group × year × month demand
-	licBy   [][]licence     // [system]: Process licences per flow
+	// link is [stream][position][year]: its groups' utilisation there; the
+	// design's only (nil for a ladder step: only the design's weakest links
+	// are reported)
+	link  [][3][]float64
+	acc   [][][]float64 // [system][limit]: group × year × month demand
+	licBy [][]licence   // [system]: Process licences per flow
 	// unlicensed is a flows layer's entitlement utilisation per year
 	// before any licence (nil for other systems).
 	unlicensed [][]float64
@@ -128,6 +131,7 @@ func (e *engine) run(sg *stage) *result {
 	r := e.newResult(nil, nil)
 	r.sg = sg
 	e.evaluate(r, nil, nil)
+	e.links(r)
 	return r
 }
 
@@ -141,7 +145,6 @@ func (e *engine) evaluate(r *result, sys, streams []bool) {
 	if e.runs(r, streams) {
 		e.burst(r, sys, nil)
 	}
-	e.links(r, streams)
 }
 
 // arrivalViews records the first pass's figures of the systems marked
@@ -199,7 +202,7 @@ func (e *engine) newResult(prev *result, sys []bool) *result {
 		acc1: m.tables.take(nx), lim1: m.tables.take(nx),
 		sysUtil: m.rows.take(nx), binding: m.intRows.take(nx), unlicensed: m.rows.take(nx),
 		terms: m.termTables.take(nx), licBy: make([][]licence, nx),
-		link: m.links.take(ns), licUtil: m.rows.take(ns), perRun: m.rows.take(ns), runtime: m.rows.take(ns), burst: m.rows.take(ns),
+		licUtil: m.rows.take(ns), perRun: m.rows.take(ns), runtime: m.rows.take(ns), burst: m.rows.take(ns),
 	}
 	if prev == nil {
 		r.paced = make([]bool, e.limits)
@@ -253,6 +256,7 @@ func (e *engine) newResult(prev *result, sys []bool) *result {
 		take(e.years)
 	}
 	if prev == nil {
+		r.link = m.links.take(ns)
 		back := e.mem.floats.take(ns * 3 * e.years)
 		for s := range e.r.Streams {
 			for p := range 3 {
@@ -386,13 +390,10 @@ func (e *engine) utiliseLimit(r *result, x, li int) {
 	}
 }
 
-// links is, for the streams marked (nil: all), the utilisation of their
-// groups on each system of their path, from the stage's final figures.
-func (e *engine) links(r *result, streams []bool) {
+// links is, for every stream, the utilisation of its groups on each
+// system of its path, from the stage's final figures.
+func (e *engine) links(r *result) {
 	for s := range e.r.Streams {
-		if streams != nil && !streams[s] {
-			continue
-		}
 		st := &e.r.Streams[s]
 		for p, x := range [3]int{st.From, st.Via, st.To} {
 			clear(r.link[s][p])
