@@ -64,6 +64,15 @@ type scratch struct {
 	links      arena[[3][]float64]
 
 	drawn, laddered findings
+	other           *scratch // the second side's, for the design's passes
+}
+
+// aside is the scratch of the design's second side.
+func (s *scratch) aside() *scratch {
+	if s.other == nil {
+		s.other = new(scratch)
+	}
+	return s.other
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -71,6 +80,12 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 
 func putScratch(s *scratch) {
+	s.reset()
+	scratchPool.Put(s)
+}
+
+// reset makes all of the scratch free again.
+func (s *scratch) reset() {
 	s.floats.reset()
 	s.ints.reset()
 	s.terms.reset()
@@ -85,7 +100,9 @@ func putScratch(s *scratch) {
 		clear(f.out) // let go of the messages
 		f.out, f.at, f.e = f.out[:0], f.at[:0], nil
 	}
-	scratchPool.Put(s)
+	if s.other != nil {
+		s.other.reset()
+	}
 }
 
 // findings is one of the scratch's lists of findings, emptied, for e.

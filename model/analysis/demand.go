@@ -165,10 +165,10 @@ func (y *yearly) queueMonth(m int) float64 {
 }
 
 // accumulate sums every stream's demand on every limit, per group, year
-// and month. With bursts it redoes only the limits a run's burst changes,
-// and returns the systems they belong to (nil when none).
+// and month, on the systems marked (nil: all). With bursts it redoes only
+// the limits a run's burst changes, and returns the systems they belong to
+// (nil when none).
 func (e *engine) accumulate(r *result, bursts bool, only []bool) (changed []bool) {
-	r.bursting = bursts
 	for x := range e.r.Systems {
 		if only != nil && !only[x] {
 			continue

@@ -58,7 +58,7 @@ func (e *engine) runFrom(prev *result, sg *stage, changed []int) *result {
 	if !any {
 		return r
 	}
-	e.runs(r, candidates)
+	e.runs(r, candidates, r.paced)
 	second := slices.Clone(sys)
 	reopened := make([]bool, nx)
 	for s, c := range candidates {
@@ -76,6 +76,7 @@ func (e *engine) runFrom(prev *result, sg *stage, changed []int) *result {
 			}
 		}
 	}
+	r.bursting = true
 	e.burst(r, second, reopened)
 	return r
 }

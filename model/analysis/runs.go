@@ -10,10 +10,12 @@ import (
 // are checked as limits, they do not pace a run.
 const shortWindow = 3600.0
 
-// runs works out each scheduled stream's records per run and how long a
-// run takes per year, from the stage's first (arrival) pass. It reports
-// whether there is any schedule, whose bursts then need a second pass.
-func (e *engine) runs(r *result, only []bool) bool {
+// runs works out, for the streams marked (nil: all), each scheduled
+// stream's records per run and how long a run takes per year, from the
+// stage's first (arrival) pass, and notes in paced the limits that pace a
+// run. It reports whether there is any schedule, whose bursts then need a
+// second pass.
+func (e *engine) runs(r *result, only, paced []bool) bool {
 	sg := r.sg
 	any := false
 	for s := range e.r.Streams {
@@ -28,7 +30,7 @@ func (e *engine) runs(r *result, only []bool) bool {
 		for n := range e.years {
 			R := e.perRun(s, n, e.peakM[s])
 			proc := R * e.processing(s, sg, st.Concurrency)
-			rt, never := e.paceRun(r, sg, s, n, R, true)
+			rt, never := e.paceRun(r, sg, s, n, R, paced)
 			r.perRun[s][n] = R
 			switch {
 			case never:
@@ -70,20 +72,20 @@ func (e *engine) processing(s int, sg *stage, concurrency float64) float64 {
 // requests at the spare rate of its busiest short-window limit; never is
 // true when a system has no spare rate left for it.
 func (e *engine) rateTime(r *result, sg *stage, s, n int, records float64) (t float64, never bool) {
-	return e.paceRun(r, sg, s, n, records, false)
+	return e.paceRun(r, sg, s, n, records, nil)
 }
 
-// paceRun is rateTime; with record it also notes which limits pace the
-// run (only while a result is evaluated; afterwards a result is
+// paceRun is rateTime; with paced it also notes there which limits pace
+// the run (only while a result is evaluated; afterwards a result is
 // read-only).
-func (e *engine) paceRun(r *result, sg *stage, s, n int, records float64, record bool) (t float64, never bool) {
+func (e *engine) paceRun(r *result, sg *stage, s, n int, records float64, paced []bool) (t float64, never bool) {
 	for _, x := range e.pathSystems(s) {
 		li, c := e.pacingLimit(r, sg, s, x, n)
 		if li < 0 {
 			continue
 		}
-		if record {
-			r.paced[e.limitBase[x]+li] = true
+		if paced != nil {
+			paced[e.limitBase[x]+li] = true
 		}
 		if never {
 			continue

@@ -126,25 +126,26 @@ type licence struct {
 }
 
 // run evaluates a stage: limits' demand and utilisation month by month,
-// then scheduled runs, then again with the runs' bursts, licences applied.
+// then scheduled runs, then again with the runs' bursts, licences applied;
+// on a landscape each pass on two cores.
 func (e *engine) run(sg *stage) *result {
 	r := e.newResult(nil, nil)
 	r.sg = sg
-	e.evaluate(r, nil, nil)
-	e.links(r)
-	return r
-}
-
-// evaluate computes a result for the systems and streams marked (nil:
-// all of them).
-func (e *engine) evaluate(r *result, sys, streams []bool) {
-	e.prepare(r, sys)
-	e.accumulate(r, false, sys)
-	e.utilise(r, sys)
-	e.arrivalViews(r, sys)
-	if e.runs(r, streams) {
-		e.burst(r, sys, nil)
+	sides := e.sides(r)
+	each(sides, func(h *side) {
+		h.e.prepare(r, h.sys)
+		h.e.accumulate(r, false, h.sys)
+		h.e.utilise(r, h.sys)
+	})
+	e.arrivalViews(r, nil)
+	each(sides, func(h *side) { h.runs = h.e.runs(r, h.streams, h.paced) })
+	joinPaced(sides)
+	if slices.ContainsFunc(sides, func(h *side) bool { return h.runs }) {
+		r.bursting = true
+		each(sides, func(h *side) { h.e.burst(r, h.sys, nil) })
 	}
+	each(sides, func(h *side) { h.e.links(r, h.streams) })
+	return r
 }
 
 // arrivalViews records the first pass's figures of the systems marked
@@ -390,10 +391,13 @@ func (e *engine) utiliseLimit(r *result, x, li int) {
 	}
 }
 
-// links is, for every stream, the utilisation of its groups on each
-// system of its path, from the stage's final figures.
-func (e *engine) links(r *result) {
+// links is, for the streams marked (nil: all), the utilisation of their
+// groups on each system of their path, from the stage's final figures.
+func (e *engine) links(r *result, streams []bool) {
 	for s := range e.r.Streams {
+		if streams != nil && !streams[s] {
+			continue
+		}
 		st := &e.r.Streams[s]
 		for p, x := range [3]int{st.From, st.Via, st.To} {
 			clear(r.link[s][p])

@@ -34,7 +34,7 @@ func withLinks(e *engine, r *result) *result {
 			r.link[s][p] = make([]float64, e.years)
 		}
 	}
-	e.links(r)
+	e.links(r, nil)
 	return r
 }
 
