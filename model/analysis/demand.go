@@ -28,40 +28,43 @@ const (
 // prepare works out each stream's term on each limit for the result's
 // stage, on the systems marked (nil: all).
 func (e *engine) prepare(r *result, only []bool) {
-	sg := r.sg
 	for x := range e.r.Systems {
-		if only != nil && !only[x] {
-			continue
+		if only == nil || only[x] {
+			e.prepareSystem(r, x)
 		}
-		lims := e.r.Systems[x].Limits
-		r.terms[x] = e.mem.termRows.take(len(lims))
-		for li := range lims {
-			l := &lims[li]
-			ts := e.mem.terms.take(len(e.on[x]))
-			for k, s := range e.on[x] {
-				st := &e.r.Streams[s]
-				pr := e.perRecord(s, x, sg)
-				t := term{c: pr.of(l.Counts), at: e.curves[s].at(l.Window), div: 1}
-				if t.c == 0 {
-					ts[k] = term{}
-					continue
-				}
-				if l.Per == model.ScopeIdentity && e.usersApply(s, x) {
-					t.div = st.Users
-				}
-				t.coef = t.at * t.c / t.div
-				switch {
-				case st.Trigger == model.TriggerSchedule && l.Counts == model.CountsRuns:
-					t.kind = termRuns
-				case st.Trigger == model.TriggerSchedule && l.Window < st.Every:
-					t.kind = termBurst
-				case sg.queue[s] != nil && x == st.To && pr.writes > 0:
-					t.kind, t.write = termQueue, pr.writes
-				}
-				ts[k] = t
+	}
+}
+
+func (e *engine) prepareSystem(r *result, x int) {
+	sg := r.sg
+	lims := e.r.Systems[x].Limits
+	r.terms[x] = e.mem.termRows.take(len(lims))
+	for li := range lims {
+		l := &lims[li]
+		ts := e.mem.terms.take(len(e.on[x]))
+		for k, s := range e.on[x] {
+			st := &e.r.Streams[s]
+			pr := e.perRecord(s, x, sg)
+			t := term{c: pr.of(l.Counts), at: e.curves[s].at(l.Window), div: 1}
+			if t.c == 0 {
+				ts[k] = term{}
+				continue
 			}
-			r.terms[x][li] = ts
+			if l.Per == model.ScopeIdentity && e.usersApply(s, x) {
+				t.div = st.Users
+			}
+			t.coef = t.at * t.c / t.div
+			switch {
+			case st.Trigger == model.TriggerSchedule && l.Counts == model.CountsRuns:
+				t.kind = termRuns
+			case st.Trigger == model.TriggerSchedule && l.Window < st.Every:
+				t.kind = termBurst
+			case sg.queue[s] != nil && x == st.To && pr.writes > 0:
+				t.kind, t.write = termQueue, pr.writes
+			}
+			ts[k] = t
 		}
+		r.terms[x][li] = ts
 	}
 }
 
@@ -170,23 +173,27 @@ func (y *yearly) queueMonth(m int) float64 {
 // (nil when none).
 func (e *engine) accumulate(r *result, bursts bool, only []bool) (changed []bool) {
 	for x := range e.r.Systems {
-		if only != nil && !only[x] {
-			continue
-		}
-		for li := range e.r.Systems[x].Limits {
-			if bursts && !hasBurst(r.terms[x][li]) {
-				continue
+		if (only == nil || only[x]) && e.accumulateSystem(r, x, bursts) && bursts {
+			if changed == nil {
+				changed = make([]bool, len(e.r.Systems))
 			}
-			if bursts {
-				if changed == nil {
-					changed = make([]bool, len(e.r.Systems))
-				}
-				changed[x] = true
-			}
-			e.accumulateLimit(r, x, li, bursts)
+			changed[x] = true
 		}
 	}
 	return changed
+}
+
+// accumulateSystem sums the demand on system x's limits (with bursts,
+// only on those a run's burst reaches); it says whether it summed any.
+func (e *engine) accumulateSystem(r *result, x int, bursts bool) bool {
+	any := false
+	for li := range e.r.Systems[x].Limits {
+		if !bursts || hasBurst(r.terms[x][li]) {
+			e.accumulateLimit(r, x, li, bursts)
+			any = true
+		}
+	}
+	return any
 }
 
 // accumulateLimit sums the demand on limit li of system x per group, year

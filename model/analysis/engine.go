@@ -34,10 +34,12 @@ type engine struct {
 	flowSets [][]*flowSet
 	// restricted holds the (zone, data class) pairs some system restricts
 	restricted map[[2]string]bool
-	paths      [][]int  // per stream: the distinct systems of its path
-	limitBase  []int    // per system: the index of its first limit among all
-	limits     int      // the limits of all systems
-	mem        *scratch // where stages take their figures from
+	paths      [][]int // per stream: the distinct systems of its path
+	limitBase  []int   // per system: the index of its first limit among all
+	limits     int     // the limits of all systems
+	// the systems with an entitlement limit, and the others
+	entitled, unentitled []int
+	mem                  *scratch // where stages take their figures from
 }
 
 // limitGroups assigns the streams on a system (by their place in on) to
@@ -131,10 +133,17 @@ func newEngine(r *Resolved, mem *scratch) *engine {
 	e.flowSets = make([][]*flowSet, len(r.Systems))
 	for x := range r.Systems {
 		e.flowSets[x] = make([]*flowSet, len(r.Systems[x].Limits))
+		entitled := false
 		for li := range r.Systems[x].Limits {
 			if r.Systems[x].Limits[li].Entitlement {
 				e.flowSets[x][li] = e.newFlowSet(x, li)
+				entitled = true
 			}
+		}
+		if entitled {
+			e.entitled = append(e.entitled, x)
+		} else {
+			e.unentitled = append(e.unentitled, x)
 		}
 	}
 	return e

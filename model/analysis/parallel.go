@@ -1,64 +1,61 @@
 package analysis
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // side is one of the two halves the design of a landscape is worked out
 // in, side by side: a view of the engine that takes from an arena of its
-// own, the systems it evaluates and the streams whose runs and links it
-// works out. Each pass waits for both sides before the next starts.
+// own. Each pass shares its systems or streams between the sides as they
+// come free, and waits for both before the next pass starts; the figures
+// of one system or stream never depend on which side works them out.
 type side struct {
-	e       *engine
-	sys     []bool // nil: all
-	streams []bool // nil: all
-	paced   []bool // the limits its runs are paced by
-	runs    bool   // whether its streams hold a schedule
+	e     *engine
+	paced []bool // the limits its runs are paced by
+	runs  bool   // whether its streams held a schedule
 }
 
-// sides splits the design's work in two for a landscape, and leaves it
-// whole (one side) for a smaller scenario. The systems with an
-// entitlement all go to one side, in order: a stream on two of them has
-// its licences applied in system order, as one goroutine does it.
+// sides are two for a landscape, one for a smaller scenario.
 func (e *engine) sides(r *result) []*side {
+	one := &side{e: e, paced: r.paced}
 	if len(e.r.Streams) < parallelStreams {
-		return []*side{{e: e, paced: r.paced}}
+		return []*side{one}
 	}
-	nx, ns := len(e.r.Systems), len(e.r.Streams)
 	other := *e
 	other.mem = e.mem.aside()
-	a := &side{e: e, sys: make([]bool, nx), streams: make([]bool, ns), paced: r.paced}
-	b := &side{e: &other, sys: make([]bool, nx), streams: make([]bool, ns), paced: make([]bool, e.limits)}
-	weight := func(x int) int { return len(e.on[x]) * len(e.r.Systems[x].Limits) }
-	total, onB := 0, 0
-	for x := range e.r.Systems {
-		total += weight(x)
-		if e.hasEntitlement(x) {
-			b.sys[x] = true
-			onB += weight(x)
-		}
-	}
-	for x := range e.r.Systems {
-		switch {
-		case b.sys[x]:
-		case 2*onB < total:
-			b.sys[x] = true
-			onB += weight(x)
-		default:
-			a.sys[x] = true
-		}
-	}
-	for s := range e.r.Streams {
-		a.streams[s], b.streams[s] = s < ns/2, s >= ns/2
-	}
-	return []*side{a, b}
+	return []*side{one, {e: &other, paced: make([]bool, e.limits)}}
 }
 
-func (e *engine) hasEntitlement(x int) bool {
-	for _, l := range e.r.Systems[x].Limits {
-		if l.Entitlement {
-			return true
+// shareSystems runs step for every system. The systems with an
+// entitlement all go to the last side, in order: a stream on two of them
+// has its licences applied in system order, as one goroutine does it.
+func (e *engine) shareSystems(sides []*side, step func(h *side, x int)) {
+	var next atomic.Int64
+	each(sides, func(h *side) {
+		if h == sides[len(sides)-1] {
+			for _, x := range e.entitled {
+				step(h, x)
+			}
 		}
-	}
-	return false
+		for i := next.Add(1) - 1; i < int64(len(e.unentitled)); i = next.Add(1) - 1 {
+			step(h, e.unentitled[i])
+		}
+	})
+}
+
+// shareStreams runs step for every stream, in chunks.
+func (e *engine) shareStreams(sides []*side, step func(h *side, s int)) {
+	const chunk = 32
+	ns := int64(len(e.r.Streams))
+	var next atomic.Int64
+	each(sides, func(h *side) {
+		for i := next.Add(chunk) - chunk; i < ns; i = next.Add(chunk) - chunk {
+			for s := i; s < min(i+chunk, ns); s++ {
+				step(h, int(s))
+			}
+		}
+	})
 }
 
 // each runs f for every side, the others on goroutines of their own, and
@@ -76,11 +73,17 @@ func each(sides []*side, f func(*side)) {
 	wg.Wait()
 }
 
-// joinPaced notes on the first side what the others' runs are paced by.
-func joinPaced(sides []*side) {
-	for _, h := range sides[1:] {
-		for i, p := range h.paced {
-			sides[0].paced[i] = sides[0].paced[i] || p
+// joinRuns notes on the first side what the others' runs are paced by,
+// and says whether any side's streams held a schedule.
+func joinRuns(sides []*side) bool {
+	any := false
+	for _, h := range sides {
+		any = any || h.runs
+		if h != sides[0] {
+			for i, p := range h.paced {
+				sides[0].paced[i] = sides[0].paced[i] || p
+			}
 		}
 	}
+	return any
 }

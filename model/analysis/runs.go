@@ -16,33 +16,40 @@ const shortWindow = 3600.0
 // run. It reports whether there is any schedule, whose bursts then need a
 // second pass.
 func (e *engine) runs(r *result, only, paced []bool) bool {
-	sg := r.sg
 	any := false
 	for s := range e.r.Streams {
-		st := &e.r.Streams[s]
-		if st.Trigger != model.TriggerSchedule || (only != nil && !only[s]) {
-			continue
-		}
-		any = true
-		r.perRun[s] = e.mem.floats.take(e.years)
-		r.runtime[s] = e.mem.floats.take(e.years)
-		r.burst[s] = e.mem.floats.take(e.years)
-		for n := range e.years {
-			R := e.perRun(s, n, e.peakM[s])
-			proc := R * e.processing(s, sg, st.Concurrency)
-			rt, never := e.paceRun(r, sg, s, n, R, paced)
-			r.perRun[s][n] = R
-			switch {
-			case never:
-				r.runtime[s][n] = -1
-				r.burst[s][n] = burstRate(R, proc)
-			default:
-				r.runtime[s][n] = maxf(proc, rt)
-				r.burst[s][n] = burstRate(R, r.runtime[s][n])
-			}
+		if only == nil || only[s] {
+			any = e.runStream(r, s, paced) || any
 		}
 	}
 	return any
+}
+
+// runStream is runs for stream s; it says whether s is a schedule.
+func (e *engine) runStream(r *result, s int, paced []bool) bool {
+	sg := r.sg
+	st := &e.r.Streams[s]
+	if st.Trigger != model.TriggerSchedule {
+		return false
+	}
+	r.perRun[s] = e.mem.floats.take(e.years)
+	r.runtime[s] = e.mem.floats.take(e.years)
+	r.burst[s] = e.mem.floats.take(e.years)
+	for n := range e.years {
+		R := e.perRun(s, n, e.peakM[s])
+		proc := R * e.processing(s, sg, st.Concurrency)
+		rt, never := e.paceRun(r, sg, s, n, R, paced)
+		r.perRun[s][n] = R
+		switch {
+		case never:
+			r.runtime[s][n] = -1
+			r.burst[s][n] = burstRate(R, proc)
+		default:
+			r.runtime[s][n] = maxf(proc, rt)
+			r.burst[s][n] = burstRate(R, r.runtime[s][n])
+		}
+	}
+	return true
 }
 
 func burstRate(records, seconds float64) float64 {

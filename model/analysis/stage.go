@@ -132,19 +132,22 @@ func (e *engine) run(sg *stage) *result {
 	r := e.newResult(nil, nil)
 	r.sg = sg
 	sides := e.sides(r)
-	each(sides, func(h *side) {
-		h.e.prepare(r, h.sys)
-		h.e.accumulate(r, false, h.sys)
-		h.e.utilise(r, h.sys)
+	e.shareSystems(sides, func(h *side, x int) {
+		h.e.prepareSystem(r, x)
+		h.e.accumulateSystem(r, x, false)
+		h.e.utiliseSystem(r, x, false)
 	})
 	e.arrivalViews(r, nil)
-	each(sides, func(h *side) { h.runs = h.e.runs(r, h.streams, h.paced) })
-	joinPaced(sides)
-	if slices.ContainsFunc(sides, func(h *side) bool { return h.runs }) {
+	e.shareStreams(sides, func(h *side, s int) {
+		if h.e.runStream(r, s, h.paced) {
+			h.runs = true
+		}
+	})
+	if joinRuns(sides) {
 		r.bursting = true
-		each(sides, func(h *side) { h.e.burst(r, h.sys, nil) })
+		e.shareSystems(sides, func(h *side, x int) { h.e.burstSystem(r, x, false) })
 	}
-	each(sides, func(h *side) { h.e.links(r, h.streams) })
+	e.shareStreams(sides, func(h *side, s int) { h.e.linkStream(r, s) })
 	return r
 }
 
@@ -163,33 +166,30 @@ func (e *engine) arrivalViews(r *result, sys []bool) {
 // acc1 and lim1 (already there for the systems marked in kept).
 func (e *engine) burst(r *result, sys, kept []bool) {
 	for x := range e.r.Systems {
-		if sys != nil && !sys[x] || kept != nil && kept[x] {
-			continue
+		if sys == nil || sys[x] {
+			e.burstSystem(r, x, kept != nil && kept[x])
 		}
-		bursts := false
+	}
+}
+
+// burstSystem is the second pass on system x; kept says its first pass's
+// figures are already in acc1 and lim1 (a system reopened for this pass,
+// which has none of its first pass's utilisation: all of it is worked
+// out).
+func (e *engine) burstSystem(r *result, x int, kept bool) {
+	if !kept && e.hasBursts(r, x) {
 		for li := range e.r.Systems[x].Limits {
 			if hasBurst(r.terms[x][li]) {
 				r.acc1[x][li] = e.mem.floats.clone(r.acc[x][li])
-				bursts = true
 			}
 		}
-		if bursts {
-			r.lim1[x] = e.mem.rows.take(len(r.limUtil[x]))
-			for li := range r.limUtil[x] {
-				r.lim1[x][li] = e.mem.floats.clone(r.limUtil[x][li])
-			}
+		r.lim1[x] = e.mem.rows.take(len(r.limUtil[x]))
+		for li := range r.limUtil[x] {
+			r.lim1[x][li] = e.mem.floats.clone(r.limUtil[x][li])
 		}
 	}
-	burst := e.accumulate(r, true, sys)
-	if burst == nil {
-		return
-	}
-	for x, on := range burst {
-		if on {
-			// a system reopened for this pass has none of its first pass's
-			// utilisation: all of it is worked out
-			e.utiliseSystem(r, x, kept == nil || !kept[x])
-		}
+	if e.accumulateSystem(r, x, true) {
+		e.utiliseSystem(r, x, !kept)
 	}
 }
 
@@ -395,33 +395,36 @@ func (e *engine) utiliseLimit(r *result, x, li int) {
 // groups on each system of their path, from the stage's final figures.
 func (e *engine) links(r *result, streams []bool) {
 	for s := range e.r.Streams {
-		if streams != nil && !streams[s] {
+		if streams == nil || streams[s] {
+			e.linkStream(r, s)
+		}
+	}
+}
+
+func (e *engine) linkStream(r *result, s int) {
+	st := &e.r.Streams[s]
+	for p, x := range [3]int{st.From, st.Via, st.To} {
+		clear(r.link[s][p])
+		if x < 0 {
 			continue
 		}
-		st := &e.r.Streams[s]
-		for p, x := range [3]int{st.From, st.Via, st.To} {
-			clear(r.link[s][p])
-			if x < 0 {
+		k := e.pos[s][p]
+		licensed := r.licUtil[s]
+		for li := range e.r.Systems[x].Limits {
+			if r.terms[x][li][k].c == 0 {
 				continue
 			}
-			k := e.pos[s][p]
-			licensed := r.licUtil[s]
-			for li := range e.r.Systems[x].Limits {
-				if r.terms[x][li][k].c == 0 {
-					continue
+			g := e.groups[x][li].of[k]
+			lic := licensed
+			if !e.r.Systems[x].Limits[li].Entitlement {
+				lic = nil
+			}
+			for n := range e.years {
+				u := r.grpUtil[x][li][g][n]
+				if lic != nil && lic[n] >= 0 {
+					u = lic[n]
 				}
-				g := e.groups[x][li].of[k]
-				lic := licensed
-				if !e.r.Systems[x].Limits[li].Entitlement {
-					lic = nil
-				}
-				for n := range e.years {
-					u := r.grpUtil[x][li][g][n]
-					if lic != nil && lic[n] >= 0 {
-						u = lic[n]
-					}
-					r.link[s][p][n] = maxf(r.link[s][p][n], u)
-				}
+				r.link[s][p][n] = maxf(r.link[s][p][n], u)
 			}
 		}
 	}
