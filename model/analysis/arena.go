@@ -146,7 +146,17 @@ type reportMem struct {
 	refs   batch[*float64]
 	strs   batch[string]
 	bools  batch[bool]
-	ints   batch[int]
+	work   []float64 // working rows, not part of the report
+}
+
+// scratchRows is n zeroed working figures, valid until the next call.
+func (m *reportMem) scratchRows(n int) []float64 {
+	if cap(m.work) < n {
+		m.work = make([]float64, n)
+	}
+	m.work = m.work[:n]
+	clear(m.work)
+	return m.work
 }
 
 // fins is fins(row) taken from the batch.

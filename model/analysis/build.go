@@ -50,25 +50,29 @@ func (e *engine) systemReport(mem *reportMem, res *result, sg *stage, x int) Sys
 		sr.Limits[li] = LimitReport{Name: l.Name, Rate: rateText(l.Rate), Per: l.Per, Counts: l.Counts,
 			Source: l.Source, Reference: l.Reference, Utilization: mem.fins(res.limUtil[x][li])}
 	}
-	var month [12]float64
 	scheduled := false
 	reqs := make([]float64, len(e.on[x])) // requests per record of each stream on x
+	// the peak load of each month of each year, stream after stream
+	months := mem.scratchRows(e.years * 12)
 	for k, s := range e.on[x] {
+		st := &e.r.Streams[s]
 		req := e.perRecord(s, x, sg).requests
 		reqs[k] = req
+		v0 := e.vol[s][0]
 		for m := range 12 {
-			sr.RequestsPerMonth[m] += e.vol[s][0] * e.r.Streams[s].Shares[m] * req
+			sr.RequestsPerMonth[m] += v0 * st.Shares[m] * req
 		}
-		scheduled = scheduled || e.r.Streams[s].Trigger == model.TriggerSchedule
-	}
-	for n := range e.years {
-		clear(month[:])
-		for k, s := range e.on[x] {
-			for m := range 12 {
-				month[m] += e.dayRecords(s, n, m) * e.curves[s].p1 * reqs[k]
+		scheduled = scheduled || st.Trigger == model.TriggerSchedule
+		day, p1 := &e.dayOf[s], e.curves[s].p1
+		for n, v := range e.vol[s] {
+			row := (*[12]float64)(months[n*12:])
+			for m := range row {
+				row[m] += v * day[m] * p1 * req // Vd · p1 · requests
 			}
 		}
-		sr.LoadPerSecond[n] = fin(worstMonth(month[:]))
+	}
+	for n := range e.years {
+		sr.LoadPerSecond[n] = fin(worstMonth(months[n*12 : (n+1)*12]))
 	}
 	if scheduled {
 		sr.RunLoadPerSecond = mem.floats.take(e.years)

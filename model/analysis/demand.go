@@ -215,10 +215,7 @@ func (e *engine) accumulateLimit(r *result, x, li int, bursts bool) {
 		for n := range e.years {
 			row := (*[12]float64)(acc[(g*e.years+n)*12:])
 			if plain {
-				base := vol[n] * t.coef
-				for m := range 12 {
-					row[m] += base * day[m]
-				}
+				addScaled(row, day, vol[n]*t.coef)
 				continue
 			}
 			y := e.yearDemand(r, s, x, li, k, n, bursts)
@@ -230,4 +227,21 @@ func (e *engine) accumulateLimit(r *result, x, li int, bursts bool) {
 // hasBurst says whether a run's burst reaches a limit with these terms.
 func hasBurst(terms []term) bool {
 	return slices.ContainsFunc(terms, func(t term) bool { return t.kind == termBurst })
+}
+
+// addScaled adds base · day[m] to each month of row: the innermost loop of
+// the analysis, written out.
+func addScaled(row, day *[12]float64, base float64) {
+	row[0] += base * day[0]
+	row[1] += base * day[1]
+	row[2] += base * day[2]
+	row[3] += base * day[3]
+	row[4] += base * day[4]
+	row[5] += base * day[5]
+	row[6] += base * day[6]
+	row[7] += base * day[7]
+	row[8] += base * day[8]
+	row[9] += base * day[9]
+	row[10] += base * day[10]
+	row[11] += base * day[11]
 }
