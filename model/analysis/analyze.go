@@ -35,6 +35,8 @@ func AnalyzeResolved(r *Resolved) Report {
 	// other (for a landscape large enough to pay for it): both only read
 	// the design's figures.
 	var rep Report
+	var ids idRanks
+	var drawnKeys []findingKey
 	drawn := mem.findings(&mem.drawn, e)
 	gateways := map[string][]int{} // zone → streams
 	var zones []string
@@ -60,6 +62,8 @@ func AnalyzeResolved(r *Resolved) Report {
 		drawn.beyondFlows(res, &design)
 		drawn.loopGuard()
 		drawn.readOnceWriteMany()
+		ids = e.idRanks()
+		drawnKeys = drawn.sortedKeys(ids, 0)
 	}
 	if len(r.Streams) >= parallelStreams {
 		go drawnFindings()
@@ -114,8 +118,7 @@ func AnalyzeResolved(r *Resolved) Report {
 		l.add(catalog.ComponentCustomCode, CodeCustomCode, v, "", []int{s}, res2.sysUtil[v], res3.sysUtil[v])
 	}
 	rep.Components = append([]Component{}, l.comps...)
-	drawn.merge(f)
-	rep.Findings = drawn.sorted()
+	rep.Findings = mergeFindings(drawnKeys, f.sortedKeys(ids, len(drawn.out)))
 	rep.After = after(e, res3)
 	rep.Licences = licences(e, res3)
 	return rep

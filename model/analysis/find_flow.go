@@ -136,9 +136,16 @@ func (f *findings) simple(res *result, sg *stage, s int) {
 	}
 	f.fieldFilter(s)
 	lat, ok := e.pathLatency(res, sg, s, 0)
+	parts := "" // what the path latency is made of, written once for the findings that give it
+	pathParts := func() string {
+		if parts == "" {
+			parts = e.pathParts(res, s)
+		}
+		return parts
+	}
 	if st.HasLatency && (!ok || lat > st.Latency) {
 		f.add(CodeLatencyExpectation, SeverityWarn, s, -1, -1,
-			fill("%s asks for data within %s, but its path typically takes %s (%s).", e.streamName(s), figure.Dur(st.Latency), latencyText(lat, ok), e.pathParts(res, s)),
+			fill("%s asks for data within %s, but its path typically takes %s (%s).", e.streamName(s), figure.Dur(st.Latency), latencyText(lat, ok), pathParts()),
 			"Agree on a realistic delay with the business before building (flows are asynchronous and promise no response time), or choose a faster path.")
 	}
 	if st.Trigger == model.TriggerInstant && st.Via >= 0 {
@@ -146,11 +153,11 @@ func (f *findings) simple(res *result, sg *stage, s int) {
 		if via.Layer != nil && via.Layer.SyncLimit > 0 && lat > float64(via.Layer.SyncLimit) {
 			f.add(CodeSyncTimeout, SeverityCritical, s, st.Via, -1,
 				fill("The caller of %s waits %s (%s), past the %s in which %s must answer a waiting caller.",
-					e.streamName(s), figure.Dur(lat), e.pathParts(res, s), figure.Dur(float64(via.Layer.SyncLimit)), via.Name),
+					e.streamName(s), figure.Dur(lat), pathParts(), figure.Dur(float64(via.Layer.SyncLimit)), via.Name),
 				"Answer at once and finish asynchronously (the caller polls or is notified), or move the slow step into custom code.")
 		}
 		f.add(CodeProgressFeedback, SeverityInfo, s, -1, -1,
-			fill("A user starts %s and waits; its path typically takes %s (%s), longer when a system is busy.", e.streamName(s), figure.Dur(lat), e.pathParts(res, s)),
+			fill("A user starts %s and waits; its path typically takes %s (%s), longer when a system is busy.", e.streamName(s), figure.Dur(lat), pathParts()),
 			"Show that the run is in progress and let the user cancel it; never leave the screen frozen.")
 	}
 }

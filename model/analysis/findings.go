@@ -53,12 +53,6 @@ type findings struct {
 	years batch[int]
 }
 
-// merge appends g's findings to f's.
-func (f *findings) merge(g *findings) {
-	f.out = append(f.out, g.out...)
-	f.at = append(f.at, g.at...)
-}
-
 // add records a finding; stream and system are indexes (-1 for none),
 // year -1 when it holds regardless of the year.
 func (f *findings) add(code string, sev Severity, stream, system, year int, msg, advice string) *Finding {
@@ -97,37 +91,68 @@ var codeRanks = func() map[string]int {
 	return m
 }()
 
-// sorted orders findings by severity (critical first), code, stream id
-// and system id (none first), keeping generation order on ties. Ids are
-// ranked once, so the sort compares integers.
-func (f *findings) sorted() []Finding {
-	r := f.e.r
-	streams := rankIDs(len(r.Streams), func(i int) string { return r.Streams[i].ID })
-	systems := rankIDs(len(r.Systems), func(i int) string { return r.Systems[i].ID })
-	// severity (2 bits), code (6 bits) and stream rank (below 2^56: a
-	// slice holds fewer elements) in one integer, compared at once
-	type key struct {
-		first     uint64
-		system, i int
-	}
-	keys := make([]key, len(f.out))
+// Findings are sorted by severity (critical first), code, stream id and
+// system id (none first), keeping generation order on ties. Ids are
+// ranked once, so the sort compares integers; the design's findings are
+// sorted beside the ladder, and the ladder's merged in after.
+
+// findingKey is a finding's place in the order: severity (2 bits), code
+// (6 bits) and stream rank (below 2^56: a slice holds fewer elements) in
+// one integer, compared at once, then the system rank and the finding's
+// place in generation order.
+type findingKey struct {
+	first     uint64
+	system, i int
+	fd        *Finding
+}
+
+func (a findingKey) compare(b findingKey) int {
+	return cmp.Or(cmp.Compare(a.first, b.first), cmp.Compare(a.system, b.system), cmp.Compare(a.i, b.i))
+}
+
+// idRanks are the ranks of the stream and the system ids.
+type idRanks struct{ streams, systems []int }
+
+func (e *engine) idRanks() idRanks {
+	r := e.r
+	return idRanks{rankIDs(len(r.Streams), func(i int) string { return r.Streams[i].ID }),
+		rankIDs(len(r.Systems), func(i int) string { return r.Systems[i].ID })}
+}
+
+// sortedKeys are the keys of f's findings in order; from is the place of
+// f's first finding in generation order.
+func (f *findings) sortedKeys(ids idRanks, from int) []findingKey {
+	keys := make([]findingKey, len(f.out))
 	for i := range f.out {
 		fd := &f.out[i]
-		k := key{first: uint64(severityRank(fd.Severity))<<62 | uint64(codeRanks[fd.Code])<<56, i: i}
+		k := findingKey{first: uint64(severityRank(fd.Severity))<<62 | uint64(codeRanks[fd.Code])<<56, i: from + i, fd: fd}
 		if s := f.at[i][0]; s >= 0 {
-			k.first |= uint64(streams[s])
+			k.first |= uint64(ids.streams[s])
 		}
 		if x := f.at[i][1]; x >= 0 {
-			k.system = systems[x]
+			k.system = ids.systems[x]
 		}
 		keys[i] = k
 	}
-	slices.SortFunc(keys, func(a, b key) int {
-		return cmp.Or(cmp.Compare(a.first, b.first), cmp.Compare(a.system, b.system), cmp.Compare(a.i, b.i))
-	})
-	out := make([]Finding, len(keys))
-	for j, k := range keys {
-		out[j] = f.out[k.i]
+	slices.SortFunc(keys, findingKey.compare)
+	return keys
+}
+
+// mergeFindings is the findings of two lists of sorted keys in order.
+func mergeFindings(a, b []findingKey) []Finding {
+	out := make([]Finding, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if a[0].compare(b[0]) < 0 {
+			out, a = append(out, *a[0].fd), a[1:]
+		} else {
+			out, b = append(out, *b[0].fd), b[1:]
+		}
+	}
+	for _, k := range a {
+		out = append(out, *k.fd)
+	}
+	for _, k := range b {
+		out = append(out, *k.fd)
 	}
 	return out
 }
