@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"sync"
+	"sync/atomic"
 	"unsafe"
 )
 
@@ -75,13 +76,26 @@ func (s *scratch) aside() *scratch {
 	return s.other
 }
 
-var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+// Scratches wait for the next analysis in lastScratch, then in the pool
+// for analyses at the same time. The pool alone would miss often: what a
+// goroutine puts on one processor another does not find on the next.
+var (
+	lastScratch atomic.Pointer[scratch]
+	scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+)
 
-func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+func getScratch() *scratch {
+	if s := lastScratch.Swap(nil); s != nil {
+		return s
+	}
+	return scratchPool.Get().(*scratch)
+}
 
 func putScratch(s *scratch) {
 	s.reset()
-	scratchPool.Put(s)
+	if !lastScratch.CompareAndSwap(nil, s) {
+		scratchPool.Put(s)
+	}
 }
 
 // reset makes all of the scratch free again.
