@@ -26,11 +26,6 @@ func (e *engine) runFrom(prev *result, sg *stage, changed []int) *result {
 				sys[x] = true
 			}
 		}
-		if st.Trigger == model.TriggerSchedule {
-			for _, x := range e.pathSystems(s) {
-				sys[x] = true // its own run changes
-			}
-		}
 	}
 	r := e.newResult(prev, sys)
 	r.sg = sg
