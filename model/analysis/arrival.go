@@ -42,28 +42,23 @@ func (c curve) at(w float64) float64 {
 // busyDaysPerMonth is (365/12) · workdays/7.
 func busyDaysPerMonth(workdays float64) float64 { return 365.0 / 12 * workdays / 7 }
 
-// minf is math.Min: the built-in min agrees with it but for a NaN, where
-// math.Min's rules apply (−Inf wins over a NaN).
+// minf is math.Min: the built-in min agrees with it but for a NaN beside
+// −Inf, which math.Min gives as −Inf.
 func minf(a, b float64) float64 {
-	if m := min(a, b); m == m {
-		return m
+	m := min(a, b)
+	if m != m && (a < -math.MaxFloat64 || b < -math.MaxFloat64) {
+		return negInf
 	}
-	return mathMin(a, b)
+	return m
 }
 
-// maxf is math.Max the same way (+Inf wins over a NaN).
+// maxf is math.Max the same way (+Inf beside a NaN).
 func maxf(a, b float64) float64 {
-	if m := max(a, b); m == m {
-		return m
+	m := max(a, b)
+	if m != m && (a > math.MaxFloat64 || b > math.MaxFloat64) {
+		return posInf
 	}
-	return mathMax(a, b)
+	return m
 }
 
-// mathMin and mathMax stay out of line, so that minf and maxf are cheap
-// enough to inline where they are used.
-//
-//go:noinline
-func mathMin(a, b float64) float64 { return math.Min(a, b) }
-
-//go:noinline
-func mathMax(a, b float64) float64 { return math.Max(a, b) }
+var negInf, posInf = math.Inf(-1), math.Inf(1)
