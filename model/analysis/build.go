@@ -194,7 +194,7 @@ func (e *engine) weakestSystem(res *result, s int) int {
 func maxOf(row []float64) float64 {
 	m := 0.0
 	for _, v := range row {
-		m = math.Max(m, v)
+		m = maxf(m, v)
 	}
 	return m
 }

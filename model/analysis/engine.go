@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"math"
 	"sort"
 
 	"github.com/flowscope/flowscope/model"
@@ -66,7 +65,7 @@ func newEngine(r *Resolved, mem *scratch) *engine {
 		e.vol[i] = back[i*e.years : (i+1)*e.years : (i+1)*e.years]
 		g := 1.0
 		for n := range e.years {
-			e.vol[i][n] = math.Min(st.V0*g, 1e300)
+			e.vol[i][n] = minf(st.V0*g, 1e300)
 			g *= 1 + st.Growth
 		}
 		d := busyDaysPerMonth(st.Workdays)

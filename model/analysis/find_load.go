@@ -1,8 +1,6 @@
 package analysis
 
 import (
-	"math"
-
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/catalog"
 	"github.com/flowscope/flowscope/model/figure"
@@ -75,7 +73,7 @@ func (f *findings) rowLimits(res *result, sg *stage, s int) {
 			continue
 		}
 		row := res.grpUtil[x][li][e.groups[x][li].of[k]]
-		u = math.Max(u, maxOf(row))
+		u = maxf(u, maxOf(row))
 		if fy := firstYear(row, e.r.MonitorAt); fy >= 0 && (y < 0 || fy < y) {
 			y = fy
 		}
@@ -130,7 +128,7 @@ func (f *findings) writeQueue(res *result, sg *stage, s int) []float64 {
 	c := pr.of(e.r.Systems[x].Limits[li].Counts)
 	mu := make([]float64, e.years)
 	for n := range e.years {
-		mu[n] = math.Max(0, e.spare(res, s, x, li, n, e.peakM[s], false)/c)
+		mu[n] = maxf(0, e.spare(res, s, x, li, n, e.peakM[s], false)/c)
 	}
 	vd := e.peakDay(s, y)
 	if mu[y] <= 0 || vd > mu[y]*86400 {
@@ -158,12 +156,12 @@ func (e *engine) queueFigures(s, n int, mu float64) queueFigures {
 	c := e.curves[s]
 	vd := e.peakDay(s, n)
 	p, r := c.p1*vd, c.r1*vd
-	q := math.Max(0, p-mu) * c.d
+	q := maxf(0, p-mu) * c.d
 	wait := q / mu
 	if r >= mu {
 		wait = (q + (r-mu)*(c.b-c.d)) / mu
 	}
-	return queueFigures{backlog: q, wait: math.Max(0, wait)}
+	return queueFigures{backlog: q, wait: maxf(0, wait)}
 }
 
 func perRecordText(v float64, unit string) string {

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/figure"
@@ -141,7 +140,7 @@ func (e *engine) beyondWhy(res *result, sg *stage, ss []int, x, n int) (int, str
 		if layer.MaxConcurrency > 0 {
 			rt, never := e.rateTime(res, sg, s, n, R)
 			proc := R * e.processing(s, sg, layer.MaxConcurrency)
-			if t := math.Max(proc, rt); never || t > st.Every {
+			if t := maxf(proc, rt); never || t > st.Every {
 				why := fill("a run cannot finish within its %s interval even at a loop concurrency of %s", figure.Dur(st.Every), figure.Num(layer.MaxConcurrency))
 				if never || rt > proc {
 					why += " (the spare rate of a system on its path paces it: another engine would be paced the same unless that system gives more)"

@@ -93,7 +93,7 @@ const (
 func Resolve(s model.Scenario) Resolved {
 	r := Resolved{Name: s.Name, Horizon: horizon(s.Horizon), MonitorAt: float64(model.DefaultMonitorAt)}
 	if s.MonitorAt != nil && finite(float64(*s.MonitorAt)) && *s.MonitorAt > 0 {
-		r.MonitorAt = math.Min(float64(*s.MonitorAt), 100)
+		r.MonitorAt = minf(float64(*s.MonitorAt), 100)
 	}
 	index := make(map[string]int, len(s.Systems))
 	r.Systems = make([]System, len(s.Systems))
@@ -291,19 +291,19 @@ func resolveStream(st *model.Stream) Stream {
 	case !finite(v) || v < 0:
 		v = 0
 	}
-	rs.V0 = math.Min(v, maxYearlyVolume)
+	rs.V0 = minf(v, maxYearlyVolume)
 	if st.Trigger == model.TriggerSchedule {
 		rs.Every = defaultEvery
 		if st.Every != nil && finite(float64(*st.Every)) && *st.Every > 0 {
-			rs.Every = math.Min(float64(*st.Every), maxSeconds)
+			rs.Every = minf(float64(*st.Every), maxSeconds)
 		}
 	}
 	if st.Latency != nil && finite(float64(*st.Latency)) && *st.Latency >= 0 {
-		rs.Latency, rs.HasLatency = math.Min(float64(*st.Latency), maxSeconds), true
+		rs.Latency, rs.HasLatency = minf(float64(*st.Latency), maxSeconds), true
 	}
 	rs.Shares = shares(st.Seasonality)
 	for _, w := range rs.Shares {
-		rs.PeakShare = math.Max(rs.PeakShare, w)
+		rs.PeakShare = maxf(rs.PeakShare, w)
 	}
 	return rs
 }
@@ -343,7 +343,7 @@ func optNum[V ~float64](p *V, def, lo, hi float64) float64 {
 	if p == nil || !finite(float64(*p)) || float64(*p) < 0 {
 		return def
 	}
-	return math.Max(lo, math.Min(hi, float64(*p)))
+	return maxf(lo, minf(hi, float64(*p)))
 }
 
 // optNumRaw is optNum for values that may be negative (growth).
@@ -351,5 +351,5 @@ func optNumRaw[V ~float64](p *V, def, lo, hi float64) float64 {
 	if p == nil || !finite(float64(*p)) {
 		return def
 	}
-	return math.Max(lo, math.Min(hi, float64(*p)))
+	return maxf(lo, minf(hi, float64(*p)))
 }
