@@ -107,7 +107,13 @@ type findingKey struct {
 }
 
 func (a findingKey) compare(b findingKey) int {
-	return cmp.Or(cmp.Compare(a.first, b.first), cmp.Compare(a.system, b.system), cmp.Compare(a.i, b.i))
+	if c := cmp.Compare(a.first, b.first); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.system, b.system); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.i, b.i)
 }
 
 // idRanks are the ranks of the stream and the system ids.
@@ -160,16 +166,20 @@ func mergeFindings(a, b []findingKey) []Finding {
 // rankIDs ranks n ids alphabetically from 1 (0 is "none"); equal ids share
 // the rank of the first of them.
 func rankIDs(n int, id func(int) string) []int {
-	order := make([]int, n)
-	for i := range order {
-		order[i] = i
+	type entry struct {
+		id string
+		i  int
 	}
-	slices.SortFunc(order, func(a, b int) int { return strings.Compare(id(a), id(b)) })
+	order := make([]entry, n)
+	for i := range order {
+		order[i] = entry{id(i), i}
+	}
+	slices.SortFunc(order, func(a, b entry) int { return strings.Compare(a.id, b.id) })
 	rank := make([]int, n)
-	for i, j := range order {
-		rank[j] = i + 1
-		if i > 0 && id(j) == id(order[i-1]) {
-			rank[j] = rank[order[i-1]]
+	for i, en := range order {
+		rank[en.i] = i + 1
+		if i > 0 && en.id == order[i-1].id {
+			rank[en.i] = rank[order[i-1].i]
 		}
 	}
 	return rank
