@@ -55,6 +55,7 @@ type scratch struct {
 	floats arena[float64]
 	ints   arena[int]
 	terms  arena[term]
+	bools  arena[bool]
 	// the tables of a result, by depth
 	rows       arena[[]float64]
 	tables     arena[[][]float64]
@@ -103,6 +104,7 @@ func (s *scratch) reset() {
 	s.floats.reset()
 	s.ints.reset()
 	s.terms.reset()
+	s.bools.reset()
 	s.rows.reset()
 	s.tables.reset()
 	s.cubes.reset()

@@ -188,27 +188,42 @@ func (e *engine) accumulate(r *result, bursts bool, only []bool) (changed []bool
 func (e *engine) accumulateSystem(r *result, x int, bursts bool) bool {
 	any := false
 	for li := range e.r.Systems[x].Limits {
-		if !bursts || hasBurst(r.terms[x][li]) {
-			e.accumulateLimit(r, x, li, bursts)
-			any = true
+		switch {
+		case !bursts:
+			e.accumulateLimit(r, x, li, false, nil)
+		case hasBurst(r.terms[x][li]):
+			e.accumulateLimit(r, x, li, true, e.burstGroups(r, x, li))
+		default:
+			continue
 		}
+		any = true
 	}
 	return any
 }
 
 // accumulateLimit sums the demand on limit li of system x per group, year
-// and month, stream after stream in the order of on[x].
-func (e *engine) accumulateLimit(r *result, x, li int, bursts bool) {
+// and month, stream after stream in the order of on[x], for the groups
+// marked (nil: all; the others keep their rows).
+func (e *engine) accumulateLimit(r *result, x, li int, bursts bool, groups []bool) {
 	acc := r.acc[x][li]
-	clear(acc)
+	span := e.years * 12
+	if groups == nil {
+		clear(acc)
+	} else {
+		for g, on := range groups {
+			if on {
+				clear(acc[g*span : (g+1)*span])
+			}
+		}
+	}
 	lg := &e.groups[x][li]
 	terms := r.terms[x][li]
 	for k, s := range e.on[x] {
 		t := &terms[k]
-		if t.c == 0 {
+		g := int(lg.of[k])
+		if t.c == 0 || groups != nil && !groups[g] {
 			continue
 		}
-		g := int(lg.of[k])
 		day := &e.dayOf[s]
 		vol := e.vol[s]
 		plain := t.kind == termPlain || t.kind == termBurst && !bursts
@@ -222,6 +237,18 @@ func (e *engine) accumulateLimit(r *result, x, li int, bursts bool) {
 			y.addTo(row)
 		}
 	}
+}
+
+// burstGroups marks the groups of limit li of system x that a run's burst
+// reaches: only their demand differs between the two passes.
+func (e *engine) burstGroups(r *result, x, li int) []bool {
+	groups := e.mem.bools.take(e.groups[x][li].n)
+	for k, t := range r.terms[x][li] {
+		if t.kind == termBurst {
+			groups[e.groups[x][li].of[k]] = true
+		}
+	}
+	return groups
 }
 
 // hasBurst says whether a run's burst reaches a limit with these terms.

@@ -349,8 +349,14 @@ func (e *engine) utiliseSystem(r *result, x int, onlyBursts bool) {
 		r.licBy[x] = r.licBy[x][:0]
 	}
 	for li := range sys.Limits {
-		if redo(li) || sys.Limits[li].Entitlement && entitlements {
-			e.utiliseLimit(r, x, li)
+		switch {
+		case sys.Limits[li].Entitlement && entitlements:
+			e.utiliseLimit(r, x, li, nil)
+		case onlyBursts && redo(li):
+			// the groups no burst reaches keep the first pass's figures
+			e.utiliseLimit(r, x, li, e.burstGroups(r, x, li))
+		case redo(li):
+			e.utiliseLimit(r, x, li, nil)
 		}
 	}
 	for n := range e.years {
@@ -365,11 +371,15 @@ func (e *engine) utiliseSystem(r *result, x int, onlyBursts bool) {
 	}
 }
 
-// utiliseLimit is limit li's utilisation per group and year, and the
-// limit's per year (licences applied to an entitlement).
-func (e *engine) utiliseLimit(r *result, x, li int) {
+// utiliseLimit is limit li's utilisation per group and year (for the
+// groups marked; nil: all), and the limit's per year (licences applied to
+// an entitlement, which needs all its groups).
+func (e *engine) utiliseLimit(r *result, x, li int, groups []bool) {
 	avail := e.available(x, li)
 	for g := range e.groups[x][li].n {
+		if groups != nil && !groups[g] {
+			continue
+		}
 		for n := range e.years {
 			row := r.acc[x][li][(g*e.years+n)*12 : (g*e.years+n+1)*12]
 			r.grpUtil[x][li][g][n] = ratio(worstMonth(row), avail)
