@@ -13,8 +13,8 @@ import (
 	"github.com/flowscope/flowscope/model/catalog"
 )
 
-// parallelStreams is where the design's findings start paying for a
-// goroutine of their own beside the ladder.
+// parallelStreams is where a second core starts paying: for the design's
+// passes, and for the design's report and findings beside the ladder.
 const parallelStreams = 64
 
 // Analyze is the analysis of a scenario.

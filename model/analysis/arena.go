@@ -6,9 +6,12 @@ import (
 	"unsafe"
 )
 
-// arenaBlock is the size, in bytes, of the blocks an arena hands out
-// slices from.
-const arenaBlock = 1 << 19
+// An arena's blocks are each twice the size of the last, from
+// firstBlock to arenaBlock bytes: a small scenario keeps little.
+const (
+	firstBlock = 1 << 12
+	arenaBlock = 1 << 19
+)
 
 // arena hands out zeroed slices from blocks it keeps for the next
 // analysis. A stage's figures are scratch that lives as long as one
@@ -31,7 +34,11 @@ func (a *arena[T]) take(n int) []T {
 		}
 	}
 	var zero T
-	b := make([]T, max(n, arenaBlock/int(unsafe.Sizeof(zero))))
+	size := firstBlock / int(unsafe.Sizeof(zero))
+	if last := len(a.blocks) - 1; last >= 0 {
+		size = min(2*len(a.blocks[last]), arenaBlock/int(unsafe.Sizeof(zero)))
+	}
+	b := make([]T, max(n, size))
 	a.blocks = append(a.blocks, b)
 	a.cur, a.off = len(a.blocks)-1, n
 	return b[:n:n]
