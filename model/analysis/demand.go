@@ -25,16 +25,8 @@ const (
 	termQueue
 )
 
-// prepare works out each stream's term on each limit for the result's
-// stage, on the systems marked (nil: all).
-func (e *engine) prepare(r *result, only []bool) {
-	for x := range e.r.Systems {
-		if only == nil || only[x] {
-			e.prepareSystem(r, x)
-		}
-	}
-}
-
+// prepareSystem works out each stream's term on each limit of system x
+// for the result's stage.
 func (e *engine) prepareSystem(r *result, x int) {
 	sg := r.sg
 	lims := e.r.Systems[x].Limits
@@ -167,24 +159,9 @@ func (y *yearly) queueMonth(m int) float64 {
 	return (a*(t.c-t.write) + minf(a, y.drain)*t.write) / t.div
 }
 
-// accumulate sums every stream's demand on every limit, per group, year
-// and month, on the systems marked (nil: all). With bursts it redoes only
-// the limits a run's burst changes, and returns the systems they belong to
-// (nil when none).
-func (e *engine) accumulate(r *result, bursts bool, only []bool) (changed []bool) {
-	for x := range e.r.Systems {
-		if (only == nil || only[x]) && e.accumulateSystem(r, x, bursts) && bursts {
-			if changed == nil {
-				changed = make([]bool, len(e.r.Systems))
-			}
-			changed[x] = true
-		}
-	}
-	return changed
-}
-
-// accumulateSystem sums the demand on system x's limits (with bursts,
-// only on those a run's burst reaches); it says whether it summed any.
+// accumulateSystem sums every stream's demand on system x's limits, per
+// group, year and month (with bursts, only on the limits a run's burst
+// reaches); it says whether it summed any.
 func (e *engine) accumulateSystem(r *result, x int, bursts bool) bool {
 	any := false
 	for li := range e.r.Systems[x].Limits {

@@ -31,7 +31,9 @@ type engine struct {
 	groups [][]limitGroups
 	// flowSets[x][li] is the flows an entitlement sees (nil for other limits)
 	flowSets [][]*flowSet
-	// restricted holds the (zone, data class) pairs some system restricts
+	// restricted holds the (zone, data class) pairs some system restricts.
+	// Nothing of the engine changes once it is made: the ladder's passes
+	// copy it while the design's findings read it.
 	restricted map[[2]string]bool
 	paths      [][]int // per stream: the distinct systems of its path
 	limitBase  []int   // per system: the index of its first limit among all
@@ -94,6 +96,12 @@ func newEngine(r *Resolved, mem *scratch) *engine {
 			if x >= 0 {
 				e.pos[s][p] = sort.SearchInts(e.on[x], s)
 			}
+		}
+	}
+	e.restricted = map[[2]string]bool{}
+	for i := range r.Systems {
+		for _, c := range r.Systems[i].Restricted {
+			e.restricted[[2]string{r.Systems[i].Zone, c}] = true
 		}
 	}
 	e.limitBase = make([]int, len(r.Systems))

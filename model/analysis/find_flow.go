@@ -214,14 +214,4 @@ func (f *findings) fieldFilter(s int) {
 		fill("Drop %s from the stream (select only the allowed columns in the trigger and the copy), or keep that data inside %s.", list(classes), zone))
 }
 
-func (e *engine) restrictedIn(zone, class string) bool {
-	if e.restricted == nil {
-		e.restricted = map[[2]string]bool{}
-		for i := range e.r.Systems {
-			for _, c := range e.r.Systems[i].Restricted {
-				e.restricted[[2]string{e.r.Systems[i].Zone, c}] = true
-			}
-		}
-	}
-	return e.restricted[[2]string{zone, class}]
-}
+func (e *engine) restrictedIn(zone, class string) bool { return e.restricted[[2]string{zone, class}] }

@@ -37,9 +37,8 @@ func (e *engine) runFrom(prev *result, sg *stage, changed []int) *result {
 		r.perRun[s], r.runtime[s], r.burst[s] = prev.perRun[s], prev.runtime[s], prev.burst[s]
 	}
 	// the first pass on the systems the components change
-	e.prepare(r, sys)
-	e.accumulate(r, false, sys)
-	e.utilise(r, sys)
+	sides := e.sides(r)
+	e.firstPass(sides, r, sys)
 	e.arrivalViews(r, sys)
 	// the runs through them are paced anew; a run whose figures change
 	// bursts anew on its whole path
@@ -53,7 +52,7 @@ func (e *engine) runFrom(prev *result, sg *stage, changed []int) *result {
 	if !any {
 		return r
 	}
-	e.runs(r, candidates, r.paced)
+	e.runsOn(sides, r, candidates)
 	second := slices.Clone(sys)
 	reopened := make([]bool, nx)
 	for s, c := range candidates {
@@ -72,7 +71,7 @@ func (e *engine) runFrom(prev *result, sg *stage, changed []int) *result {
 		}
 	}
 	r.bursting = true
-	e.burst(r, second, reopened)
+	e.shareSystems(sides, second, func(h *side, x int) { h.e.burstSystem(r, x, reopened[x]) })
 	return r
 }
 

@@ -27,35 +27,57 @@ func (e *engine) sides(r *result) []*side {
 	return []*side{one, {e: &other, paced: make([]bool, e.limits)}}
 }
 
-// shareSystems runs step for every system. The systems with an
-// entitlement all go to the last side, in order: a stream on two of them
-// has its licences applied in system order, as one goroutine does it.
-func (e *engine) shareSystems(sides []*side, step func(h *side, x int)) {
+// shareSystems runs step for every system marked (nil: all). The systems
+// with an entitlement all go to the last side, in order: a stream on two
+// of them has its licences applied in system order, as one goroutine does
+// it.
+func (e *engine) shareSystems(sides []*side, only []bool, step func(h *side, x int)) {
+	entitled, others := marked(e.entitled, only), marked(e.unentitled, only)
 	var next atomic.Int64
 	each(sides, func(h *side) {
 		if h == sides[len(sides)-1] {
-			for _, x := range e.entitled {
+			for _, x := range entitled {
 				step(h, x)
 			}
 		}
-		for i := next.Add(1) - 1; i < int64(len(e.unentitled)); i = next.Add(1) - 1 {
-			step(h, e.unentitled[i])
+		for i := next.Add(1) - 1; i < int64(len(others)); i = next.Add(1) - 1 {
+			step(h, others[i])
 		}
 	})
 }
 
-// shareStreams runs step for every stream, in chunks.
-func (e *engine) shareStreams(sides []*side, step func(h *side, s int)) {
+// shareStreams runs step for every stream marked (nil: all), in chunks.
+func (e *engine) shareStreams(sides []*side, only []bool, step func(h *side, s int)) {
 	const chunk = 32
-	ns := int64(len(e.r.Streams))
+	streams := make([]int, 0, len(e.r.Streams))
+	for s := range e.r.Streams {
+		if only == nil || only[s] {
+			streams = append(streams, s)
+		}
+	}
+	n := int64(len(streams))
 	var next atomic.Int64
 	each(sides, func(h *side) {
-		for i := next.Add(chunk) - chunk; i < ns; i = next.Add(chunk) - chunk {
-			for s := i; s < min(i+chunk, ns); s++ {
-				step(h, int(s))
+		for i := next.Add(chunk) - chunk; i < n; i = next.Add(chunk) - chunk {
+			for _, s := range streams[i:min(i+chunk, n)] {
+				step(h, s)
 			}
 		}
 	})
+}
+
+// marked is the items of xs marked in only (nil: all of them).
+func marked(xs []int, only []bool) []int {
+	if only == nil {
+		return xs
+	}
+	var out []int
+	for _, x := range xs {
+		if only[x] {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // each runs f for every side, the others on goroutines of their own, and

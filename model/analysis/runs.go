@@ -10,22 +10,10 @@ import (
 // are checked as limits, they do not pace a run.
 const shortWindow = 3600.0
 
-// runs works out, for the streams marked (nil: all), each scheduled
-// stream's records per run and how long a run takes per year, from the
-// stage's first (arrival) pass, and notes in paced the limits that pace a
-// run. It reports whether there is any schedule, whose bursts then need a
-// second pass.
-func (e *engine) runs(r *result, only, paced []bool) bool {
-	any := false
-	for s := range e.r.Streams {
-		if only == nil || only[s] {
-			any = e.runStream(r, s, paced) || any
-		}
-	}
-	return any
-}
-
-// runStream is runs for stream s; it says whether s is a schedule.
+// runStream works out, for a scheduled stream s, its records per run and
+// how long a run takes per year, from the stage's first (arrival) pass,
+// and notes in paced the limits that pace the run. It says whether s is a
+// schedule, whose bursts then need a second pass.
 func (e *engine) runStream(r *result, s int, paced []bool) bool {
 	sg := r.sg
 	st := &e.r.Streams[s]

@@ -132,23 +132,35 @@ func (e *engine) run(sg *stage) *result {
 	r := e.newResult(nil, nil)
 	r.sg = sg
 	sides := e.sides(r)
-	e.shareSystems(sides, func(h *side, x int) {
+	e.firstPass(sides, r, nil)
+	e.arrivalViews(r, nil)
+	if e.runsOn(sides, r, nil) {
+		r.bursting = true
+		e.shareSystems(sides, nil, func(h *side, x int) { h.e.burstSystem(r, x, false) })
+	}
+	e.shareStreams(sides, nil, func(h *side, s int) { h.e.linkStream(r, s) })
+	return r
+}
+
+// firstPass is the arrival pass on the systems marked (nil: all): terms,
+// demand and utilisation.
+func (e *engine) firstPass(sides []*side, r *result, sys []bool) {
+	e.shareSystems(sides, sys, func(h *side, x int) {
 		h.e.prepareSystem(r, x)
 		h.e.accumulateSystem(r, x, false)
 		h.e.utiliseSystem(r, x, false)
 	})
-	e.arrivalViews(r, nil)
-	e.shareStreams(sides, func(h *side, s int) {
+}
+
+// runsOn paces the runs of the streams marked (nil: all) and says whether
+// they held a schedule.
+func (e *engine) runsOn(sides []*side, r *result, streams []bool) bool {
+	e.shareStreams(sides, streams, func(h *side, s int) {
 		if h.e.runStream(r, s, h.paced) {
 			h.runs = true
 		}
 	})
-	if joinRuns(sides) {
-		r.bursting = true
-		e.shareSystems(sides, func(h *side, x int) { h.e.burstSystem(r, x, false) })
-	}
-	e.shareStreams(sides, func(h *side, s int) { h.e.linkStream(r, s) })
-	return r
+	return joinRuns(sides)
 }
 
 // arrivalViews records the first pass's figures of the systems marked
@@ -161,18 +173,9 @@ func (e *engine) arrivalViews(r *result, sys []bool) {
 	}
 }
 
-// burst is the second pass: it redoes the limits a run's burst changes
-// on the systems marked. The first pass's figures of those limits stay in
-// acc1 and lim1 (already there for the systems marked in kept).
-func (e *engine) burst(r *result, sys, kept []bool) {
-	for x := range e.r.Systems {
-		if sys == nil || sys[x] {
-			e.burstSystem(r, x, kept != nil && kept[x])
-		}
-	}
-}
-
-// burstSystem is the second pass on system x; kept says its first pass's
+// burstSystem is the second pass on system x: it redoes the limits a
+// run's burst changes, whose first pass's figures stay in acc1 and lim1;
+// kept says its first pass's
 // figures are already in acc1 and lim1 (a system reopened for this pass,
 // which has none of its first pass's utilisation: all of it is worked
 // out).
@@ -321,20 +324,9 @@ func worstMonth(row []float64) float64 {
 	return w
 }
 
-// utilise turns demand into utilisation on the systems marked (nil: all):
-// per group the worst month, per limit the worst group, per system the
-// binding limit; entitlements with that year's Process licences. The
-// streams' links follow once the stage's passes are done.
-func (e *engine) utilise(r *result, only []bool) {
-	for x := range e.r.Systems {
-		if only == nil || only[x] {
-			e.utiliseSystem(r, x, false)
-		}
-	}
-}
-
-// utiliseSystem works out the utilisation of system x's limits, then its
-// binding limit. With onlyBursts it redoes only the limits a run's burst
+// utiliseSystem turns system x's demand into utilisation: per group the
+// worst month, per limit the worst group (entitlements with that year's
+// Process licences), then its binding limit. With onlyBursts it redoes only the limits a run's burst
 // reaches (and the entitlement with them, whose licences it rebuilds): the
 // others keep the figures of the first pass, which the bursts leave as
 // they were.
@@ -401,16 +393,8 @@ func (e *engine) utiliseLimit(r *result, x, li int, groups []bool) {
 	}
 }
 
-// links is, for the streams marked (nil: all), the utilisation of their
-// groups on each system of their path, from the stage's final figures.
-func (e *engine) links(r *result, streams []bool) {
-	for s := range e.r.Streams {
-		if streams == nil || streams[s] {
-			e.linkStream(r, s)
-		}
-	}
-}
-
+// linkStream is the utilisation of stream s's groups on each system of
+// its path, from the stage's final figures.
 func (e *engine) linkStream(r *result, s int) {
 	st := &e.r.Streams[s]
 	for p, x := range [3]int{st.From, st.Via, st.To} {

@@ -36,7 +36,9 @@ func withLinks(e *engine, r *result) *result {
 			r.link[s][p] = make([]float64, e.years)
 		}
 	}
-	e.links(r, nil)
+	for s := range r.link {
+		e.linkStream(r, s)
+	}
 	return r
 }
 
