@@ -55,9 +55,9 @@ func (a *arena[T]) clone(src []T) []T {
 func (a *arena[T]) reset() { a.cur, a.off = 0, 0 }
 
 // scratch is one analysis's arenas; only one goroutine takes from them at
-// a time (the one evaluating stages). It also keeps the two lists of
-// findings (the design's and the ladder's, filled side by side), which
-// the report gets sorted copies of.
+// a time (a stage's second side takes from other). It also keeps the two
+// lists of findings (the design's and the ladder's, filled side by side),
+// which the report gets sorted copies of.
 type scratch struct {
 	floats arena[float64]
 	ints   arena[int]
@@ -73,10 +73,10 @@ type scratch struct {
 	links      arena[[3][]float64]
 
 	drawn, laddered findings
-	other           *scratch // the second side's, for the design's passes
+	other           *scratch // the second side's, for a stage's passes
 }
 
-// aside is the scratch of the design's second side.
+// aside is the scratch of a stage's second side.
 func (s *scratch) aside() *scratch {
 	if s.other == nil {
 		s.other = new(scratch)
@@ -86,7 +86,8 @@ func (s *scratch) aside() *scratch {
 
 // Scratches wait for the next analysis in lastScratch, then in the pool
 // for analyses at the same time. The pool alone would miss often: what a
-// goroutine puts on one processor another does not find on the next.
+// goroutine puts on one processor another does not find on the next. So
+// the last analysis's scratch stays: a few MB after a landscape.
 var (
 	lastScratch atomic.Pointer[scratch]
 	scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -132,61 +133,4 @@ func (s *scratch) reset() {
 func (s *scratch) findings(f *findings, e *engine) *findings {
 	f.e, f.out, f.at = e, f.out[:0], f.at[:0]
 	return f
-}
-
-// batch hands out slices from blocks it allocates, for the report's many
-// small rows and pointers: a few allocations instead of one each. Unlike
-// an arena it never reuses a block (the report keeps them); each slice
-// has its own length as capacity.
-type batch[T any] struct {
-	block []T
-	size  int // of the last block: each is twice the last, up to batchBlock
-}
-
-// batchBlock is the most elements a batch allocates at once.
-const batchBlock = 512
-
-func (b *batch[T]) take(n int) []T {
-	if n > len(b.block) {
-		b.size = min(max(2*b.size, 16), batchBlock)
-		b.block = make([]T, max(n, b.size))
-	}
-	out := b.block[:n:n]
-	b.block = b.block[n:]
-	return out
-}
-
-// ptr is a pointer to a copy of v.
-func (b *batch[T]) ptr(v T) *T {
-	p := &b.take(1)[0]
-	*p = v
-	return p
-}
-
-// reportMem is where one report's rows come from.
-type reportMem struct {
-	floats batch[float64]
-	refs   batch[*float64]
-	strs   batch[string]
-	bools  batch[bool]
-	work   []float64 // working rows, not part of the report
-}
-
-// scratchRows is n zeroed working figures, valid until the next call.
-func (m *reportMem) scratchRows(n int) []float64 {
-	if cap(m.work) < n {
-		m.work = make([]float64, n)
-	}
-	m.work = m.work[:n]
-	clear(m.work)
-	return m.work
-}
-
-// fins is fins(row) taken from the batch.
-func (m *reportMem) fins(row []float64) []float64 {
-	out := m.floats.take(len(row))
-	for i, v := range row {
-		out[i] = fin(v)
-	}
-	return out
 }
