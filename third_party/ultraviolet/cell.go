@@ -420,6 +420,13 @@ func colorEqual(c, o color.Color) bool {
 	if c == nil || o == nil {
 		return false
 	}
+	// Colours read from SGR codes are color.RGBA, whose fields give its
+	// RGBA values one to one: compare them without the two calls.
+	if a, ok := c.(color.RGBA); ok {
+		if b, ok := o.(color.RGBA); ok {
+			return a == b
+		}
+	}
 	cr, cg, cb, ca := c.RGBA()
 	or, og, ob, oa := o.RGBA()
 	return cr == or && cg == og && cb == ob && ca == oa
