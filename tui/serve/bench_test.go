@@ -228,6 +228,7 @@ func typist(tm *term, stop <-chan struct{}, wg *sync.WaitGroup, lat *latencies) 
 	defer wg.Done()
 	tick := time.NewTicker(200 * time.Millisecond)
 	defer tick.Stop()
+	var before []string
 	for i := 0; ; i++ {
 		select {
 		case <-stop:
@@ -237,7 +238,7 @@ func typist(tm *term, stop <-chan struct{}, wg *sync.WaitGroup, lat *latencies) 
 			if i%8 >= 4 {
 				k = "k"
 			}
-			before := tm.screen()
+			before = tm.cells(before)
 			select { // forget changes that came before this key
 			case <-tm.changed:
 			default:
@@ -246,7 +247,7 @@ func typist(tm *term, stop <-chan struct{}, wg *sync.WaitGroup, lat *latencies) 
 			if _, err := tm.em.InputPipe().Write([]byte(k)); err != nil {
 				return
 			}
-			for tm.screen() == before {
+			for !tm.changedFrom(before) {
 				select {
 				case <-tm.changed:
 				case <-stop:
