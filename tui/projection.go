@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/flowscope/flowscope/model/figure"
 	"math"
 	"slices"
 	"strings"
@@ -220,11 +221,24 @@ func weakestLine(sr series, r *report, st *Styles) string {
 	}
 	for y := range r.Years {
 		if u := at(sr.util, y); u > 1 {
-			return st.Over.Render(fmt.Sprintf("weakest link %s exceeds capacity in year %d (%s)", sr.weakest, y, pct(u)))
+			return st.Over.Render(fmt.Sprintf("weakest link %s: %s %s, over its capacity", sr.weakest, pct(u), figure.InYear(y)))
 		}
 	}
-	last := len(r.Years) - 1
-	return st.Fine.Render(fmt.Sprintf("weakest link %s fits through year %d (%s)", sr.weakest, last, pct(at(sr.util, last))))
+	// The busiest year, which need not be the last (a licence or an
+	// owner's change can lower a later year's figure).
+	last, peakYear := len(r.Years)-1, 0
+	for y := range r.Years {
+		if at(sr.util, y) > at(sr.util, peakYear) {
+			peakYear = y
+		}
+	}
+	peak := at(sr.util, peakYear)
+	style := st.Fine
+	if peak >= r.Scenario.MonitorAt {
+		style = st.Alert
+	}
+	// The figure comes first: a narrow pane cuts the end of the line.
+	return style.Render(fmt.Sprintf("weakest link %s: at most %s %s, fits through year %d", sr.weakest, pct(peak), figure.InYear(peakYear), last))
 }
 
 func projectionTable(sr series, r *report, st *Styles) []string {

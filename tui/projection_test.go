@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/flowscope/flowscope/model/quantity"
 )
 
@@ -58,5 +59,25 @@ func TestScheduleShowsRunsAndRuntime(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("a schedule's projection lacks %q:\n%s", want, text)
 		}
+	}
+}
+
+// A link that fits says its busiest year's figure, not the last year's,
+// and is marked when that figure is over the alert line.
+func TestWeakestLineNamesTheBusiestYear(t *testing.T) {
+	st := stylesFor(ThemeDark, true)
+	r := &report{Years: []int{0, 1, 2, 3}}
+	r.Scenario.MonitorAt = 0.8
+	sr := series{weakest: "flows", util: []float64{0.5, 0.97, 0.6, 0.7}}
+	line := weakestLine(sr, r, st)
+	if got := ansi.Strip(line); got != "weakest link flows: at most 97% in year 1, fits through year 3" {
+		t.Errorf("weakest line: %q", got)
+	}
+	if line != st.Alert.Render(ansi.Strip(line)) {
+		t.Error("a peak over the alert line is not drawn as an alert")
+	}
+	sr.util = []float64{0.5, 0.6, 0.7, 0.65}
+	if line := weakestLine(sr, r, st); line != st.Fine.Render("weakest link flows: at most 70% in year 2, fits through year 3") {
+		t.Errorf("weakest line under the alert line: %q", ansi.Strip(line))
 	}
 }
