@@ -2,13 +2,13 @@ package tui
 
 import (
 	"fmt"
-	"github.com/flowscope/flowscope/model/figure"
 	"math"
 	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
 	"github.com/flowscope/flowscope/model/analysis"
+	"github.com/flowscope/flowscope/model/figure"
 	"github.com/flowscope/flowscope/model/quantity"
 	"github.com/guptarohit/asciigraph"
 )
