@@ -1,10 +1,10 @@
 package tui
 
 import (
-	"github.com/flowscope/flowscope/model/figure"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/flowscope/flowscope/model/figure"
 )
 
 // fit makes a line exactly w cells wide: longer lines are cut with an
