@@ -229,9 +229,12 @@ func (m *Model) refresh() tea.Cmd {
 }
 
 // setView makes a new scenario the one the views show.
-func (m *Model) setView(s model.Scenario, typed bool) {
-	m.view = newShown(s, typed)
-	m.view.base = m.base
+func (m *Model) setView(s model.Scenario, typed bool) { m.show(newShown(s, typed)) }
+
+// show makes sh what the views show, compared with the pinned baseline.
+func (m *Model) show(sh *shown) {
+	sh.base = m.base
+	m.view = sh
 }
 
 // resize recomputes the layout for a new terminal size.

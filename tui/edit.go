@@ -232,8 +232,7 @@ func (m *Model) afterCommit() { m.afterCommitWith(nil) }
 func (m *Model) afterCommitWith(r *report) {
 	m.docRev++
 	m.ed.SetDocument(m.doc.s, m.docRev)
-	m.view = showReport(m.doc.s, r)
-	m.view.base = m.base
+	m.show(showReport(m.doc.s, r))
 }
 
 // changed tells a room about the edit and keeps the recovery copy current.

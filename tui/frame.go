@@ -43,16 +43,17 @@ func (m *Model) frame() string {
 	if !l.tabs.empty() {
 		key.tabs = m.bars.tabs.get(tabsKey{l, st}, func() string { return m.tabLine(l.tabs.W) })
 	}
+	var boxes [paneCount][]string
 	ps := m.panes()
 	for _, p := range l.visible() {
 		r := l.panes[p]
-		ps[p].boxed(m.paneTitle(p), ps[p].View(st), r.W, r.H, m.focus == p, st)
+		boxes[p] = ps[p].boxed(m.paneTitle(p), ps[p].View(st), r.W, r.H, m.focus == p, st)
 		key.boxes[p] = ps[p].boxGen()
 	}
 	if m.dlg == nil && m.bars.screen.ok && m.bars.screen.key == key {
 		return m.bars.screen.text
 	}
-	text := m.join(key)
+	text := m.join(key, boxes)
 	if m.dlg == nil {
 		m.bars.screen = kept[screenKey]{key: key, text: text, ok: true}
 	}
@@ -60,8 +61,8 @@ func (m *Model) frame() string {
 }
 
 // join lays the bars, the panes' boxes and the dialog out into the screen.
-func (m *Model) join(k screenKey) string {
-	l, st := m.lay, m.ctx.styles
+func (m *Model) join(k screenKey, boxes [paneCount][]string) string {
+	l := m.lay
 	out := make([]string, l.height)
 	out[l.title.Y], out[l.status.Y], out[l.help.Y] = k.title, k.status, k.help
 
@@ -72,10 +73,9 @@ func (m *Model) join(k screenKey) string {
 		y     int
 	}
 	var segs []seg
-	ps := m.panes()
 	for _, p := range l.visible() {
 		r := l.panes[p]
-		segs = append(segs, seg{r.X, ps[p].boxed(m.paneTitle(p), ps[p].View(st), r.W, r.H, m.focus == p, st), r.Y})
+		segs = append(segs, seg{r.X, boxes[p], r.Y})
 	}
 	if !l.tabs.empty() {
 		segs = append(segs, seg{l.tabs.X, []string{k.tabs}, l.tabs.Y})
