@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/flowscope/flowscope/internal/textwidth"
 )
 
 // frame composes the whole screen from the layout and the panes drawn in
@@ -28,7 +29,7 @@ func (m *Model) frame() string {
 		for i := range out {
 			line := ""
 			if j := i - top; j >= 0 && j < len(msg) {
-				pad := max((w-cellWidth(msg[j]))/2, 0)
+				pad := max((w-textwidth.Cells(msg[j]))/2, 0)
 				line = strings.Repeat(" ", pad) + msg[j]
 			}
 			out[i] = fit(line, w)
@@ -181,7 +182,7 @@ func (m *Model) overlay(out []string, box []string) {
 	if len(box) == 0 {
 		return
 	}
-	bw := cellWidth(box[0])
+	bw := textwidth.Cells(box[0])
 	x := max((l.width-bw)/2, 0)
 	top := max(1+(l.status.Y-1-len(box))/2, 1)
 	for i, line := range box {
@@ -263,19 +264,19 @@ func (m Model) titleLine(w int) string {
 	app := st.Title.Render(" flowscope ")
 	file := st.TitleDim.Render(" · " + name)
 	right := st.TitleDim.Render("  pattern ") + st.Value.Render(string(m.view.r.Pattern)) + " "
-	fixed := cellWidth(app) + cellWidth(file) + cellWidth(mark)
-	if fixed+cellWidth(right)+8 > w {
+	fixed := textwidth.Cells(app) + textwidth.Cells(file) + textwidth.Cells(mark)
+	if fixed+textwidth.Cells(right)+8 > w {
 		right = ""
 	}
-	room := w - fixed - cellWidth(right)
+	room := w - fixed - textwidth.Cells(right)
 	title := m.doc.s.Name
 	if room < 8 {
 		title = ""
-	} else if cellWidth(title) > room {
+	} else if textwidth.Cells(title) > room {
 		title = ansi.Truncate(title, room, "…")
 	}
 	left := app + st.Label.Render(title) + file + mark
-	gap := w - cellWidth(left) - cellWidth(right)
+	gap := w - textwidth.Cells(left) - textwidth.Cells(right)
 	if gap < 0 {
 		return fit(left, w)
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/flowscope/flowscope/internal/textwidth"
 	"github.com/flowscope/flowscope/model/figure"
 )
 
@@ -14,7 +15,7 @@ func fit(line string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	n := cellWidth(line)
+	n := textwidth.Cells(line)
 	if n > w {
 		return ansi.Truncate(line, w, "…")
 	}
@@ -57,7 +58,7 @@ func newBorder(title string, w int, focused bool, st *Styles) border {
 	if title != "" && iw > 4 {
 		t = ansi.Truncate(" "+title+" ", iw-2, "…")
 	}
-	tw := cellWidth(t)
+	tw := textwidth.Cells(t)
 	return border{
 		top:    bs.Render("╭─") + ts.Render(t) + bs.Render(strings.Repeat("─", max(iw-1-tw, 0))+"╮"),
 		side:   bs.Render("│"),

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/flowscope/flowscope/internal/textwidth"
 )
 
 // nbHyphen stands in for a hyphen while a text is wrapped: the wrapper
@@ -33,12 +34,12 @@ func wrapText(s string, w int) []string {
 // fitsIn says whether s is at most w cells wide. No character is wider
 // than its UTF-8 encoding is long, so a string of at most w bytes fits
 // without being measured.
-func fitsIn(s string, w int) bool { return len(s) <= w || cellWidth(s) <= w }
+func fitsIn(s string, w int) bool { return len(s) <= w || textwidth.Cells(s) <= w }
 
 // indent wraps text into lines of width w, the first starting with
 // prefix and the rest indented as far, each styled with style.
 func indent(prefix, text string, w int, style func(...string) string) []string {
-	pw := ansi.StringWidth(prefix)
+	pw := textwidth.Cells(prefix)
 	ls := wrapText(text, max(w-pw, 8))
 	out := make([]string, len(ls))
 	for i, l := range ls {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/flowscope/flowscope/internal/textwidth"
 	"github.com/flowscope/flowscope/model/topology"
 )
 
@@ -48,7 +49,7 @@ func checkDrawing(t testing.TB, g Graph, d Drawing, width int) checkStats {
 		fail("drawing is %d wide, asked %d, and does not say it pans", grid.W, width)
 	}
 	for y := 0; y < grid.H; y++ {
-		if w := textWidth(grid.Line(y)); w > grid.W {
+		if w := textwidth.Cells(grid.Line(y)); w > grid.W {
 			fail("line %d is %d cells, grid is %d", y, w, grid.W)
 		}
 	}
@@ -106,7 +107,7 @@ func checkDrawing(t testing.TB, g Graph, d Drawing, width int) checkStats {
 			continue
 		}
 		r := rt.Label
-		if r.W != textWidth(labels[i]) || r.H != 1 {
+		if r.W != textwidth.Cells(labels[i]) || r.H != 1 {
 			fail("label %q has rect %v", labels[i], r)
 		}
 		if got := rowText(grid, r.X, r.Y, r.W); got != labels[i] {

@@ -1,6 +1,9 @@
 package diagram
 
-import "github.com/flowscope/flowscope/model/topology"
+import (
+	"github.com/flowscope/flowscope/internal/textwidth"
+	"github.com/flowscope/flowscope/model/topology"
+)
 
 func boxClass(b Box) Class {
 	switch {
@@ -25,7 +28,7 @@ func runeWidth(r rune) int {
 	if r < 0x1100 || (r >= boxDrawingFirst && r <= boxDrawingLast) {
 		return 1
 	}
-	return textWidth(string(r))
+	return textwidth.Cells(string(r))
 }
 
 // The Box Drawing block: the lines and box borders of a drawing.

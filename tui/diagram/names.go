@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/flowscope/flowscope/internal/textwidth"
 )
 
 // nameLines sets a box's name in lines of at most w cells: one line when
@@ -12,11 +13,11 @@ import (
 // that names differing only at their end (Dataverse Germany, Dataverse
 // France) stay apart.
 func nameLines(name string, w int, ascii bool) []string {
-	if textWidth(name) <= w || w <= 1 {
+	if textwidth.Cells(name) <= w || w <= 1 {
 		return []string{truncate(name, w, ascii)}
 	}
 	first, rest := breakLine(name, w)
-	if textWidth(rest) > w {
+	if textwidth.Cells(rest) > w {
 		rest = keepTail(rest, w, ascii)
 	}
 	return []string{first, rest}
@@ -30,7 +31,7 @@ func breakLine(s string, w int) (first, rest string) {
 		if r != ' ' {
 			continue
 		}
-		if textWidth(s[:i]) > w {
+		if textwidth.Cells(s[:i]) > w {
 			break
 		}
 		cut = i
@@ -48,7 +49,7 @@ func keepTail(s string, w int, ascii bool) string {
 	if ascii {
 		mark = "~"
 	}
-	return mark + ansi.TruncateLeft(s, textWidth(s)-(w-1), "")
+	return mark + ansi.TruncateLeft(s, textwidth.Cells(s)-(w-1), "")
 }
 
 // shortName fits a name on one line of w cells for the overview: whole
@@ -56,14 +57,14 @@ func keepTail(s string, w int, ascii bool) string {
 // (`we…114`, `Da…Germany`), which is what tells instances apart; a last
 // word too long for that keeps its end only (`…Netherlands`).
 func shortName(name string, w int, ascii bool) string {
-	if textWidth(name) <= w {
+	if textwidth.Cells(name) <= w {
 		return name
 	}
 	last := name
 	if k := strings.LastIndexByte(name, ' '); k >= 0 {
 		last = name[k+1:]
 	}
-	lw := textWidth(last)
+	lw := textwidth.Cells(last)
 	if last == name || lw+3 > w { // no room for two cells of the start
 		return keepTail(name, w, ascii)
 	}

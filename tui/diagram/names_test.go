@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/flowscope/flowscope/internal/textwidth"
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/scenarios"
@@ -32,8 +33,8 @@ func TestNameLines(t *testing.T) {
 			t.Errorf("nameLines(%q, %d) = %q, want %q", c.name, c.w, got, c.want)
 		}
 		for _, l := range got {
-			if textWidth(l) > c.w {
-				t.Errorf("nameLines(%q, %d): %q is %d cells", c.name, c.w, l, textWidth(l))
+			if textwidth.Cells(l) > c.w {
+				t.Errorf("nameLines(%q, %d): %q is %d cells", c.name, c.w, l, textwidth.Cells(l))
 			}
 		}
 	}
@@ -55,7 +56,7 @@ func TestShortName(t *testing.T) {
 		{"Supercalifragilistic", 6, false, "…istic"},
 	} {
 		got := shortName(c.name, c.w, c.ascii)
-		if got != c.want || textWidth(got) > c.w {
+		if got != c.want || textwidth.Cells(got) > c.w {
 			t.Errorf("shortName(%q, %d) = %q, want %q", c.name, c.w, got, c.want)
 		}
 	}

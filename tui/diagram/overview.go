@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/flowscope/flowscope/internal/textwidth"
 	"github.com/flowscope/flowscope/model/topology"
 )
 
@@ -92,7 +93,7 @@ func newOverview(g Graph, sc *scene, paneW, rows int, ascii bool) *overview {
 		for c := 0; c < cols(len(ids)); c++ {
 			for r := 0; r < rows && c*rows+r < len(ids); r++ {
 				i := ids[c*rows+r]
-				ov.items[i] = topology.Rect{X: x, Y: r, W: textWidth(ov.texts[i]), H: 1}
+				ov.items[i] = topology.Rect{X: x, Y: r, W: textwidth.Cells(ov.texts[i]), H: 1}
 			}
 			x += name + 3
 		}
@@ -150,7 +151,7 @@ func (ov *overview) bundle(g Graph, layer []int, k, x int) {
 
 // centred pads s to w cells, centred.
 func centred(s string, w int) string {
-	pad := max(w-textWidth(s), 0)
+	pad := max(w-textwidth.Cells(s), 0)
 	return strings.Repeat(" ", pad/2) + s + strings.Repeat(" ", pad-pad/2)
 }
 

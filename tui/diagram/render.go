@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/flowscope/flowscope/internal/textwidth"
 	"github.com/flowscope/flowscope/model/topology"
 )
 
@@ -124,20 +125,9 @@ type shaped struct {
 	labels []string   // per arrow
 }
 
-// textWidth is the cells s takes; plain ASCII (most names and every
-// label) is counted without the Unicode tables.
-func textWidth(s string) int {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 0x80 || c < 0x20 {
-			return ansi.StringWidth(s)
-		}
-	}
-	return len(s)
-}
-
 // truncate shortens s to w cells, marking the cut.
 func truncate(s string, w int, ascii bool) string {
-	if textWidth(s) <= w {
+	if textwidth.Cells(s) <= w {
 		return s
 	}
 	tail := "…"
@@ -168,7 +158,7 @@ func (g Graph) shape(f Form) shaped {
 		}
 		w := 0
 		for _, l := range lines {
-			w = max(w, textWidth(l))
+			w = max(w, textwidth.Cells(l))
 		}
 		role := topology.Auto
 		if b.Component {
@@ -188,7 +178,7 @@ func (g Graph) shape(f Form) shaped {
 			lb = asciiOnly(lb)
 		}
 		sh.labels = append(sh.labels, lb)
-		sh.topo.Edges = append(sh.topo.Edges, topology.Edge{ID: a.Stream, From: a.From, To: a.To, Label: lb, LabelW: textWidth(lb)})
+		sh.topo.Edges = append(sh.topo.Edges, topology.Edge{ID: a.Stream, From: a.From, To: a.To, Label: lb, LabelW: textwidth.Cells(lb)})
 	}
 	for i := range sh.topo.Nodes {
 		id := sh.topo.Nodes[i].ID

@@ -7,6 +7,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 
+	"github.com/flowscope/flowscope/internal/textwidth"
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/model/topology"
@@ -244,7 +245,7 @@ func (v *Viewer) hint(sf surface) string {
 }
 
 func padRight(s string, w int) string {
-	if n := textWidth(s); n < w {
+	if n := textwidth.Cells(s); n < w {
 		return s + strings.Repeat(" ", w-n)
 	}
 	return s

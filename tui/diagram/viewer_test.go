@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/flowscope/flowscope/internal/textwidth"
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/model/topology"
@@ -200,7 +201,7 @@ func TestFormFollowsThePane(t *testing.T) {
 // runeWidth's shortcut for line drawing agrees with the Unicode tables.
 func TestRuneWidthShortcut(t *testing.T) {
 	for r := boxDrawingFirst; r <= boxDrawingLast; r++ {
-		if w := textWidth(string(r)); w != 1 {
+		if w := textwidth.Cells(string(r)); w != 1 {
 			t.Errorf("%U is %d cells wide, runeWidth says 1", r, w)
 		}
 	}

@@ -1,4 +1,4 @@
-package tui
+package textwidth
 
 import (
 	"math/rand/v2"
@@ -8,8 +8,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// cellWidth measures every string as ansi does, whatever it holds.
-func TestCellWidthIsAnsiStringWidth(t *testing.T) {
+// Cells measures every string as ansi does, whatever it holds.
+func TestCellsIsAnsiStringWidth(t *testing.T) {
 	pieces := []string{"a", " ", "~", "é", "ß", "─", "│", "╭", "▸", "●", "✓", "✗", "…", "·", "→", "█", "▏", "±",
 		"字", "🙂", "❤", "\ufe0f", "\u200d", "\u0301", "\u00ad", "\t", "\n", "\x7f", "\x1b[1;38;2;1;2;3m", "\x1b[0m",
 		"\x1b[m", "\x1b]8;;http://x\x07", "\x1b(B", "\x1b[", "\xff", "\u2028", "ﬁ", "\u2060", "\U0001F1EB\U0001F1F7"}
@@ -20,14 +20,14 @@ func TestCellWidthIsAnsiStringWidth(t *testing.T) {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
 		}
 		s := b.String()
-		if got, want := cellWidth(s), ansi.StringWidth(s); got != want {
-			t.Fatalf("cellWidth(%q) = %d, ansi says %d", s, got, want)
+		if got, want := Cells(s), ansi.StringWidth(s); got != want {
+			t.Fatalf("Cells(%q) = %d, ansi says %d", s, got, want)
 		}
 	}
 	for r := rune(narrowFrom); r <= narrowTo; r++ {
 		for _, s := range []string{string(r), "x" + string(r) + "y", string(r) + string(r)} {
-			if got, want := cellWidth(s), ansi.StringWidth(s); got != want {
-				t.Fatalf("cellWidth(%q) = %d, ansi says %d", s, got, want)
+			if got, want := Cells(s), ansi.StringWidth(s); got != want {
+				t.Fatalf("Cells(%q) = %d, ansi says %d", s, got, want)
 			}
 		}
 	}

@@ -1,4 +1,6 @@
-package tui
+// Package textwidth measures the cells a line of terminal text takes,
+// as ansi.StringWidth does, quickly for the text the views draw.
+package textwidth
 
 import (
 	"sync"
@@ -7,14 +9,14 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// cellWidth is ansi.StringWidth, the cells a line takes on screen, with a
+// Cells is ansi.StringWidth, the cells a line takes on screen, with a
 // fast path for what panes draw: ASCII, SGR escape codes and runes that
 // take one cell and never join a neighbour (Latin letters, punctuation,
 // arrows, box drawing, blocks, shapes). Anything else (a wide or
 // combining rune, another escape sequence, a control character) is
 // measured by ansi itself. Every pane line is measured at least once a
 // frame, so the grapheme segmentation ansi does for all text showed.
-func cellWidth(s string) int {
+func Cells(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
 		c := s[i]
