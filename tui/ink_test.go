@@ -5,14 +5,16 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/flowscope/flowscope/internal/ink"
 )
 
-// inksOf lists every Ink of a theme's styles by field name.
-func inksOf(st *Styles) map[string]Ink {
-	out := map[string]Ink{}
+// inksOf lists every ink of a theme's styles by field name.
+func inksOf(st *Styles) map[string]ink.Ink {
+	out := map[string]ink.Ink{}
 	v := reflect.ValueOf(st).Elem()
 	for i := range v.NumField() {
-		if k, ok := v.Field(i).Interface().(Ink); ok {
+		if k, ok := v.Field(i).Interface().(ink.Ink); ok {
 			out[v.Type().Field(i).Name] = k
 		}
 	}
@@ -33,7 +35,7 @@ func TestInkRendersAsLipgloss(t *testing.T) {
 		for name, k := range inks {
 			// lipgloss underlines spaces apart from the text: such a style
 			// cannot be applied by wrapping.
-			if !k.wraps && !k.GetUnderline() {
+			if !k.Wraps() && !k.GetUnderline() {
 				t.Errorf("%s %s: takes lipgloss's slow path for every line", theme, name)
 			}
 			for range 300 {

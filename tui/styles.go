@@ -8,6 +8,8 @@ import (
 	"charm.land/bubbles/v2/list"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
+	"github.com/flowscope/flowscope/internal/ink"
+	"github.com/flowscope/flowscope/tui/diagram"
 	"github.com/guptarohit/asciigraph"
 )
 
@@ -26,22 +28,24 @@ var themeCycle = []string{ThemeDark, ThemeLight, ThemeHighContrast}
 type Styles struct {
 	Theme string // the resolved theme: dark, light or high-contrast
 
-	Title, TitleDim, Modified, ReadOnly Ink
-	Border, BorderFocused               Ink
-	PaneTitle, PaneTitleFocused         Ink
-	Tab, TabActive                      Ink
-	Status, StatusErr, StatusNote       Ink
+	Title, TitleDim, Modified, ReadOnly ink.Ink
+	Border, BorderFocused               ink.Ink
+	PaneTitle, PaneTitleFocused         ink.Ink
+	Tab, TabActive                      ink.Ink
+	Status, StatusErr, StatusNote       ink.Ink
 
-	Header, Muted, Label, Value, Unit Ink
-	Cursor, CursorBlurred, Selected   Ink
-	Error                             Ink
+	Header, Muted, Label, Value, Unit ink.Ink
+	Cursor, CursorBlurred, Selected   ink.Ink
+	Error                             ink.Ink
 
-	Fine, Alert, Over, Highlight Ink
-	Info, Warn, Critical         Ink
-	Edge                         Ink
+	Fine, Alert, Over, Highlight ink.Ink
+	Info, Warn, Critical         ink.Ink
+	Edge                         ink.Ink
 
 	Dialog      lipgloss.Style
-	DialogTitle Ink
+	DialogTitle ink.Ink
+
+	Diagram diagram.Styles // the topology's, from the inks above
 
 	// Chart series colours: asciigraph writes its own SGR codes, which the
 	// renderer downsamples like any other.
@@ -158,41 +162,44 @@ func NewStyles(theme string, isDark bool) Styles {
 	s := Styles{Theme: theme}
 	base := lipgloss.NewStyle().Background(p.bg)
 
-	s.Title = newInk(base.Foreground(p.accent).Bold(true))
-	s.TitleDim = newInk(base.Foreground(p.dim))
-	s.Modified = newInk(base.Foreground(p.warn).Bold(true))
-	s.ReadOnly = newInk(base.Foreground(p.accent2).Bold(true))
-	s.Border = newInk(base.Foreground(p.border))
-	s.BorderFocused = newInk(base.Foreground(p.borderFocus).Bold(true))
-	s.PaneTitle = newInk(base.Foreground(p.dim).Bold(true))
-	s.PaneTitleFocused = newInk(base.Foreground(p.borderFocus).Bold(true))
-	s.Tab = newInk(base.Foreground(p.dim))
-	s.TabActive = newInk(base.Foreground(p.borderFocus).Bold(true).Underline(true))
-	s.Status = newInk(base.Foreground(p.dim))
-	s.StatusErr = newInk(base.Foreground(p.crit).Bold(true))
-	s.StatusNote = newInk(base.Foreground(p.accent2))
+	s.Title = ink.New(base.Foreground(p.accent).Bold(true))
+	s.TitleDim = ink.New(base.Foreground(p.dim))
+	s.Modified = ink.New(base.Foreground(p.warn).Bold(true))
+	s.ReadOnly = ink.New(base.Foreground(p.accent2).Bold(true))
+	s.Border = ink.New(base.Foreground(p.border))
+	s.BorderFocused = ink.New(base.Foreground(p.borderFocus).Bold(true))
+	s.PaneTitle = ink.New(base.Foreground(p.dim).Bold(true))
+	s.PaneTitleFocused = ink.New(base.Foreground(p.borderFocus).Bold(true))
+	s.Tab = ink.New(base.Foreground(p.dim))
+	s.TabActive = ink.New(base.Foreground(p.borderFocus).Bold(true).Underline(true))
+	s.Status = ink.New(base.Foreground(p.dim))
+	s.StatusErr = ink.New(base.Foreground(p.crit).Bold(true))
+	s.StatusNote = ink.New(base.Foreground(p.accent2))
 
-	s.Header = newInk(base.Foreground(p.accent).Bold(true))
-	s.Muted = newInk(base.Foreground(p.dim))
-	s.Label = newInk(base.Foreground(p.fg))
-	s.Value = newInk(base.Foreground(p.accent))
-	s.Unit = newInk(base.Foreground(p.dim))
-	s.Cursor = newInk(base.Background(p.sel).Foreground(p.selFg).Bold(true))
-	s.CursorBlurred = newInk(base.Foreground(p.fg).Bold(true).Underline(true))
-	s.Selected = newInk(base.Foreground(p.accent).Bold(true))
-	s.Error = newInk(base.Foreground(p.crit))
+	s.Header = ink.New(base.Foreground(p.accent).Bold(true))
+	s.Muted = ink.New(base.Foreground(p.dim))
+	s.Label = ink.New(base.Foreground(p.fg))
+	s.Value = ink.New(base.Foreground(p.accent))
+	s.Unit = ink.New(base.Foreground(p.dim))
+	s.Cursor = ink.New(base.Background(p.sel).Foreground(p.selFg).Bold(true))
+	s.CursorBlurred = ink.New(base.Foreground(p.fg).Bold(true).Underline(true))
+	s.Selected = ink.New(base.Foreground(p.accent).Bold(true))
+	s.Error = ink.New(base.Foreground(p.crit))
 
-	s.Fine = newInk(base.Foreground(p.fine))
-	s.Alert = newInk(base.Foreground(p.alert))
-	s.Over = newInk(base.Foreground(p.over).Bold(true))
-	s.Highlight = newInk(base.Foreground(p.accent2).Bold(true))
-	s.Info = newInk(base.Foreground(p.info))
-	s.Warn = newInk(base.Foreground(p.warn).Bold(true))
-	s.Critical = newInk(base.Foreground(p.crit).Bold(true))
-	s.Edge = newInk(base.Foreground(p.dim))
+	s.Fine = ink.New(base.Foreground(p.fine))
+	s.Alert = ink.New(base.Foreground(p.alert))
+	s.Over = ink.New(base.Foreground(p.over).Bold(true))
+	s.Highlight = ink.New(base.Foreground(p.accent2).Bold(true))
+	s.Info = ink.New(base.Foreground(p.info))
+	s.Warn = ink.New(base.Foreground(p.warn).Bold(true))
+	s.Critical = ink.New(base.Foreground(p.crit).Bold(true))
+	s.Edge = ink.New(base.Foreground(p.dim))
+
+	s.Diagram = diagram.Styles{Fine: s.Fine, Alert: s.Alert, Over: s.Over, Edge: s.Edge,
+		Label: s.Label, Highlight: s.Highlight, Muted: s.Muted}
 
 	s.Dialog = base.Border(lipgloss.RoundedBorder()).BorderForeground(p.borderFocus).Padding(0, 1)
-	s.DialogTitle = newInk(base.Foreground(p.accent).Bold(true))
+	s.DialogTitle = ink.New(base.Foreground(p.accent).Bold(true))
 
 	s.ChartDemand, s.ChartCapacity, s.ChartAxis = asciigraph.Blue, asciigraph.Red, asciigraph.Default
 	if hc {
@@ -236,12 +243,12 @@ func NewStyles(theme string, isDark bool) Styles {
 }
 
 // stateStyle colours a utilisation: fine, over monitor_at, over 100%.
-func (s *Styles) stateStyle(u, monitorAt float64) Ink {
+func (s *Styles) stateStyle(u, monitorAt float64) ink.Ink {
 	return s.byState(capState(u, monitorAt))
 }
 
 // byState is the style of a capState.
-func (s *Styles) byState(state int) Ink {
+func (s *Styles) byState(state int) ink.Ink {
 	switch state {
 	case 2:
 		return s.Over

@@ -193,8 +193,7 @@ func drawTopology(v *diagram.Viewer, j topoJob) topoDrawing {
 		op(v)
 	}
 	st := k.st
-	lines := strings.Split(v.View(diagram.Styles{Fine: st.Fine.Style, Alert: st.Alert.Style, Over: st.Over.Style, Edge: st.Edge.Style,
-		Label: st.Label.Style, Highlight: st.Highlight.Style, Muted: st.Muted.Style}), "\n")
+	lines := strings.Split(v.View(st.Diagram), "\n")
 	return topoDrawing{lines: lines, zoomed: v.Zoomed(), focused: v.Focused()}
 }
 

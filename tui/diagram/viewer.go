@@ -7,6 +7,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 
+	"github.com/flowscope/flowscope/internal/ink"
 	"github.com/flowscope/flowscope/internal/textwidth"
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/analysis"
@@ -14,7 +15,7 @@ import (
 )
 
 // Styles colour the drawing's cell classes.
-type Styles struct{ Fine, Alert, Over, Edge, Label, Highlight, Muted lipgloss.Style }
+type Styles struct{ Fine, Alert, Over, Edge, Label, Highlight, Muted ink.Ink }
 
 // Viewer is the topology pane: it fits the drawing to its size, pans when
 // the drawing is larger, highlights the selected system or stream, offers
@@ -47,9 +48,9 @@ type Viewer struct {
 		x, y int
 		w, h int
 	}
-	wraps []wrap // styles of the cell classes, scratch of View
-	run   []byte // scratch for a run of cells
-	out   []byte // scratch for the view
+	inks []ink.Ink // styles of the cell classes, scratch of View
+	run  []byte    // scratch for a run of cells
+	out  []byte    // scratch for the view
 }
 
 // surface is what the pane shows: the drawing in full detail (a scene) or
@@ -210,9 +211,9 @@ func (v *Viewer) View(st Styles) string {
 // render styles a painted window, with the hint ("" for none) as its last
 // line.
 func (v *Viewer) render(st Styles, grid *Grid, hint string) string {
-	v.wraps = v.wraps[:0]
+	v.inks = v.inks[:0]
 	for c := ClassNone; c <= ClassHighlight; c++ {
-		v.wraps = append(v.wraps, newWrap(classStyle(st, c)))
+		v.inks = append(v.inks, classStyle(st, c))
 	}
 	b := v.out[:0]
 	for row := 0; row < grid.H; row++ {
@@ -251,39 +252,6 @@ func padRight(s string, w int) string {
 	return s
 }
 
-// wrap is a style reduced to the codes it puts before and after its text,
-// so that runs of cells are styled by concatenation; a style that does more
-// (padding, borders) is rendered in full.
-type wrap struct {
-	style        lipgloss.Style
-	open, close  string
-	plain, whole bool
-}
-
-func newWrap(s lipgloss.Style, ok bool) wrap {
-	if !ok {
-		return wrap{plain: true}
-	}
-	const mark = "\x01"
-	out := s.Render(mark)
-	if i := strings.Index(out, mark); i >= 0 && strings.Count(out, mark) == 1 && !strings.Contains(out, "\n") {
-		return wrap{open: out[:i], close: out[i+1:]}
-	}
-	return wrap{style: s, whole: true}
-}
-
-func (w wrap) write(b, text []byte) []byte {
-	switch {
-	case w.plain:
-		return append(b, text...)
-	case w.whole:
-		return append(b, w.style.Render(string(text))...)
-	}
-	b = append(b, w.open...)
-	b = append(b, text...)
-	return append(b, w.close...)
-}
-
 // renderRow appends row y of a painted window, styling runs of equal class
 // together.
 func (v *Viewer) renderRow(b []byte, g *Grid, y int) []byte {
@@ -301,7 +269,7 @@ func (v *Viewer) renderRow(b []byte, g *Grid, y int) []byte {
 		}
 		if c.C != cls {
 			if len(run) > 0 {
-				b = v.wraps[cls].write(b, run)
+				b = v.inks[cls].Append(b, run)
 				run = run[:0]
 			}
 			cls = c.C
@@ -311,28 +279,31 @@ func (v *Viewer) renderRow(b []byte, g *Grid, y int) []byte {
 		x += rw - 1
 	}
 	if len(run) > 0 {
-		b = v.wraps[cls].write(b, run)
+		b = v.inks[cls].Append(b, run)
 	}
 	v.run = run
 	return b
 }
 
-func classStyle(st Styles, c Class) (lipgloss.Style, bool) {
+// plain is the ink of unstyled cells: text as it is.
+var plain = ink.New(lipgloss.NewStyle())
+
+func classStyle(st Styles, c Class) ink.Ink {
 	switch c {
 	case ClassBoxFine:
-		return st.Fine, true
+		return st.Fine
 	case ClassBoxAlert:
-		return st.Alert, true
+		return st.Alert
 	case ClassBoxOver:
-		return st.Over, true
+		return st.Over
 	case ClassMuted:
-		return st.Muted, true
+		return st.Muted
 	case ClassEdge, ClassArrow:
-		return st.Edge, true
+		return st.Edge
 	case ClassLabel:
-		return st.Label, true
+		return st.Label
 	case ClassHighlight:
-		return st.Highlight, true
+		return st.Highlight
 	}
-	return lipgloss.Style{}, false
+	return plain
 }

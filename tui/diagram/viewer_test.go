@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/flowscope/flowscope/internal/ink"
 	"github.com/flowscope/flowscope/internal/textwidth"
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/analysis"
@@ -17,10 +18,10 @@ import (
 func testStyles() Styles {
 	c := lipgloss.Color
 	return Styles{
-		Fine: lipgloss.NewStyle().Foreground(c("#00aa00")), Alert: lipgloss.NewStyle().Foreground(c("#aaaa00")),
-		Over: lipgloss.NewStyle().Foreground(c("#aa0000")), Edge: lipgloss.NewStyle().Foreground(c("#888888")),
-		Label: lipgloss.NewStyle().Italic(true), Highlight: lipgloss.NewStyle().Reverse(true),
-		Muted: lipgloss.NewStyle().Faint(true),
+		Fine: ink.New(lipgloss.NewStyle().Foreground(c("#00aa00"))), Alert: ink.New(lipgloss.NewStyle().Foreground(c("#aaaa00"))),
+		Over: ink.New(lipgloss.NewStyle().Foreground(c("#aa0000"))), Edge: ink.New(lipgloss.NewStyle().Foreground(c("#888888"))),
+		Label: ink.New(lipgloss.NewStyle().Italic(true)), Highlight: ink.New(lipgloss.NewStyle().Reverse(true)),
+		Muted: ink.New(lipgloss.NewStyle().Faint(true)),
 	}
 }
 

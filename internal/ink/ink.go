@@ -1,4 +1,6 @@
-package tui
+// Package ink applies lipgloss styles to short lines of text cheaply: a
+// style's escape codes around a plain line are worked out once.
+package ink
 
 import (
 	"strings"
@@ -18,10 +20,10 @@ type Ink struct {
 	wraps     bool // Render of a plain line is pre + line + post
 }
 
-// newInk works out s's wrapping, and keeps to lipgloss for a style whose
-// output is not a plain wrapping of its text (padding, underlined spaces…):
+// New works out s's wrapping, and keeps to lipgloss for a style whose
+// output is not a plain wrapping of its text (underlined spaces, say):
 // the probes below must come out wrapped alike.
-func newInk(s lipgloss.Style) Ink {
+func New(s lipgloss.Style) Ink {
 	const probe = "\ue000"
 	pre, post, ok := strings.Cut(s.Render(probe), probe)
 	if !ok {
@@ -43,9 +45,23 @@ func (k Ink) Render(strs ...string) string {
 	return k.pre + strs[0] + k.post
 }
 
+// Append appends text rendered as Render would to b.
+func (k Ink) Append(b, text []byte) []byte {
+	if !k.wraps || !plainLine(text) {
+		return append(b, k.Style.Render(string(text))...)
+	}
+	b = append(b, k.pre...)
+	b = append(b, text...)
+	return append(b, k.post...)
+}
+
+// Wraps reports whether a plain line is rendered by wrapping (the fast
+// path); false for a style lipgloss must apply itself.
+func (k Ink) Wraps() bool { return k.wraps }
+
 // plainLine is a non-empty line without control characters.
-func plainLine(t string) bool {
-	if t == "" {
+func plainLine[T string | []byte](t T) bool {
+	if len(t) == 0 {
 		return false
 	}
 	for i := 0; i < len(t); i++ {
