@@ -101,8 +101,8 @@ type Model struct {
 
 // New returns an explorer on opts.Scenario. It analyses the scenario once
 // so the first frame is complete.
-func New(opts Options) Model {
-	m := Model{opts: opts, files: opts.Files, focus: paneEditor, lastView: paneProjection}
+func New(opts Options) *Model {
+	m := &Model{opts: opts, files: opts.Files, focus: paneEditor, lastView: paneProjection}
 	if m.files == nil {
 		m.files = NewLocalFiles("")
 	}
@@ -127,7 +127,7 @@ func New(opts Options) Model {
 
 // Init asks for the terminal background (the theme follows it) and looks
 // for a recovery copy left by an earlier session.
-func (m Model) Init() tea.Cmd {
+func (m *Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor}
 	if !m.doc.builtin && m.doc.name != "" {
 		cmds = append(cmds, loadDocument(m.files, m.doc.name))
@@ -143,7 +143,7 @@ func (m Model) Init() tea.Cmd {
 
 // Update handles one message: it routes it, then hands the panes their
 // size, report and selection and lets each draw what changed.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
@@ -164,7 +164,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.PasteMsg:
 		switch {
 		case m.dlg != nil:
-			cmd = m.dlg.Update(&m, msg)
+			cmd = m.dlg.Update(m, msg)
 		case m.ed.mode == modeEditing:
 			cmd = m.ed.updateInput(msg)
 			m.validateInput()
@@ -185,7 +185,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // View returns the screen joined in Update (joining it again only if the
 // model was changed since, as tests do).
-func (m Model) View() tea.View {
+func (m *Model) View() tea.View {
 	v := tea.NewView(m.frame())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion

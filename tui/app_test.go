@@ -13,7 +13,7 @@ import (
 )
 
 // editGrowth selects the first stream and types value into its growth.
-func editGrowth(t *testing.T, m Model, value string) Model {
+func editGrowth(t *testing.T, m *Model, value string) *Model {
 	t.Helper()
 	m = selectRow(t, m, 1+len(m.doc.s.Systems))
 	m, _ = send(t, m, keys("enter")...)
@@ -273,11 +273,10 @@ func TestSaveWritesFileThatLoadsBackEqual(t *testing.T) {
 
 func TestQuitWithChangesAsks(t *testing.T) {
 	opts, _ := testOptions(t)
-	m := newSized(opts, 120, 36)
-	if m, _ := send(t, m, keys("q")...); !m.quitting {
+	if m, _ := send(t, newSized(opts, 120, 36), keys("q")...); !m.quitting {
 		t.Fatal("q without changes did not quit")
 	}
-	m = editGrowth(t, m, "21%")
+	m := editGrowth(t, newSized(opts, 120, 36), "21%")
 	m, _ = send(t, m, keys("enter", "esc")...)
 	m, cmd := send(t, m, keys("q")...)
 	if m.quitting || cmd != nil || !isQuitDialog(m) {

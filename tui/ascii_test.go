@@ -18,7 +18,7 @@ func lineDrawing(s string) rune {
 	return 0
 }
 
-func topologyText(m Model) string { return ansi.Strip(strings.Join(paneOf(m, paneTopology), "\n")) }
+func topologyText(m *Model) string { return ansi.Strip(strings.Join(paneOf(m, paneTopology), "\n")) }
 
 // TestASCIIOptionAndToggle checks that Options.ASCII draws the topology
 // in plain ASCII, that g in the topology pane switches to line drawing

@@ -62,7 +62,7 @@ func TestBaselineKeysOffForViewersAndWhileTyping(t *testing.T) {
 }
 
 // raiseVolume sets a stream's volume through the editor, as a user types it.
-func raiseVolume(t *testing.T, m Model, stream int, volume string) Model {
+func raiseVolume(t *testing.T, m *Model, stream int, volume string) *Model {
 	t.Helper()
 	m = openField(t, m, 1+len(m.doc.s.Systems)+stream, itemStream, "volume")
 	for range len(m.ed.input.Value()) {
@@ -76,7 +76,7 @@ func raiseVolume(t *testing.T, m Model, stream int, volume string) Model {
 
 // pinnedAndRaised pins the default built-in and then raises web-reads
 // tenfold.
-func pinnedAndRaised(t *testing.T, w, h int) Model {
+func pinnedAndRaised(t *testing.T, w, h int) *Model {
 	t.Helper()
 	opts, _ := testOptions(t)
 	opts.NoRecovery = true
@@ -227,7 +227,7 @@ func TestBaselineWholeFlow(t *testing.T) {
 	for _, p := range []pane{paneCapability, paneRecommend, paneProjection} {
 		m.panes()[p].SetSize(150, 60)
 	}
-	views := func(m Model) string {
+	views := func(m *Model) string {
 		return paneText(paneOf(m, paneCapability)) + paneText(paneOf(m, paneRecommend)) + paneText(paneOf(m, paneProjection))
 	}
 	for _, want := range []string{"Against the baseline", "+new", "against the baseline:", baselineGlyph + " baseline"} {

@@ -14,7 +14,7 @@ import (
 // drawn runs the background drawing a keystroke started, if any, and
 // feeds its result back, so a keystroke's figure counts it. Only the
 // drawing is waited for: the other commands are cursor blinks.
-func drawn(b *testing.B, m Model, cmd tea.Cmd) Model {
+func drawn(b *testing.B, m *Model, cmd tea.Cmd) *Model {
 	if cmd == nil || m.topo.viewer != nil {
 		return m
 	}
@@ -40,7 +40,7 @@ func drawn(b *testing.B, m Model, cmd tea.Cmd) Model {
 		case msg := <-out:
 			if d, ok := msg.(topoDrawnMsg); ok {
 				tm, next := m.Update(d)
-				return drawn(b, tm.(Model), next)
+				return drawn(b, tm.(*Model), next)
 			}
 		case <-time.After(10 * time.Second):
 			b.Fatal("the topology drawing did not come back")
@@ -69,7 +69,7 @@ func benchKeystrokes(b *testing.B, s model.Scenario) {
 				k = up
 			}
 			tm, cmd := m.Update(k)
-			m = drawn(b, tm.(Model), cmd)
+			m = drawn(b, tm.(*Model), cmd)
 			_ = m.View()
 		}
 	})
@@ -88,7 +88,7 @@ func benchKeystrokes(b *testing.B, s model.Scenario) {
 				k = back
 			}
 			tm, cmd := e.Update(k)
-			e = drawn(b, tm.(Model), cmd)
+			e = drawn(b, tm.(*Model), cmd)
 			_ = e.View()
 		}
 	})
@@ -129,7 +129,7 @@ func benchApply(b *testing.B, s model.Scenario, base *model.Scenario) {
 	defer reportCPU(b)()
 	for i := 0; b.Loop(); i++ {
 		tm, _ := m.Update(RemoteScenarioMsg{Scenario: scen[i%2], Baseline: base})
-		m = tm.(Model)
+		m = tm.(*Model)
 		_ = m.View()
 	}
 }
@@ -154,7 +154,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 	for b.Loop() {
 		m := New(Options{Scenario: s, Name: "x", NoRecovery: true})
 		tm, _ := m.Update(tea.WindowSizeMsg{Width: 160, Height: 48})
-		_ = tm.(Model).View()
+		_ = tm.(*Model).View()
 	}
 }
 
@@ -185,7 +185,7 @@ func benchNoop(b *testing.B, s model.Scenario) {
 	defer reportCPU(b)()
 	for b.Loop() {
 		tm, _ := m.Update(noopMsg{})
-		m = tm.(Model)
+		m = tm.(*Model)
 		_ = m.View()
 	}
 }

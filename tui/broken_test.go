@@ -17,7 +17,7 @@ var brokenPlan = strings.NewReplacer("growth: 10%", "growth: lots", "volume: 10_
 
 // openBrokenFile starts on the commented plan, then opens name holding
 // text as the picker does.
-func openBrokenFile(t *testing.T, text string) (Model, string) {
+func openBrokenFile(t *testing.T, text string) (*Model, string) {
 	t.Helper()
 	m, lf := openFile(t, "plan.yaml", commentedPlan)
 	path := filepath.Join(lf.Root, "broken.yaml")

@@ -15,7 +15,7 @@ import (
 
 // openField selects an item's row, opens its fields and presses enter on
 // the field key.
-func openField(t *testing.T, m Model, row int, k itemKind, field string) Model {
+func openField(t *testing.T, m *Model, row int, k itemKind, field string) *Model {
 	t.Helper()
 	m = selectRow(t, m, row)
 	m, _ = send(t, m, keys("enter")...)
@@ -27,7 +27,7 @@ func openField(t *testing.T, m Model, row int, k itemKind, field string) Model {
 }
 
 // pick moves the open picker to the value and chooses it.
-func pick(t *testing.T, m Model, value string) Model {
+func pick(t *testing.T, m *Model, value string) *Model {
 	t.Helper()
 	m, _ = send(t, m, keys("home")...)
 	for range 200 {
@@ -48,7 +48,7 @@ func pick(t *testing.T, m Model, value string) Model {
 // runList feeds a bubbles list's filter results back, and nothing else:
 // its other commands are the filter input's cursor blink, which never
 // ends.
-func runList(t *testing.T, m Model, cmd tea.Cmd) Model {
+func runList(t *testing.T, m *Model, cmd tea.Cmd) *Model {
 	t.Helper()
 	if cmd == nil {
 		return m
@@ -72,7 +72,7 @@ func runList(t *testing.T, m Model, cmd tea.Cmd) Model {
 	return m
 }
 
-func dialogText(m Model) string {
+func dialogText(m *Model) string {
 	return ansi.Strip(strings.Join(m.renderDialog(m.dlg, 100, 30), "\n"))
 }
 

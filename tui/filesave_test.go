@@ -37,7 +37,7 @@ streams:
 
 // openFile writes a file into a fresh folder and opens the explorer on it
 // the way the command line does, the file's document included.
-func openFile(t *testing.T, name, text string) (Model, *LocalFiles) {
+func openFile(t *testing.T, name, text string) (*Model, *LocalFiles) {
 	t.Helper()
 	dir := t.TempDir()
 	lf := &LocalFiles{Root: dir, RecoveryDir: filepath.Join(dir, "recovery")}

@@ -62,45 +62,81 @@ func (m *Model) frame() string {
 }
 
 // join lays the bars, the panes' boxes and the dialog out into the screen.
+// Without a dialog the screen is written straight into one buffer of its
+// final size: it is the largest string a keystroke makes.
 func (m *Model) join(k screenKey, boxes [paneCount][]string) string {
 	l := m.lay
-	out := make([]string, l.height)
-	out[l.title.Y], out[l.status.Y], out[l.help.Y] = k.title, k.status, k.help
-
 	// Segments per body row, left to right: pane boxes and the tab row.
 	type seg struct {
 		x     int
 		lines []string
 		y     int
 	}
-	var segs []seg
+	segs := make([]seg, 0, paneCount+1)
+	size := len(k.title) + len(k.status) + len(k.help) + l.height
 	for _, p := range l.visible() {
 		r := l.panes[p]
 		segs = append(segs, seg{r.X, boxes[p], r.Y})
+		for _, line := range boxes[p] {
+			size += len(line)
+		}
 	}
 	if !l.tabs.empty() {
 		segs = append(segs, seg{l.tabs.X, []string{k.tabs}, l.tabs.Y})
+		size += len(k.tabs)
 	}
 	sort.Slice(segs, func(i, j int) bool { return segs[i].x < segs[j].x })
-	for y := l.title.Y + 1; y < l.status.Y; y++ {
-		var b strings.Builder
+	// Framed panes are exactly as wide as their rectangles, which tile
+	// the row (the size sweep test holds this).
+	row := func(b *strings.Builder, y int) {
 		for _, s := range segs {
 			if i := y - s.y; i >= 0 && i < len(s.lines) {
 				b.WriteString(s.lines[i])
 			}
 		}
-		// Framed panes are exactly as wide as their rectangles, which
-		// tile the row (the size sweep test holds this).
-		out[y] = b.String()
 	}
-	if m.dlg != nil {
-		w := l.width
-		dw := min(w-4, 76)
-		if m.dlg.Wide() {
-			dw = min(w-4, 110)
+	fixed := func(y int) (string, bool) {
+		switch y {
+		case l.title.Y:
+			return k.title, true
+		case l.status.Y:
+			return k.status, true
+		case l.help.Y:
+			return k.help, true
 		}
-		m.overlay(out, m.renderDialog(m.dlg, dw, l.status.Y-1))
+		return "", false
 	}
+	if m.dlg == nil {
+		var b strings.Builder
+		b.Grow(size)
+		for y := range l.height {
+			if y > 0 {
+				b.WriteByte('\n')
+			}
+			if line, ok := fixed(y); ok {
+				b.WriteString(line)
+			} else if y > l.title.Y && y < l.status.Y {
+				row(&b, y)
+			}
+		}
+		return b.String()
+	}
+	out := make([]string, l.height)
+	for y := range out {
+		if line, ok := fixed(y); ok {
+			out[y] = line
+		} else if y > l.title.Y && y < l.status.Y {
+			var b strings.Builder
+			row(&b, y)
+			out[y] = b.String()
+		}
+	}
+	w := l.width
+	dw := min(w-4, 76)
+	if m.dlg.Wide() {
+		dw = min(w-4, 110)
+	}
+	m.overlay(out, m.renderDialog(m.dlg, dw, l.status.Y-1))
 	return strings.Join(out, "\n")
 }
 
@@ -204,7 +240,7 @@ func (m *Model) paneTitle(p pane) string {
 	return t
 }
 
-func (m Model) tabLine(w int) string {
+func (m *Model) tabLine(w int) string {
 	st := m.ctx.styles
 	var parts []string
 	short := tabsWidth(m.lay.tabPanes(), false) > w
@@ -245,7 +281,7 @@ func tabsWidth(ps []pane, short bool) int {
 // titleLine is the app, the scenario, its file and the modified marker;
 // the scenario's name gives way first when the line is narrow, so the
 // marker always shows.
-func (m Model) titleLine(w int) string {
+func (m *Model) titleLine(w int) string {
 	st := m.ctx.styles
 	name := m.doc.name
 	if m.doc.builtin {
@@ -283,7 +319,7 @@ func (m Model) titleLine(w int) string {
 	return left + strings.Repeat(" ", gap) + right
 }
 
-func (m Model) statusLine(w int) string {
+func (m *Model) statusLine(w int) string {
 	st := m.ctx.styles
 	switch {
 	case m.ed.mode == modeEditing && m.ed.err != nil:
@@ -300,7 +336,7 @@ func (m Model) statusLine(w int) string {
 		len(m.doc.s.Systems), len(m.doc.s.Streams), m.view.r.Scenario.Horizon, pct(mon), st.Theme)), w)
 }
 
-func (m Model) windowTitle() string {
+func (m *Model) windowTitle() string {
 	t := "flowscope — " + m.doc.name
 	if m.doc.modified() && !m.opts.ReadOnly {
 		t += " ●"

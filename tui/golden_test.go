@@ -44,7 +44,7 @@ func goldenRun(t *testing.T, name string, size [2]int) {
 		}, teatest.WithDuration(5*time.Second))
 		tm.Send(tea.KeyPressMsg{Code: 'q', Text: "q"})
 		tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
-		fm := tm.FinalModel(t).(Model)
+		fm := tm.FinalModel(t).(*Model)
 		if !fm.quitting {
 			t.Error("q did not quit an unmodified scenario")
 		}

@@ -29,20 +29,20 @@ func testOptions(t testing.TB) (Options, *LocalFiles) {
 }
 
 // newSized returns a model that has seen a window size.
-func newSized(opts Options, w, h int) Model {
+func newSized(opts Options, w, h int) *Model {
 	m, _ := New(opts).Update(tea.WindowSizeMsg{Width: w, Height: h})
-	return m.(Model)
+	return m.(*Model)
 }
 
 // send feeds messages through Update and returns the model and the last
 // command.
-func send(t testing.TB, m Model, msgs ...tea.Msg) (Model, tea.Cmd) {
+func send(t testing.TB, m *Model, msgs ...tea.Msg) (*Model, tea.Cmd) {
 	t.Helper()
 	var cmd tea.Cmd
 	for _, msg := range msgs {
 		var tm tea.Model
 		tm, cmd = m.Update(msg)
-		m = tm.(Model)
+		m = tm.(*Model)
 	}
 	return m, cmd
 }
@@ -96,7 +96,7 @@ func keyPress(s string) tea.KeyPressMsg {
 }
 
 // run executes a file command (never a timer) and feeds its result back.
-func run(t testing.TB, m Model, cmd tea.Cmd) Model {
+func run(t testing.TB, m *Model, cmd tea.Cmd) *Model {
 	t.Helper()
 	for cmd != nil {
 		done := make(chan tea.Msg, 1)
@@ -125,7 +125,7 @@ func run(t testing.TB, m Model, cmd tea.Cmd) Model {
 }
 
 // plain is the frame without styling.
-func plain(m Model) string { return ansi.Strip(m.View().Content) }
+func plain(m *Model) string { return ansi.Strip(m.View().Content) }
 
 // fieldIndex is the index of a field key in an item's field list.
 func fieldIndex(t testing.TB, k itemKind, key string) int {
@@ -140,7 +140,7 @@ func fieldIndex(t testing.TB, k itemKind, key string) int {
 }
 
 // selectRow moves the editor cursor to a row with j/k presses.
-func selectRow(t testing.TB, m Model, row int) Model {
+func selectRow(t testing.TB, m *Model, row int) *Model {
 	t.Helper()
 	for m.ed.cursor < row {
 		m, _ = send(t, m, keyPress("j"))
@@ -155,14 +155,14 @@ func selectRow(t testing.TB, m Model, row int) Model {
 func barRune(u, mon float64) rune { return barCell(u, mon, 0, 1) }
 
 // paneOf is what a pane shows now.
-func paneOf(m Model, p pane) []string { return m.panes()[p].View(m.ctx.styles) }
+func paneOf(m *Model, p pane) []string { return m.panes()[p].View(m.ctx.styles) }
 
 // helpText is the help bar without styling.
-func helpText(m Model) string { return ansi.Strip(m.help.View(m.ctx.keys)) }
+func helpText(m *Model) string { return ansi.Strip(m.help.View(m.ctx.keys)) }
 
-func isDeleteDialog(m Model) bool    { _, ok := m.dlg.(deleteDialog); return ok }
-func isSaveAsDialog(m Model) bool    { _, ok := m.dlg.(saveAsDialog); return ok }
-func isQuitDialog(m Model) bool      { _, ok := m.dlg.(quitDialog); return ok }
-func isRestoreDialog(m Model) bool   { _, ok := m.dlg.(restoreDialog); return ok }
-func isOverwriteDialog(m Model) bool { _, ok := m.dlg.(overwriteDialog); return ok }
-func isPickerDialog(m Model) bool    { _, ok := m.dlg.(openDialog); return ok }
+func isDeleteDialog(m *Model) bool    { _, ok := m.dlg.(deleteDialog); return ok }
+func isSaveAsDialog(m *Model) bool    { _, ok := m.dlg.(saveAsDialog); return ok }
+func isQuitDialog(m *Model) bool      { _, ok := m.dlg.(quitDialog); return ok }
+func isRestoreDialog(m *Model) bool   { _, ok := m.dlg.(restoreDialog); return ok }
+func isOverwriteDialog(m *Model) bool { _, ok := m.dlg.(overwriteDialog); return ok }
+func isPickerDialog(m *Model) bool    { _, ok := m.dlg.(openDialog); return ok }

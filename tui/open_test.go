@@ -11,7 +11,7 @@ import (
 
 // pickerFolder is a scenario folder with a subfolder, a .yml file, a
 // file that is not a scenario and a hidden recovery copy.
-func pickerFolder(t *testing.T) (Model, *LocalFiles) {
+func pickerFolder(t *testing.T) (*Model, *LocalFiles) {
 	t.Helper()
 	m, lf := openFile(t, "plan.yaml", commentedPlan)
 	write := func(name, text string) {
@@ -31,7 +31,7 @@ func pickerFolder(t *testing.T) (Model, *LocalFiles) {
 }
 
 // pickerLines is the picker's entries as the user reads them.
-func pickerLines(t *testing.T, m Model) []string {
+func pickerLines(t *testing.T, m *Model) []string {
 	t.Helper()
 	d, ok := m.dlg.(openDialog)
 	if !ok {

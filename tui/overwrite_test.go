@@ -14,7 +14,7 @@ var theirEdit = strings.Replace(commentedPlan, "capacity: 1000/min", "capacity: 
 
 // changedBehind opens the plan, edits its growth to 15%, has someone else
 // change (or remove) the file, then presses ctrl+s.
-func changedBehind(t *testing.T, remove bool, wrap func(*LocalFiles) Files) (Model, string) {
+func changedBehind(t *testing.T, remove bool, wrap func(*LocalFiles) Files) (*Model, string) {
 	t.Helper()
 	m, lf := openFile(t, "plan.yaml", commentedPlan)
 	if wrap != nil {
@@ -45,7 +45,7 @@ func changedBehind(t *testing.T, remove bool, wrap func(*LocalFiles) Files) (Mod
 
 // pressAndRun sends keys and runs the file commands they start (not the cursor
 // blink of a name being typed).
-func pressAndRun(t *testing.T, m Model, ks ...string) Model {
+func pressAndRun(t *testing.T, m *Model, ks ...string) *Model {
 	t.Helper()
 	var cmd tea.Cmd
 	for _, k := range keys(ks...) {

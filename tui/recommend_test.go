@@ -7,7 +7,7 @@ import (
 	"github.com/flowscope/flowscope/model/modeltest"
 )
 
-func focusPane(t *testing.T, m Model, p pane) Model {
+func focusPane(t *testing.T, m *Model, p pane) *Model {
 	t.Helper()
 	for range paneCount {
 		if m.focus == p {

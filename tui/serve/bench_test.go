@@ -34,6 +34,12 @@ import (
 
 const benchServerEnv = "FLOWSCOPE_BENCH_SERVER"
 
+// benchProfileEnv, when set to a path, has the server child write a CPU
+// profile of each phase of a run (start, typing, room) to path.PHASE, and
+// the heap's allocation profiles at its ends to path.PHASE.allocs-before
+// and path.PHASE.allocs-after.
+const benchProfileEnv = "FLOWSCOPE_BENCH_CPUPROFILE"
+
 func TestMain(m *testing.M) {
 	if dir := os.Getenv(benchServerEnv); dir != "" {
 		os.Exit(benchServer(dir))
@@ -64,15 +70,45 @@ func benchServer(dir string) int {
 	}
 	go func() { _ = srv.Serve(ln) }()
 	fmt.Printf("addr %s %s", ln.Addr(), gossh.MarshalAuthorizedKey(srv.HostKey()))
-	if p := os.Getenv("FLOWSCOPE_BENCH_CPUPROFILE"); p != "" {
-		// Profiles the child, the server alone, for the whole run.
-		if f, err := os.Create(fmt.Sprintf("%s.%d", p, os.Getpid())); err == nil {
-			_ = pprof.StartCPUProfile(f)
-			defer func() { pprof.StopCPUProfile(); f.Close() }()
+	var (
+		profile *os.File
+		phase   string
+	)
+	// The heap's allocation profile at each end of a phase: compare the
+	// two with pprof's -base to see what the phase allocated. (Only when
+	// profiling: the collection it needs adds to the phase's CPU.)
+	heapProfile := func(name string) {
+		runtime.GC() // the profile is as of the last collection
+		if f, err := os.Create(name); err == nil {
+			_ = pprof.Lookup("allocs").WriteTo(f, 0)
+			f.Close()
 		}
 	}
+	stopProfile := func() {
+		if profile != nil {
+			pprof.StopCPUProfile()
+			profile.Close()
+			profile = nil
+			heapProfile(fmt.Sprintf("%s.%s.allocs-after", os.Getenv(benchProfileEnv), phase))
+		}
+	}
+	defer stopProfile()
 	sc := bufio.NewScanner(os.Stdin)
 	for sc.Scan() {
+		if next, ok := strings.CutPrefix(sc.Text(), "phase "); ok {
+			// Profiles the child, the server alone, one phase of the run
+			// to files of its own.
+			stopProfile()
+			phase = next
+			if p := os.Getenv(benchProfileEnv); p != "" && phase != "end" {
+				heapProfile(fmt.Sprintf("%s.%s.allocs-before", p, phase))
+				if f, err := os.Create(fmt.Sprintf("%s.%s", p, phase)); err == nil {
+					profile = f
+					_ = pprof.StartCPUProfile(f)
+				}
+			}
+			continue
+		}
 		if sc.Text() == "mem" {
 			cpu := cpuTime() // before the GC below adds to it
 			runtime.GC()
@@ -155,6 +191,9 @@ func startChild(b *testing.B) *child {
 	c.host = host
 	return c
 }
+
+// phase tells the child a phase of the run begins ("end": none).
+func (c *child) phase(name string) { fmt.Fprintln(c.in, "phase", name) }
 
 func (c *child) mem(b *testing.B) memSample {
 	b.Helper()
@@ -282,6 +321,7 @@ func benchSessions(b *testing.B, n int) {
 	c := startChild(b)
 	before := c.mem(b)
 	clientBefore := cpuTime()
+	c.phase(fmt.Sprintf("burst%d-start", n))
 	var (
 		mu     sync.Mutex
 		ttffs  []time.Duration
@@ -307,6 +347,7 @@ func benchSessions(b *testing.B, n int) {
 		}()
 	}
 	wg.Wait()
+	c.phase("end")
 	started := c.mem(b)
 	clientCPU := (cpuTime() - clientBefore) / time.Duration(n)
 	if failed.Load() > 0 {
@@ -314,6 +355,7 @@ func benchSessions(b *testing.B, n int) {
 	}
 	time.Sleep(time.Second) // let the starts settle
 	typingBefore, clientTyping := c.mem(b), cpuTime()
+	c.phase(fmt.Sprintf("burst%d-typing", n))
 	for _, tm := range terms {
 		typing.Add(1)
 		go typist(tm, stop, &typing, &keys)
@@ -322,6 +364,7 @@ func benchSessions(b *testing.B, n int) {
 	time.Sleep(typeFor)
 	close(stop)
 	typing.Wait()
+	c.phase("end")
 	after := c.mem(b)
 	clientTyping = cpuTime() - clientTyping
 
@@ -370,6 +413,7 @@ func benchRoom(b *testing.B, n int) {
 	pres.send("\r") // open the scenario's fields
 	before := c.mem(b)
 	clientBefore := cpuTime()
+	c.phase(fmt.Sprintf("room%d-edits", n))
 	for e := range edits {
 		name := fmt.Sprintf("Edit%02dof%d", e, n)
 		pres.send("\r\x15" + name) // edit the name: clear it, type
@@ -393,6 +437,7 @@ func benchRoom(b *testing.B, n int) {
 		all = append(all, lat...)
 		last = append(last, percentile(lat, 1))
 	}
+	c.phase("end")
 	after := c.mem(b)
 	cpuPer := (after.cpu - before.cpu) / edits
 	clientCPU := (cpuTime() - clientBefore) / edits
