@@ -40,16 +40,8 @@ const benchServerEnv = "FLOWSCOPE_BENCH_SERVER"
 // and path.PHASE.allocs-after.
 const benchProfileEnv = "FLOWSCOPE_BENCH_CPUPROFILE"
 
-func TestMain(m *testing.M) {
-	if dir := os.Getenv(benchServerEnv); dir != "" {
-		os.Exit(benchServer(dir))
-	}
-	os.Exit(m.Run())
-}
-
-// benchServer is the child: it serves, prints its address, and answers
-// "mem" on stdin with its heap, RSS and goroutines until stdin closes.
-func benchServer(dir string) int {
+// serveFlowscope serves flowscope on ln as flowscope serve does.
+func serveFlowscope(ln net.Listener, dir string) (gossh.PublicKey, error) {
 	TuneRuntime() // as flowscope serve does
 	srv, err := NewServer(Options{
 		Listen: "127.0.0.1:0", DataDir: dir, AuthorizedKeys: filepath.Join(dir, "keys"),
@@ -60,16 +52,39 @@ func benchServer(dir string) int {
 		Logger: log.New(io.Discard),
 	})
 	if err != nil {
-		fmt.Println("error", err)
-		return 1
+		return nil, err
 	}
+	go func() { _ = srv.Serve(ln) }()
+	return srv.HostKey(), nil
+}
+
+func TestMain(m *testing.M) {
+	if dir := os.Getenv(benchServerEnv); dir != "" {
+		os.Exit(benchServer(dir))
+	}
+	os.Exit(m.Run())
+}
+
+// benchServer is the child: it serves, prints its address, and answers
+// "mem" on stdin with its heap, RSS and goroutines until stdin closes.
+// With benchBareEnv set it serves the bare app instead of flowscope.
+func benchServer(dir string) int {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		fmt.Println("error", err)
 		return 1
 	}
-	go func() { _ = srv.Serve(ln) }()
-	fmt.Printf("addr %s %s", ln.Addr(), gossh.MarshalAuthorizedKey(srv.HostKey()))
+	var host gossh.PublicKey
+	if os.Getenv(benchBareEnv) != "" {
+		host, err = serveBare(ln, filepath.Join(dir, "keys"))
+	} else {
+		host, err = serveFlowscope(ln, dir)
+	}
+	if err != nil {
+		fmt.Println("error", err)
+		return 1
+	}
+	fmt.Printf("addr %s %s", ln.Addr(), gossh.MarshalAuthorizedKey(host))
 	var (
 		profile *os.File
 		phase   string
