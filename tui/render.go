@@ -15,12 +15,30 @@ func fit(line string, w int) string {
 	if w <= 0 {
 		return ""
 	}
+	return fitBetween("", line, "", w)
+}
+
+// fitBetween is line fitted to w cells (as fit does) between left and
+// right, made in one allocation: a pane's every line is framed this way
+// on every keystroke.
+func fitBetween(left, line, right string, w int) string {
 	n := textwidth.Cells(line)
 	if n > w {
-		return ansi.Truncate(line, w, "…")
+		line = ansi.Truncate(line, w, "…")
+		n = textwidth.Cells(line) // a wide glyph cut may leave a cell over
 	}
-	return line + strings.Repeat(" ", w-n)
+	var b strings.Builder
+	b.Grow(len(left) + len(line) + max(w-n, 0) + len(right))
+	b.WriteString(left)
+	b.WriteString(line)
+	for pad := w - n; pad > 0; pad -= len(spaces) {
+		b.WriteString(spaces[:min(pad, len(spaces))])
+	}
+	b.WriteString(right)
+	return b.String()
 }
+
+const spaces = "                                                                " // 64
 
 // fitLines cuts or pads a block to exactly w×h.
 func fitLines(lines []string, w, h int) []string {
@@ -73,8 +91,12 @@ func (b border) frame(content []string, w, h int) []string {
 	}
 	out := make([]string, 0, h)
 	out = append(out, b.top)
-	for _, l := range fitLines(content, w-2, h-2) {
-		out = append(out, b.side+l+b.side)
+	for i := range h - 2 {
+		line := ""
+		if i < len(content) {
+			line = content[i]
+		}
+		out = append(out, fitBetween(b.side, line, b.side, w-2))
 	}
 	return append(out, b.bottom)
 }

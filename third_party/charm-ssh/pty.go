@@ -28,13 +28,46 @@ func (w ptyWriter) Write(p []byte) (int, error) {
 	m := len(p)
 	// normalize \n to \r\n when pty is accepted.
 	// this is a hardcoded shortcut since we don't support terminal modes.
-	p = bytes.ReplaceAll(p, []byte{'\n'}, []byte{'\r', '\n'})
-	p = bytes.ReplaceAll(p, []byte{'\r', '\r', '\n'}, []byte{'\r', '\n'})
-	n, err := w.w.Write(p)
+	n, err := w.w.Write(crlf(p))
 	if n > m {
 		n = m
 	}
 	return n, err
+}
+
+// crlf turns every \n that does not follow a \r into \r\n, as replacing
+// \n with \r\n and then \r\r\n with \r\n does, in one copy of p, or none
+// when p has no such \n (a renderer's frame seldom has one).
+func crlf(p []byte) []byte {
+	i := bareLF(p, 0)
+	if i < 0 {
+		return p
+	}
+	out := make([]byte, 0, len(p)+len(p)/16+2)
+	start := 0
+	for ; i >= 0; i = bareLF(p, i+1) {
+		out = append(out, p[start:i]...)
+		out = append(out, '\r', '\n')
+		start = i + 1
+	}
+	return append(out, p[start:]...)
+}
+
+// bareLF is the index of the first \n at or after from that does not
+// follow a \r, or -1.
+func bareLF(p []byte, from int) int {
+	for from < len(p) {
+		j := bytes.IndexByte(p[from:], '\n')
+		if j < 0 {
+			return -1
+		}
+		j += from
+		if j == 0 || p[j-1] != '\r' {
+			return j
+		}
+		from = j + 1
+	}
+	return -1
 }
 
 // NewPtyReadWriter return an io.ReadWriter that delegates the read to the
