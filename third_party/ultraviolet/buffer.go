@@ -701,15 +701,22 @@ func (b *RenderBuffer) TouchedLines() int {
 // SetCell sets the cell at the given x, y position and marks the line as
 // touched.
 func (b *RenderBuffer) SetCell(x, y int, c *Cell) {
-	if p := b.CellAt(x, y); !cellEqual(p, c) {
-		width := 1
-		if c != nil && c.Width > 0 {
-			width = c.Width
+	p := b.CellAt(x, y)
+	width := 1
+	if c != nil && c.Width > 0 {
+		width = c.Width
+	}
+	if p != nil && p.Width > 0 {
+		width = max(width, p.Width)
+	}
+	// Where the line is already touched over the cell, touching it again
+	// changes nothing, so the comparison is skipped: after Clear, as every
+	// frame of a Bubble Tea program starts, that is every cell.
+	if y < 0 || y >= len(b.Touched) || b.Touched[y] == nil ||
+		x < b.Touched[y].FirstCell || x+width > b.Touched[y].LastCell {
+		if !cellEqual(p, c) {
+			b.TouchLine(x, y, width)
 		}
-		if p != nil && p.Width > 0 {
-			width = max(width, p.Width)
-		}
-		b.TouchLine(x, y, width)
 	}
 	b.Buffer.SetCell(x, y, c)
 }

@@ -5,10 +5,24 @@ import "hash/maphash"
 // hash returns the hash value of a [Line].
 func hash(h *maphash.Hash, l Line) uint64 {
 	h.Reset()
+	// Cells are written in runs, not one by one: a Hash's value depends
+	// only on the bytes written, so the value is the same, for a fraction
+	// of the calls (every line of every frame is hashed).
+	var buf [256]byte
+	b := buf[:0]
 	for _, c := range l {
-		// maphash writes can not fail
-		_, _ = h.WriteString(c.Content)
+		if len(b)+len(c.Content) > len(buf) {
+			// maphash writes can not fail
+			_, _ = h.Write(b)
+			b = buf[:0]
+			if len(c.Content) > len(buf) {
+				_, _ = h.WriteString(c.Content)
+				continue
+			}
+		}
+		b = append(b, c.Content...)
 	}
+	_, _ = h.Write(b)
 
 	return h.Sum64()
 }
