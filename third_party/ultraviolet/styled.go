@@ -178,7 +178,16 @@ func printString[T []byte | string](
 	lastX, lastY := -1, -1 // last cell written, for folding in combining marks
 	var pending []byte     // pass-through sequences awaiting a cell to ride on
 	for len(str) > 0 {
-		seq, width, n, newState := decoder(str, state, p)
+		var seq T
+		var width, n int
+		var newState byte
+		if w := boxWidth(str, state, method == ansi.GraphemeWidth); w > 0 {
+			// A box-drawing or block character that ends its cluster: what
+			// the decoder gives, without its grapheme segmentation.
+			seq, width, n, newState = str[:3], w, 3, 0
+		} else {
+			seq, width, n, newState = decoder(str, state, p)
+		}
 		// The decoder's ASCII fast path doesn't check for trailing combining
 		// sequences, so re-decode as a full cluster when one starts here.
 		// The str[1] >= 0xc0 check skips the segmenter for plain ASCII.
@@ -448,4 +457,43 @@ func ReadLink(p []byte, link *Link) {
 	}
 	link.Params = string(params[1])
 	link.URL = string(params[2])
+}
+
+// boxWidths are the widths the decoder gives the box-drawing and block
+// characters, U+2500 to U+259F (by wcwidth, then by grapheme), worked out
+// from the decoder itself so that they agree with it.
+var boxWidths = func() (w [2][0xa0]int8) {
+	for r := rune(0x2500); r < 0x25a0; r++ {
+		_, wc, _, _ := ansi.DecodeSequenceWc(string(r), 0, nil)
+		_, gw, _, _ := ansi.DecodeSequence(string(r), 0, nil)
+		w[0][r-0x2500], w[1][r-0x2500] = int8(wc), int8(gw) //nolint:gosec
+	}
+	return w
+}()
+
+// boxWidth is the width of str's first character when the decoder is in
+// its ground state, the character is one of boxWidths' and it ends its
+// grapheme cluster (nothing, ASCII or another of them follows: none of
+// them joins what follows, and these do not join them); else 0. Frames
+// drawn with borders, rules and bars are full of them, and segmenting
+// each one into graphemes was most of the cost of decoding a frame.
+func boxWidth[T []byte | string](str T, state byte, grapheme bool) int {
+	if state != 0 || !isBoxRune(str) {
+		return 0
+	}
+	if len(str) > 3 && str[3] >= 0x80 && !isBoxRune(str[3:]) {
+		return 0
+	}
+	i := 0
+	if grapheme {
+		i = 1
+	}
+	return int(boxWidths[i][(int(str[1]&0x3f)<<6|int(str[2]&0x3f))-0x500])
+}
+
+// isBoxRune reports whether str starts with the UTF-8 encoding of a
+// character from U+2500 to U+259F: E2 94 80 to E2 96 9F.
+func isBoxRune[T []byte | string](str T) bool {
+	return len(str) >= 3 && str[0] == 0xe2 && str[1] >= 0x94 && str[1] <= 0x96 &&
+		str[2] >= 0x80 && str[2] <= 0xbf && (str[1] != 0x96 || str[2] < 0xa0)
 }
