@@ -44,7 +44,7 @@ func (m *Model) frame() string {
 	if !l.tabs.empty() {
 		key.tabs = m.bars.tabs.get(tabsKey{l, st}, func() string { return m.tabLine(l.tabs.W) })
 	}
-	var boxes [paneCount][]string
+	var boxes [paneCount]framed
 	ps := m.panes()
 	for _, p := range l.visible() {
 		r := l.panes[p]
@@ -64,25 +64,23 @@ func (m *Model) frame() string {
 // join lays the bars, the panes' boxes and the dialog out into the screen.
 // Without a dialog the screen is written straight into one buffer of its
 // final size: it is the largest string a keystroke makes.
-func (m *Model) join(k screenKey, boxes [paneCount][]string) string {
+func (m *Model) join(k screenKey, boxes [paneCount]framed) string {
 	l := m.lay
 	// Segments per body row, left to right: pane boxes and the tab row.
 	type seg struct {
-		x     int
-		lines []string
-		y     int
+		x   int
+		box framed
+		y   int
 	}
 	segs := make([]seg, 0, paneCount+1)
 	size := len(k.title) + len(k.status) + len(k.help) + l.height
 	for _, p := range l.visible() {
 		r := l.panes[p]
 		segs = append(segs, seg{r.X, boxes[p], r.Y})
-		for _, line := range boxes[p] {
-			size += len(line)
-		}
+		size += boxes[p].size()
 	}
 	if !l.tabs.empty() {
-		segs = append(segs, seg{l.tabs.X, []string{k.tabs}, l.tabs.Y})
+		segs = append(segs, seg{l.tabs.X, unframed(k.tabs), l.tabs.Y})
 		size += len(k.tabs)
 	}
 	sort.Slice(segs, func(i, j int) bool { return segs[i].x < segs[j].x })
@@ -90,8 +88,8 @@ func (m *Model) join(k screenKey, boxes [paneCount][]string) string {
 	// the row (the size sweep test holds this).
 	row := func(b *strings.Builder, y int) {
 		for _, s := range segs {
-			if i := y - s.y; i >= 0 && i < len(s.lines) {
-				b.WriteString(s.lines[i])
+			if i := y - s.y; i >= 0 && i < s.box.height() {
+				s.box.write(b, i)
 			}
 		}
 	}

@@ -20,7 +20,7 @@ type paneView interface {
 	View(st *Styles) []string
 	// boxed frames the pane's View with its title; every pane gets it
 	// from the memo it embeds.
-	boxed(title string, content []string, w, h int, focused bool, st *Styles) []string
+	boxed(title string, content []string, w, h int, focused bool, st *Styles) framed
 	// boxGen counts the boxes drawn, so the root joins the screen again
 	// only when one changed.
 	boxGen() int
@@ -51,7 +51,7 @@ type memo struct {
 	lines []string
 	gen   int
 
-	box    []string
+	box    framed
 	boxKey boxKey
 	border border
 	boxes  int // boxes drawn so far
@@ -81,15 +81,15 @@ func (m *memo) clear() { m.lines = nil }
 
 // boxed draws content within a border w×h; a pane whose content alone
 // changed keeps its border.
-func (m *memo) boxed(title string, content []string, w, h int, focused bool, st *Styles) []string {
+func (m *memo) boxed(title string, content []string, w, h int, focused bool, st *Styles) framed {
 	k := boxKey{gen: m.gen, title: title, w: w, h: h, focused: focused, st: st, borderOK: true}
-	if k == m.boxKey && m.box != nil {
+	if k == m.boxKey && m.box.rows != nil {
 		return m.box
 	}
 	if b := m.boxKey; b.title != title || b.w != w || b.focused != focused || b.st != st || !b.borderOK {
 		m.border = newBorder(title, w, focused, st)
 	}
-	m.boxKey, m.box = k, m.border.frame(content, w, h)
+	m.boxKey, m.box = k, m.border.framed(content, w, h)
 	m.boxes++
 	return m.box
 }

@@ -15,42 +15,33 @@ func fit(line string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	return fitBetween("", line, "", w)
+	line, pad := fitted(line, w)
+	if pad == 0 {
+		return line
+	}
+	var b strings.Builder
+	b.Grow(len(line) + pad)
+	b.WriteString(line)
+	writeSpaces(&b, pad)
+	return b.String()
 }
 
-// fitBetween is line fitted to w cells (as fit does) between left and
-// right, made in one allocation: a pane's every line is framed this way
-// on every keystroke.
-func fitBetween(left, line, right string, w int) string {
+// fitted is line cut to w cells with an ellipsis when it is longer, and
+// the number of spaces that pad it to w.
+func fitted(line string, w int) (string, int) {
 	n := textwidth.Cells(line)
 	if n > w {
 		line = ansi.Truncate(line, w, "…")
 		n = textwidth.Cells(line) // a wide glyph cut may leave a cell over
 	}
-	var b strings.Builder
-	b.Grow(len(left) + len(line) + max(w-n, 0) + len(right))
-	b.WriteString(left)
-	b.WriteString(line)
-	for pad := w - n; pad > 0; pad -= len(spaces) {
-		b.WriteString(spaces[:min(pad, len(spaces))])
-	}
-	b.WriteString(right)
-	return b.String()
+	return line, max(w-n, 0)
 }
 
-const spaces = "                                                                " // 64
-
-// fitLines cuts or pads a block to exactly w×h.
-func fitLines(lines []string, w, h int) []string {
-	out := make([]string, h)
-	for i := range h {
-		if i < len(lines) {
-			out[i] = fit(lines[i], w)
-		} else {
-			out[i] = strings.Repeat(" ", max(w, 0))
-		}
+// writeSpaces writes n spaces.
+func writeSpaces(b *strings.Builder, n int) {
+	for ; n > 0; n -= len(spaces) {
+		b.WriteString(spaces[:min(n, len(spaces))])
 	}
-	return out
 }
 
 // box draws a rounded frame of exactly w×h with the title in its top
@@ -84,21 +75,18 @@ func newBorder(title string, w int, focused bool, st *Styles) border {
 	}
 }
 
-// frame draws content (fitted to the inside) within the border, w×h.
+// frame draws content (fitted to the inside) within the border, w×h, as
+// lines (a dialog's box, laid over the screen).
 func (b border) frame(content []string, w, h int) []string {
-	if w < 2 || h < 2 {
-		return fitLines(nil, w, h)
+	f := b.framed(content, w, h)
+	out := make([]string, f.height())
+	for i := range out {
+		var sb strings.Builder
+		sb.Grow(f.rowSize(i))
+		f.write(&sb, i)
+		out[i] = sb.String()
 	}
-	out := make([]string, 0, h)
-	out = append(out, b.top)
-	for i := range h - 2 {
-		line := ""
-		if i < len(content) {
-			line = content[i]
-		}
-		out = append(out, fitBetween(b.side, line, b.side, w-2))
-	}
-	return append(out, b.bottom)
+	return out
 }
 
 // human, sig and pct are the project's one figure formatter
