@@ -84,25 +84,24 @@ func (m *Model) join(k screenKey, boxes [paneCount]framed) string {
 		size += len(k.tabs)
 	}
 	sort.Slice(segs, func(i, j int) bool { return segs[i].x < segs[j].x })
+	// line writes screen row y: a bar, or the boxes' rows side by side.
 	// Framed panes are exactly as wide as their rectangles, which tile
 	// the row (the size sweep test holds this).
-	row := func(b *strings.Builder, y int) {
-		for _, s := range segs {
-			if i := y - s.y; i >= 0 && i < s.box.height() {
-				s.box.write(b, i)
+	line := func(b *strings.Builder, y int) {
+		switch { // on a screen too small to part them, help wins, then status
+		case y == l.help.Y:
+			b.WriteString(k.help)
+		case y == l.status.Y:
+			b.WriteString(k.status)
+		case y == l.title.Y:
+			b.WriteString(k.title)
+		case y > l.title.Y && y < l.status.Y:
+			for _, s := range segs {
+				if i := y - s.y; i >= 0 && i < s.box.height() {
+					s.box.write(b, i)
+				}
 			}
 		}
-	}
-	fixed := func(y int) (string, bool) {
-		switch y {
-		case l.title.Y:
-			return k.title, true
-		case l.status.Y:
-			return k.status, true
-		case l.help.Y:
-			return k.help, true
-		}
-		return "", false
 	}
 	if m.dlg == nil {
 		var b strings.Builder
@@ -111,23 +110,15 @@ func (m *Model) join(k screenKey, boxes [paneCount]framed) string {
 			if y > 0 {
 				b.WriteByte('\n')
 			}
-			if line, ok := fixed(y); ok {
-				b.WriteString(line)
-			} else if y > l.title.Y && y < l.status.Y {
-				row(&b, y)
-			}
+			line(&b, y)
 		}
 		return b.String()
 	}
 	out := make([]string, l.height)
 	for y := range out {
-		if line, ok := fixed(y); ok {
-			out[y] = line
-		} else if y > l.title.Y && y < l.status.Y {
-			var b strings.Builder
-			row(&b, y)
-			out[y] = b.String()
-		}
+		var b strings.Builder
+		line(&b, y)
+		out[y] = b.String()
 	}
 	w := l.width
 	dw := min(w-4, 76)
