@@ -871,12 +871,34 @@ func lineHasDrift(m ansi.Method, line Line) bool {
 		if len(c.Content) == 1 && c.Content[0] >= 0x20 && c.Content[0] < 0x7f {
 			continue
 		}
+		// ansi.StringWidth is the grapheme method's, so under it the two
+		// widths cannot differ; and a lone box-drawing or block character
+		// is looked up in a table made from the same two functions.
+		if m == ansi.GraphemeWidth {
+			continue
+		}
+		if len(c.Content) == 3 && isBoxRune(c.Content) {
+			if boxDrift[(int(c.Content[1]&0x3f)<<6|int(c.Content[2]&0x3f))-0x500] {
+				return true
+			}
+			continue
+		}
 		if m.StringWidth(c.Content) != ansi.StringWidth(c.Content) {
 			return true
 		}
 	}
 	return false
 }
+
+// boxDrift tells, for each character from U+2500 to U+259F alone, whether
+// the wide-character method measures it differently from the grapheme
+// method (both read the same width settings).
+var boxDrift = func() (d [0xa0]bool) {
+	for r := rune(0x2500); r < 0x25a0; r++ {
+		d[r-0x2500] = ansi.WcWidth.StringWidth(string(r)) != ansi.StringWidth(string(r))
+	}
+	return d
+}()
 
 // paintLine brings row y of the screen in line with newbuf. A drift-prone row,
 // or any row when force is set, is repainted; every other row is diffed.
