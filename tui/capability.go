@@ -16,7 +16,8 @@ import (
 // screenful.
 type capabilityPane struct {
 	paneBase
-	lay     capLayout
+	lay     capLayout  // as last drawn
+	rowLay  capLayout  // the layout base and vsBase were drawn with
 	base    [][]string // unmarked rows, drawn when first shown
 	baseSt  *Styles
 	baseFor *shown
@@ -71,14 +72,54 @@ func (p *capabilityPane) View(st *Styles) []string {
 	if p.sh == nil {
 		return p.memo.put(st, nil)
 	}
+	weakest, selected := p.target()
+	mark := weakest + "|" + selected
+	follow := mark != p.marked // a new selection scrolls its row into view
+	var d capDrawing
+	if p.sh.shares() {
+		k := capabilityKey{p.sh.from, p.w, p.h, st, weakest, selected, follow, p.off}
+		d = sharedDraw(sharedDrawings, k, func(d capDrawing) int { return linesSize(d.lines) }, func() capDrawing {
+			return p.draw(st, weakest, selected, follow)
+		})
+	} else {
+		d = p.draw(st, weakest, selected, follow)
+	}
+	p.lay, p.shownRows, p.off, p.marked = d.lay, d.rows, d.off, mark
+	return p.memo.put(st, d.lines)
+}
+
+// capabilityKey is what a capability drawing is drawn from, when shared:
+// the scroll offset before it, and whether the selection is new.
+type capabilityKey struct {
+	from              sharedFrom
+	w, h              int
+	st                *Styles
+	weakest, selected string
+	follow            bool
+	off               int
+}
+
+// capDrawing is the pane drawn, with the layout, the rows that had room
+// and the scroll offset it was drawn with.
+type capDrawing struct {
+	lines     []string
+	lay       capLayout
+	rows, off int
+}
+
+// draw draws the pane from the offset it has, scrolled to the weakest
+// link's or the selected system's row when follow is set. It keeps only
+// what it may redraw from (the unmarked rows); the caller takes the rest
+// from the drawing.
+func (p *capabilityPane) draw(st *Styles, weakest, selected string, follow bool) capDrawing {
 	r := &p.sh.r
 	if p.baseFor != p.sh || p.baseSt != st || p.baseW != p.w || p.baseH != p.h {
 		p.baseFor, p.baseSt, p.baseW, p.baseH = p.sh, st, p.w, p.h
-		p.lay = newCapLayout(r, p.w, p.h)
+		p.rowLay = newCapLayout(r, p.w, p.h)
 		p.base = make([][]string, len(r.Systems))
 		p.vsBase = capabilityDiffLines(p.sh.baseReport(), r, p.w, max((p.h-capHeadLines)/3, 2), st)
 	}
-	weakest, selected := p.target()
+	d := capDrawing{lay: p.rowLay, off: p.off}
 	about := weakest
 	if about == "" {
 		about = selected
@@ -91,33 +132,31 @@ func (p *capabilityPane) View(st *Styles) []string {
 	if len(p.vsBase) > 0 {
 		block = append(slices.Clip(p.vsBase), block...)
 	}
-	rows := max((p.h-capHeadLines-len(block))/max(p.lay.blockH, 1), 0)
-	p.shownRows = rows
-	if mark := weakest + "|" + selected; mark != p.marked {
-		// A new selection scrolls its row into view.
-		p.marked = mark
+	rows := max((p.h-capHeadLines-len(block))/max(d.lay.blockH, 1), 0)
+	d.rows = rows
+	if follow {
 		for i, sy := range r.Systems {
 			if (weakest != "" && sy.ID == weakest) || (weakest == "" && sy.ID == selected) {
 				var sc scroller
-				sc.off = p.off
+				sc.off = d.off
 				sc.follow(i, len(r.Systems), rows)
-				p.off = sc.off
+				d.off = sc.off
 				break
 			}
 		}
 	}
-	p.off = clamp(p.off, 0, max(len(r.Systems)-rows, 0))
-	lines := capabilityHeader(r, p.lay, st)
-	for i := p.off; i < min(p.off+rows, len(r.Systems)); i++ {
+	d.off = clamp(d.off, 0, max(len(r.Systems)-rows, 0))
+	lines := capabilityHeader(r, d.lay, st)
+	for i := d.off; i < min(d.off+rows, len(r.Systems)); i++ {
 		sy := r.Systems[i]
 		switch sy.ID {
 		case weakest:
-			lines = append(lines, capabilityRow(r, sy, p.lay, 2, st)...)
+			lines = append(lines, capabilityRow(r, sy, d.lay, 2, st)...)
 		case selected:
-			lines = append(lines, capabilityRow(r, sy, p.lay, 1, st)...)
+			lines = append(lines, capabilityRow(r, sy, d.lay, 1, st)...)
 		default:
 			if p.base[i] == nil {
-				p.base[i] = capabilityRow(r, sy, p.lay, 0, st)
+				p.base[i] = capabilityRow(r, sy, d.lay, 0, st)
 			}
 			lines = append(lines, p.base[i]...)
 		}
@@ -131,7 +170,8 @@ func (p *capabilityPane) View(st *Styles) []string {
 		}
 		lines = append(lines, block...)
 	}
-	return p.memo.put(st, lines)
+	d.lines = lines
+	return d
 }
 
 // bar levels for a utilisation from 0 to 100%.

@@ -49,7 +49,14 @@ func (p *projectionPane) content(st *Styles) []string {
 		if i := p.sh.s.StreamIndex(p.sel.stream); i >= 0 && p.sh.s.Streams[i].Every != nil {
 			every = p.sh.s.Streams[i].Every.String()
 		}
-		p.all = renderProjection(&p.sh.r, p.sh.baseReport(), streamIndex(&p.sh.r, p.sel.stream), p.sel.system, every, p.w, p.h, st)
+		draw := func() []string {
+			return renderProjection(&p.sh.r, p.sh.baseReport(), streamIndex(&p.sh.r, p.sel.stream), p.sel.system, every, p.w, p.h, st)
+		}
+		if p.sh.shares() {
+			p.all = sharedDraw(sharedDrawings, projectionKey{p.sh.from, p.sel, every, p.w, p.h, st}, linesSize, draw)
+		} else {
+			p.all = draw()
+		}
 	}
 	return p.all
 }
@@ -66,6 +73,15 @@ func (p *projectionPane) View(st *Styles) []string {
 	all := p.content(st)
 	p.off = clamp(p.off, 0, max(len(all)-p.h, 0))
 	return p.memo.put(st, window(all, p.off, p.h))
+}
+
+// projectionKey is what a projection's lines are drawn from, when shared.
+type projectionKey struct {
+	from  sharedFrom
+	sel   selection
+	every string
+	w, h  int
+	st    *Styles
 }
 
 // window is lines [off, off+h) of all.

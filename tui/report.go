@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"weak"
+
 	"github.com/flowscope/flowscope/model"
 	"github.com/flowscope/flowscope/model/analysis"
 )
@@ -34,6 +36,8 @@ type shown struct {
 	typed bool
 	// base is the pinned baseline the views compare with (nil: none).
 	base *baseline
+	// from names the caller's report when r is a copy of it (shared.go).
+	from sharedFrom
 }
 
 func newShown(s model.Scenario, typed bool) *shown { return &shown{s: s, r: analyze(s), typed: typed} }
@@ -44,7 +48,7 @@ func showReport(s model.Scenario, r *report) *shown {
 	if r == nil {
 		return newShown(s, false)
 	}
-	return &shown{s: s, r: *r}
+	return &shown{s: s, r: *r, from: weak.Make(r)}
 }
 
 // streamIndex is the report index of a stream id, or -1.
