@@ -157,6 +157,9 @@ type TerminalRenderer struct {
 	// profile is the color profile to use when downsampling colors. This is
 	// used to determine the appropriate color the terminal can display.
 	profile colorprofile.Profile
+
+	// penChanges are the changes of style written so far (updatePen).
+	penChanges map[penKey]penChange
 }
 
 // NewTerminalRenderer returns a new [TerminalRenderer] that uses the given
@@ -607,25 +610,80 @@ func (s *TerminalRenderer) updatePen(cell *Cell) {
 		return
 	}
 
-	// Downsample pen when we don't have a [colorprofile.TrueColor],
-	// otherwise, use the original style.
-	newStyle := ConvertStyle(cell.Style, s.profile)
-	newLink := ConvertLink(cell.Link, s.profile)
-	oldStyle := ConvertStyle(s.cur.Style, s.profile)
-	oldLink := ConvertLink(s.cur.Link, s.profile)
-
-	if !newStyle.Equal(&oldStyle) {
-		seq := newStyle.Diff(&oldStyle)
-		if newStyle.IsZero() && len(seq) > len(ansi.ResetStyle) {
-			seq = ansi.ResetStyle
+	// A frame changes between the same few styles hundreds of times, so
+	// each change is worked out once and its sequence kept.
+	if k, ok := penKeyOf(&s.cur.Style, &cell.Style, s.profile); ok {
+		c, known := s.penChanges[k]
+		if !known {
+			c = penChangeOf(&s.cur.Style, &cell.Style, s.profile)
+			if s.penChanges == nil || len(s.penChanges) >= maxPenChanges {
+				s.penChanges = make(map[penKey]penChange)
+			}
+			s.penChanges[k] = c
 		}
-		_, _ = s.buf.WriteString(seq)
+		if c.changed {
+			_, _ = s.buf.WriteString(c.seq)
+			s.cur.Style = cell.Style // Copy the original style
+		}
+	} else if c := penChangeOf(&s.cur.Style, &cell.Style, s.profile); c.changed {
+		_, _ = s.buf.WriteString(c.seq)
 		s.cur.Style = cell.Style // Copy the original style
 	}
+
+	newLink := ConvertLink(cell.Link, s.profile)
+	oldLink := ConvertLink(s.cur.Link, s.profile)
 	if !newLink.Equal(&oldLink) {
 		_, _ = s.buf.WriteString(ansi.SetHyperlink(newLink.URL, newLink.Params))
 		s.cur.Link = cell.Link // Copy the original link
 	}
+}
+
+// penChange is what the pen writes to go from one style to another: the
+// sequence, when the two differ in the renderer's colour profile.
+type penChange struct {
+	seq     string
+	changed bool
+}
+
+// penChangeOf works out the change from the pen's style to a cell's,
+// downsampled to the profile (what upstream's updatePen does inline).
+func penChangeOf(from, to *Style, profile colorprofile.Profile) penChange {
+	// Downsample pen when we don't have a [colorprofile.TrueColor],
+	// otherwise, use the original style.
+	newStyle := ConvertStyle(*to, profile)
+	oldStyle := ConvertStyle(*from, profile)
+	if newStyle.Equal(&oldStyle) {
+		return penChange{}
+	}
+	seq := newStyle.Diff(&oldStyle)
+	if newStyle.IsZero() && len(seq) > len(ansi.ResetStyle) {
+		seq = ansi.ResetStyle
+	}
+	return penChange{seq: seq, changed: true}
+}
+
+// penKey is a change of style in a profile, as a map key.
+type penKey struct {
+	from, to Style
+	profile  colorprofile.Profile
+}
+
+// maxPenChanges bounds the changes a renderer keeps; past it they are
+// forgotten and worked out again.
+const maxPenChanges = 512
+
+// penKeyOf is the key of a change, when the styles' colours are all of
+// types compared by value (those the decoder reads from SGR codes), so
+// that equal keys are equal inputs and a key is always hashable.
+func penKeyOf(from, to *Style, profile colorprofile.Profile) (penKey, bool) {
+	for _, c := range [...]color.Color{from.Fg, from.Bg, from.UnderlineColor, to.Fg, to.Bg, to.UnderlineColor} {
+		switch c.(type) {
+		case nil, ansi.BasicColor, ansi.IndexedColor, color.RGBA:
+		default:
+			return penKey{}, false
+		}
+	}
+	return penKey{*from, *to, profile}, true
 }
 
 // sameStyle reports whether a and b are equal with colours of the same
