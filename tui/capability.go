@@ -126,7 +126,7 @@ func (p *capabilityPane) draw(st *Styles, weakest, selected string, follow bool)
 	}
 	var block []string
 	if i := systemIndex(r, about); i >= 0 && p.h-capHeadLines >= 8 {
-		block = limitLines(r, &r.Systems[i], p.w, st)
+		block = p.sh.limitLines(i, p.w, st)
 		block = block[:min(len(block), (p.h-capHeadLines)/2)]
 	}
 	if len(p.vsBase) > 0 {

@@ -313,7 +313,7 @@ func (e *editor) render(s *model.Scenario, w, h int, focused, readOnly bool, st 
 	var limits []string
 	if it.kind == itemSystem && e.sh != nil && e.mode != modeEditing {
 		if i := systemIndex(&e.sh.r, s.Systems[it.idx].ID); i >= 0 {
-			if ls := limitLines(&e.sh.r, &e.sh.r.Systems[i], w, st); len(ls) <= spare {
+			if ls := e.sh.limitLines(i, w, st); len(ls) <= spare {
 				limits, spare = ls, spare-len(ls)
 				fieldsH += len(ls)
 			}

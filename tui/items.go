@@ -55,22 +55,29 @@ func rowOf(s *model.Scenario, it item) int {
 type fieldInfo struct{ Key, Unit, Help string }
 
 func fieldsOf(k itemKind) []fieldInfo {
-	var out []fieldInfo
 	switch k {
 	case itemSystem:
-		for _, f := range scenariofile.SystemFields {
-			out = append(out, fieldInfo{f.Key, f.Unit, f.Help})
-		}
+		return systemFieldInfo
 	case itemStream:
-		for _, f := range scenariofile.StreamFields {
-			out = append(out, fieldInfo{f.Key, f.Unit, f.Help})
-		}
-	default:
-		for _, f := range scenariofile.ScenarioFields {
-			out = append(out, fieldInfo{f.Key, f.Unit, f.Help})
-		}
+		return streamFieldInfo
 	}
-	return out
+	return scenarioFieldInfo
+}
+
+// The fields of each kind of item, made once (read, never changed: the
+// slices are clipped, so an append copies).
+var (
+	systemFieldInfo   = fieldInfos(scenariofile.SystemFields)
+	streamFieldInfo   = fieldInfos(scenariofile.StreamFields)
+	scenarioFieldInfo = fieldInfos(scenariofile.ScenarioFields)
+)
+
+func fieldInfos[T any](fields []scenariofile.Field[T]) []fieldInfo {
+	out := make([]fieldInfo, 0, len(fields))
+	for _, f := range fields {
+		out = append(out, fieldInfo{f.Key, f.Unit, f.Help})
+	}
+	return slices.Clip(out)
 }
 
 // fieldValue is the written form of a field ("" = default applies).

@@ -294,8 +294,38 @@ func (p *recommendPane) wrapUpTo(n int) {
 
 func (p *recommendPane) rewrap(b int) {
 	if p.wrapped[b] == nil {
-		p.wrapped[b] = p.block(p.blocks[b], p.builtSt)
+		p.wrapped[b] = p.sharedBlock(p.blocks[b], p.builtSt)
 	}
+}
+
+// recKey names a block of the recommendation drawn at a width: the
+// summary, a finding (marked or not) or a component.
+type recKey struct {
+	from   sharedFrom
+	kind   recKind
+	i      int
+	marked bool
+	w      int
+	st     *Styles
+}
+
+// sharedBlock is block, shared between sessions for the blocks that are
+// the report's alone (with no baseline to compare with, which shares()
+// rules out).
+func (p *recommendPane) sharedBlock(b recBlock, st *Styles) []string {
+	draw := func() []string { return p.block(b, st) }
+	if !p.sh.shares() || p.vs.on {
+		return draw()
+	}
+	k := recKey{from: p.sh.from, kind: b.kind, i: b.i, w: p.w, st: st}
+	switch b.kind {
+	case recFinding:
+		k.marked = p.cursor >= 0 && p.cursor < len(p.found) && p.found[p.cursor] == b.i
+	case recSummary, recComponent:
+	default:
+		return draw() // a line or two that says how the pane is filtered
+	}
+	return sharedDraw(sharedDrawings, k, linesSize, draw)
 }
 
 func (p *recommendPane) View(st *Styles) []string {

@@ -105,3 +105,21 @@ type sharedFrom = weak.Pointer[report]
 func (sh *shown) shares() bool {
 	return sh != nil && sh.from != (sharedFrom{}) && sh.base == nil && !sh.typed
 }
+
+// limitsKey names a system's limits drawn at a width.
+type limitsKey struct {
+	from   sharedFrom
+	system int
+	w      int
+	st     *Styles
+}
+
+// limitLines is limitLines for system i of sh's report, shared when sh's
+// drawings are (the editor and the capability pane both draw them).
+func (sh *shown) limitLines(i, w int, st *Styles) []string {
+	draw := func() []string { return limitLines(&sh.r, &sh.r.Systems[i], w, st) }
+	if !sh.shares() {
+		return draw()
+	}
+	return sharedDraw(sharedDrawings, limitsKey{sh.from, i, w, st}, linesSize, draw)
+}
