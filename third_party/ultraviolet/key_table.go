@@ -3,10 +3,34 @@ package uv
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/xo/terminfo"
 )
+
+// keysTables are the tables built so far, by what they were built from.
+// A table is only read once built, so every reader of a process with the
+// same settings shares one instead of building its own (about 150 KB,
+// and a tenth of the CPU of starting a served session).
+var keysTables sync.Map // keysTableKey → map[string]Key
+
+type keysTableKey struct {
+	flags       LegacyKeyEncoding
+	term        string
+	useTerminfo bool
+}
+
+// sharedKeysTable is buildKeysTable's table for these settings, built
+// once per process.
+func sharedKeysTable(flags LegacyKeyEncoding, term string, useTerminfo bool) map[string]Key {
+	k := keysTableKey{flags, term, useTerminfo}
+	if t, ok := keysTables.Load(k); ok {
+		return t.(map[string]Key)
+	}
+	t, _ := keysTables.LoadOrStore(k, buildKeysTable(flags, term, useTerminfo))
+	return t.(map[string]Key)
+}
 
 // buildKeysTable builds a table of key sequences and their corresponding key
 // events based on the VT100/VT200, XTerm, and Urxvt terminal specs.
