@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/flowscope/flowscope/internal/shared"
 	"math"
 	"slices"
 	"strings"
@@ -78,7 +79,7 @@ func (p *capabilityPane) View(st *Styles) []string {
 	var d capDrawing
 	if p.sh.shares() {
 		k := capabilityKey{p.sh.from, p.w, p.h, st, weakest, selected, follow, p.off}
-		d = sharedDraw(sharedDrawings, k, func(d capDrawing) int { return linesSize(d.lines) }, func() capDrawing {
+		d = shared.Get(sharedDrawings, k, func(d capDrawing) int { return linesSize(d.lines) }, func() capDrawing {
 			return p.draw(st, weakest, selected, follow)
 		})
 	} else {

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/flowscope/flowscope/internal/shared"
 	"math"
 	"slices"
 	"strings"
@@ -53,7 +54,7 @@ func (p *projectionPane) content(st *Styles) []string {
 			return renderProjection(&p.sh.r, p.sh.baseReport(), streamIndex(&p.sh.r, p.sel.stream), p.sel.system, every, p.w, p.h, st)
 		}
 		if p.sh.shares() {
-			p.all = sharedDraw(sharedDrawings, projectionKey{p.sh.from, p.sel, every, p.w, p.h, st}, linesSize, draw)
+			p.all = shared.Get(sharedDrawings, projectionKey{p.sh.from, p.sel, every, p.w, p.h, st}, linesSize, draw)
 		} else {
 			p.all = draw()
 		}

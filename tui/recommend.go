@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"github.com/flowscope/flowscope/internal/shared"
 	"strings"
 )
 
@@ -325,7 +326,7 @@ func (p *recommendPane) sharedBlock(b recBlock, st *Styles) []string {
 	default:
 		return draw() // a line or two that says how the pane is filtered
 	}
-	return sharedDraw(sharedDrawings, k, linesSize, draw)
+	return shared.Get(sharedDrawings, k, linesSize, draw)
 }
 
 func (p *recommendPane) View(st *Styles) []string {

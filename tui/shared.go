@@ -1,9 +1,9 @@
 package tui
 
 import (
-	"container/list"
-	"sync"
 	"weak"
+
+	"github.com/flowscope/flowscope/internal/shared"
 )
 
 // Drawings shared between the sessions of one process. Sessions that show
@@ -22,79 +22,10 @@ import (
 // recently used going first.
 const sharedBudget = 8 << 20
 
-var sharedDrawings = newDrawingCache(sharedBudget)
+var sharedDrawings = shared.New(sharedBudget)
 
-type drawingCache struct {
-	mu     sync.Mutex
-	budget int
-	used   int
-	byKey  map[any]*list.Element
-	lru    list.List // of *sharedDrawing, most recently used first
-	hits   int       // drawings taken rather than drawn
-}
-
-type sharedDrawing struct {
-	key   any
-	value any
-	size  int
-}
-
-func newDrawingCache(budget int) *drawingCache {
-	return &drawingCache{budget: budget, byKey: map[any]*list.Element{}}
-}
-
-// sharedDraw is the drawing kept under key, else draw's, kept for the
-// next session to ask. size is what the drawing holds, in bytes. Two
-// sessions missing at once both draw; the second keeps its own.
-func sharedDraw[K comparable, V any](c *drawingCache, key K, size func(V) int, draw func() V) V {
-	c.mu.Lock()
-	if e, ok := c.byKey[key]; ok {
-		c.lru.MoveToFront(e)
-		c.hits++
-		v := e.Value.(*sharedDrawing).value.(V)
-		c.mu.Unlock()
-		return v
-	}
-	c.mu.Unlock()
-
-	v := draw()
-	n := size(v)
-	if n > c.budget/4 {
-		return v // one drawing may not push out most of the others
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if e, ok := c.byKey[key]; ok {
-		c.lru.MoveToFront(e)
-		return v
-	}
-	c.byKey[key] = c.lru.PushFront(&sharedDrawing{key: key, value: v, size: n})
-	c.used += n
-	for c.used > c.budget {
-		last := c.lru.Back()
-		d := last.Value.(*sharedDrawing)
-		c.lru.Remove(last)
-		delete(c.byKey, d.key)
-		c.used -= d.size
-	}
-	return v
-}
-
-// stats is how many drawings were taken rather than drawn so far.
-func (c *drawingCache) stats() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.hits
-}
-
-// linesSize is what lines hold: their bytes and their string headers.
-func linesSize(lines []string) int {
-	n := 16 * len(lines)
-	for _, l := range lines {
-		n += len(l)
-	}
-	return n
-}
+// linesSize is what lines hold (the cache's budget counts it).
+var linesSize = shared.LinesSize
 
 // sharedFrom is what names the caller's report in a key (the zero
 // pointer: analysed here, never shared).
@@ -121,5 +52,5 @@ func (sh *shown) limitLines(i, w int, st *Styles) []string {
 	if !sh.shares() {
 		return draw()
 	}
-	return sharedDraw(sharedDrawings, limitsKey{sh.from, i, w, st}, linesSize, draw)
+	return shared.Get(sharedDrawings, limitsKey{sh.from, i, w, st}, linesSize, draw)
 }

@@ -37,7 +37,7 @@ func TestSharedDrawingsShowWhatEachSessionDraws(t *testing.T) {
 		}
 		pairs = append(pairs, pair{newSized(shared, w, h), newSized(opts, w, h), rand.New(rand.NewPCG(uint64(i), 11)), w, h})
 	}
-	hitsBefore := sharedDrawings.stats()
+	hitsBefore := sharedDrawings.Hits()
 	for step := range 400 {
 		for i := range pairs {
 			p := &pairs[i]
@@ -60,7 +60,7 @@ func TestSharedDrawingsShowWhatEachSessionDraws(t *testing.T) {
 			}
 		}
 	}
-	if hits := sharedDrawings.stats() - hitsBefore; hits < 100 {
+	if hits := sharedDrawings.Hits() - hitsBefore; hits < 100 {
 		t.Errorf("only %d drawings were shared: the walk proved little", hits)
 	}
 }
@@ -71,33 +71,4 @@ func describe(msgs []tea.Msg) string {
 		parts = append(parts, fmt.Sprint(m))
 	}
 	return strings.Join(parts, " ")
-}
-
-// The cache keeps to its budget, the least recently used drawing going
-// first, and gives back what was kept under a key.
-func TestDrawingCacheKeepsToItsBudget(t *testing.T) {
-	c := newDrawingCache(1000)
-	line := strings.Repeat("x", 84) // 100 bytes with its header
-	drawn := 0
-	get := func(k int) []string {
-		return sharedDraw(c, k, linesSize, func() []string { drawn++; return []string{line, fmt.Sprint(k)} })
-	}
-	for k := range 20 {
-		get(k)
-	}
-	if c.used > c.budget {
-		t.Fatalf("the cache holds %d bytes, over its budget of %d", c.used, c.budget)
-	}
-	drawn = 0
-	if got := get(19); got[1] != "19" || drawn != 0 {
-		t.Fatalf("the last drawing was not kept: %q, drawn %d times", got, drawn)
-	}
-	if get(0); drawn != 1 {
-		t.Fatalf("the oldest drawing was kept beyond the budget")
-	}
-	huge := []string{strings.Repeat("y", 600)}
-	sharedDraw(c, "huge", linesSize, func() []string { return huge })
-	if _, kept := c.byKey["huge"]; kept {
-		t.Fatalf("a drawing of over a quarter of the budget was kept")
-	}
 }

@@ -1,0 +1,47 @@
+package shared
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// The cache keeps to its budget, the least recently used value going
+// first, gives back what was kept under a key, and keeps no value of over
+// a quarter of its budget.
+func TestCacheKeepsToItsBudget(t *testing.T) {
+	c := New(1000)
+	line := strings.Repeat("x", 84) // 100 bytes with its header
+	made := 0
+	get := func(k int) []string {
+		return Get(c, k, LinesSize, func() []string { made++; return []string{line, fmt.Sprint(k)} })
+	}
+	for k := range 20 {
+		get(k)
+	}
+	if c.Used() > 1000 {
+		t.Fatalf("the cache holds %d bytes, over its budget of 1000", c.Used())
+	}
+	made = 0
+	if got := get(19); got[1] != "19" || made != 0 {
+		t.Fatalf("the last value was not kept: %q, made %d times", got, made)
+	}
+	if get(0); made != 1 {
+		t.Fatalf("the oldest value was kept beyond the budget")
+	}
+	Get(c, "huge", LinesSize, func() []string { return []string{strings.Repeat("y", 600)} })
+	if c.Has("huge") {
+		t.Fatalf("a value of over a quarter of the budget was kept")
+	}
+}
+
+// Keys of different types never meet, even with equal values.
+func TestCacheKeysOfDifferentTypes(t *testing.T) {
+	type a struct{ n int }
+	type b struct{ n int }
+	c := New(1 << 20)
+	Get(c, a{1}, LinesSize, func() []string { return []string{"a"} })
+	if got := Get(c, b{1}, LinesSize, func() []string { return []string{"b"} }); got[0] != "b" {
+		t.Fatalf("a key of another type with the same value took its value: %q", got)
+	}
+}
