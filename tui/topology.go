@@ -179,7 +179,11 @@ type topoDrawing struct {
 func drawTopology(v *diagram.Viewer, j topoJob) topoDrawing {
 	k := j.key
 	if j.newReport {
-		v.SetAnalysis(k.sh.s, k.sh.r)
+		var token any // viewers of the same handed-over report share their layouts
+		if k.sh.shares() {
+			token = k.sh.from
+		}
+		v.SetSharedAnalysis(k.sh.s, k.sh.r, token)
 	}
 	v.SetSize(k.w, k.h)
 	v.SetRecommended(k.rec)

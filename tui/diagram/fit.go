@@ -29,6 +29,9 @@ type Drawing struct {
 type layoutCache struct {
 	keys   []string
 	scenes []*scene
+	// the least extents worked out, by shape key
+	extentKeys []string
+	extents    [][2]int
 }
 
 const cacheSize = 8
@@ -62,6 +65,26 @@ func (c *layoutCache) key(sh shaped) string {
 		return ""
 	}
 	return shapeKey(sh)
+}
+
+// minExtent is topology.MinExtent of a shape, kept beside the layouts.
+func (c *layoutCache) minExtent(key string, sh shaped) (w, h int) {
+	if c != nil {
+		for i, k := range c.extentKeys {
+			if k == key {
+				return c.extents[i][0], c.extents[i][1]
+			}
+		}
+	}
+	w, h = topology.MinExtent(sh.topo, sh.form.layoutOptions())
+	if c != nil {
+		if len(c.extentKeys) == 2*cacheSize {
+			c.extentKeys, c.extents = c.extentKeys[1:], c.extents[1:]
+		}
+		c.extentKeys = append(c.extentKeys, key)
+		c.extents = append(c.extents, [2]int{w, h})
+	}
+	return w, h
 }
 
 // lookup is the cached layout of a shape key, or false.
@@ -120,11 +143,14 @@ func (g Graph) choose(c *layoutCache, width, height int, ascii, tall bool) (*sce
 		}
 		sh := g.shape(Form{Level: level, ASCII: ascii})
 		key := c.key(sh)
-		if _, cached := c.lookup(key); !cached && roomy != nil && sh.form.TopDown() && width > 0 && widestRow(sh, roomy.lay.NodeLayer) > width {
+		// The same tests whether or not the form is laid out already, so
+		// the form chosen depends only on the graph and the pane, never on
+		// what the viewer drew before.
+		if roomy != nil && sh.form.TopDown() && width > 0 && widestRow(sh, roomy.lay.NodeLayer) > width {
 			continue // top down, one layer's boxes side by side are wider than asked
 		}
-		if _, cached := c.lookup(key); !cached && level > 0 {
-			w, h := topology.MinExtent(sh.topo, sh.form.layoutOptions())
+		if level > 0 {
+			w, h := c.minExtent(key, sh)
 			if roomy != nil && !sh.form.TopDown() {
 				w = max(w, roomy.lay.Gaps)
 			}

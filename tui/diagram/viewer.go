@@ -23,7 +23,8 @@ type Styles struct{ Fine, Alert, Over, Edge, Label, Highlight, Muted ink.Ink }
 // neighbourhood, and keeps its layouts keyed by the graph's shape so that
 // a redraw (pan, highlight, new figures of the same shape) does not lay
 // out again. A redraw paints only the window the pane shows.
-// Each viewer owns its state: one per session.
+// Each viewer owns its state, one per session; what it shares with
+// viewers of the same report is only read (share.go).
 type Viewer struct {
 	w, h        int
 	s           model.Scenario
@@ -32,6 +33,7 @@ type Viewer struct {
 	ascii       bool
 	highlight   string
 	x, y        int // top-left of the visible window
+	share       any // names s and r for viewers sharing what they work out (nil: none)
 
 	full     Graph  // the whole scenario
 	graph    Graph  // what is drawn: full, or the focus's neighbourhood
@@ -82,8 +84,15 @@ func (v *Viewer) SetSize(w, h int) {
 // again only when the shape changes (systems, streams, the width of a
 // text). A new scenario opens centred on the selected item, else on the
 // busiest system.
-func (v *Viewer) SetAnalysis(s model.Scenario, r analysis.Report) {
-	v.s, v.r = s, r
+func (v *Viewer) SetAnalysis(s model.Scenario, r analysis.Report) { v.SetSharedAnalysis(s, r, nil) }
+
+// SetSharedAnalysis is SetAnalysis for a scenario and report that other
+// viewers of the process may show too: token names them (comparable, and
+// equal only for the same scenario and report), and viewers given equal
+// tokens share the graph and, for each pane size, the form chosen and its
+// layout (share.go). A nil token shares nothing.
+func (v *Viewer) SetSharedAnalysis(s model.Scenario, r analysis.Report, token any) {
+	v.s, v.r, v.share = s, r, token
 	v.stale, v.sc, v.ov = true, nil, nil
 }
 
@@ -119,7 +128,7 @@ func (v *Viewer) Pans() bool {
 // form for the pane, the window's place.
 func (v *Viewer) current() *scene {
 	if v.stale {
-		full := FromReport(v.s, v.r, v.recommended)
+		full := v.fromReport()
 		v.recentre = v.recentre || !sameItems(full, v.full)
 		v.full, v.stale, v.sc, v.ov = full, false, nil, nil
 		v.graph = v.full
@@ -132,7 +141,7 @@ func (v *Viewer) current() *scene {
 		}
 	}
 	if v.sc == nil {
-		v.sc, _ = v.graph.choose(&v.cache, v.w, v.h, v.ascii, 2*v.h > v.w)
+		v.sc = v.choose()
 		v.ov = nil
 		if v.recentre {
 			v.recentre = false

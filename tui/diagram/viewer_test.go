@@ -213,3 +213,28 @@ func (v *Viewer) whole() *Grid {
 	sc := v.current()
 	return sc.paint(topology.Rect{W: sc.Width(), H: sc.Height()}, v.highlight)
 }
+
+// The form a pane shows depends on the graph and the pane alone: a viewer
+// that drew at other sizes first picks the same form as a new viewer
+// (viewers of one report share their choices on that).
+func TestFormChosenIgnoresWhatWasDrawnBefore(t *testing.T) {
+	sizes := [][2]int{{200, 60}, {56, 30}, {120, 40}, {60, 20}, {90, 24}, {40, 40}, {160, 48}, {70, 30}, {100, 30}, {56, 27}}
+	for name, s := range builtins(t) {
+		r := analysis.Analyze(s)
+		used := NewViewer()
+		used.SetAnalysis(s, r)
+		for _, sz := range append(sizes, sizes...) {
+			used.SetSize(sz[0], sz[1])
+			used.View(testStyles())
+			fresh := NewViewer()
+			fresh.SetAnalysis(s, r)
+			fresh.SetSize(sz[0], sz[1])
+			fresh.View(testStyles())
+			got, want := used.current(), fresh.current()
+			if got.sh.form != want.sh.form || got.Width() != want.Width() || got.Height() != want.Height() {
+				t.Errorf("%s at %d×%d: a viewer that drew before shows form %+v (%d×%d), a new one %+v (%d×%d)",
+					name, sz[0], sz[1], got.sh.form, got.Width(), got.Height(), want.sh.form, want.Width(), want.Height())
+			}
+		}
+	}
+}
