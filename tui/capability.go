@@ -2,11 +2,11 @@ package tui
 
 import (
 	"fmt"
-	"github.com/flowscope/flowscope/internal/shared"
 	"math"
 	"slices"
 	"strings"
 
+	"github.com/flowscope/flowscope/internal/shared"
 	"github.com/flowscope/flowscope/model/analysis"
 )
 
@@ -17,8 +17,7 @@ import (
 // screenful.
 type capabilityPane struct {
 	paneBase
-	lay     capLayout  // as last drawn
-	rowLay  capLayout  // the layout base and vsBase were drawn with
+	lay     capLayout
 	base    [][]string // unmarked rows, drawn when first shown
 	baseSt  *Styles
 	baseFor *shown
@@ -76,15 +75,10 @@ func (p *capabilityPane) View(st *Styles) []string {
 	weakest, selected := p.target()
 	mark := weakest + "|" + selected
 	follow := mark != p.marked // a new selection scrolls its row into view
-	var d capDrawing
-	if p.sh.shares() {
-		k := capabilityKey{p.sh.from, p.w, p.h, st, weakest, selected, follow, p.off}
-		d = shared.Get(sharedDrawings, k, func(d capDrawing) int { return linesSize(d.lines) }, func() capDrawing {
-			return p.draw(st, weakest, selected, follow)
-		})
-	} else {
-		d = p.draw(st, weakest, selected, follow)
-	}
+	k := capabilityKey{p.sh.from, p.w, p.h, st, weakest, selected, follow, p.off}
+	d := drawShared(p.sh, k, func(d capDrawing) int { return shared.LinesSize(d.lines) }, func() capDrawing {
+		return p.draw(st, weakest, selected, follow)
+	})
 	p.lay, p.shownRows, p.off, p.marked = d.lay, d.rows, d.off, mark
 	return p.memo.put(st, d.lines)
 }
@@ -116,11 +110,11 @@ func (p *capabilityPane) draw(st *Styles, weakest, selected string, follow bool)
 	r := &p.sh.r
 	if p.baseFor != p.sh || p.baseSt != st || p.baseW != p.w || p.baseH != p.h {
 		p.baseFor, p.baseSt, p.baseW, p.baseH = p.sh, st, p.w, p.h
-		p.rowLay = newCapLayout(r, p.w, p.h)
+		p.lay = newCapLayout(r, p.w, p.h)
 		p.base = make([][]string, len(r.Systems))
 		p.vsBase = capabilityDiffLines(p.sh.baseReport(), r, p.w, max((p.h-capHeadLines)/3, 2), st)
 	}
-	d := capDrawing{lay: p.rowLay, off: p.off}
+	d := capDrawing{lay: p.lay, off: p.off}
 	about := weakest
 	if about == "" {
 		about = selected

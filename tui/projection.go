@@ -2,12 +2,12 @@ package tui
 
 import (
 	"fmt"
-	"github.com/flowscope/flowscope/internal/shared"
 	"math"
 	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
+	"github.com/flowscope/flowscope/internal/shared"
 	"github.com/flowscope/flowscope/model/analysis"
 	"github.com/flowscope/flowscope/model/figure"
 	"github.com/flowscope/flowscope/model/quantity"
@@ -50,14 +50,9 @@ func (p *projectionPane) content(st *Styles) []string {
 		if i := p.sh.s.StreamIndex(p.sel.stream); i >= 0 && p.sh.s.Streams[i].Every != nil {
 			every = p.sh.s.Streams[i].Every.String()
 		}
-		draw := func() []string {
+		p.all = drawShared(p.sh, projectionKey{p.sh.from, p.sel, every, p.w, p.h, st}, shared.LinesSize, func() []string {
 			return renderProjection(&p.sh.r, p.sh.baseReport(), streamIndex(&p.sh.r, p.sel.stream), p.sel.system, every, p.w, p.h, st)
-		}
-		if p.sh.shares() {
-			p.all = shared.Get(sharedDrawings, projectionKey{p.sh.from, p.sel, every, p.w, p.h, st}, linesSize, draw)
-		} else {
-			p.all = draw()
-		}
+		})
 	}
 	return p.all
 }

@@ -2,8 +2,9 @@ package tui
 
 import (
 	"fmt"
-	"github.com/flowscope/flowscope/internal/shared"
 	"strings"
+
+	"github.com/flowscope/flowscope/internal/shared"
 )
 
 // recKind is one kind of block of the recommendation.
@@ -314,19 +315,15 @@ type recKey struct {
 // the report's alone (with no baseline to compare with, which shares()
 // rules out).
 func (p *recommendPane) sharedBlock(b recBlock, st *Styles) []string {
-	draw := func() []string { return p.block(b, st) }
-	if !p.sh.shares() || p.vs.on {
-		return draw()
-	}
 	k := recKey{from: p.sh.from, kind: b.kind, i: b.i, w: p.w, st: st}
 	switch b.kind {
 	case recFinding:
 		k.marked = p.cursor >= 0 && p.cursor < len(p.found) && p.found[p.cursor] == b.i
 	case recSummary, recComponent:
 	default:
-		return draw() // a line or two that says how the pane is filtered
+		return p.block(b, st) // a line or two that says how the pane is filtered
 	}
-	return shared.Get(sharedDrawings, k, linesSize, draw)
+	return drawShared(p.sh, k, shared.LinesSize, func() []string { return p.block(b, st) })
 }
 
 func (p *recommendPane) View(st *Styles) []string {

@@ -24,9 +24,6 @@ const sharedBudget = 8 << 20
 
 var sharedDrawings = shared.New(sharedBudget)
 
-// linesSize is what lines hold (the cache's budget counts it).
-var linesSize = shared.LinesSize
-
 // sharedFrom is what names the caller's report in a key (the zero
 // pointer: analysed here, never shared).
 type sharedFrom = weak.Pointer[report]
@@ -35,6 +32,16 @@ type sharedFrom = weak.Pointer[report]
 // the caller gave, with no baseline of this session's beside it.
 func (sh *shown) shares() bool {
 	return sh != nil && sh.from != (sharedFrom{}) && sh.base == nil && !sh.typed
+}
+
+// drawShared is draw's value, taken from the other sessions or kept for
+// them under key when sh's drawings are shared; size is what the value
+// holds, in bytes.
+func drawShared[K comparable, V any](sh *shown, key K, size func(V) int, draw func() V) V {
+	if !sh.shares() {
+		return draw()
+	}
+	return shared.Get(sharedDrawings, key, size, draw)
 }
 
 // limitsKey names a system's limits drawn at a width.
@@ -48,9 +55,7 @@ type limitsKey struct {
 // limitLines is limitLines for system i of sh's report, shared when sh's
 // drawings are (the editor and the capability pane both draw them).
 func (sh *shown) limitLines(i, w int, st *Styles) []string {
-	draw := func() []string { return limitLines(&sh.r, &sh.r.Systems[i], w, st) }
-	if !sh.shares() {
-		return draw()
-	}
-	return shared.Get(sharedDrawings, limitsKey{sh.from, i, w, st}, linesSize, draw)
+	return drawShared(sh, limitsKey{sh.from, i, w, st}, shared.LinesSize, func() []string {
+		return limitLines(&sh.r, &sh.r.Systems[i], w, st)
+	})
 }
