@@ -77,21 +77,6 @@ func (c *Cache) Hits() int {
 	return c.hits
 }
 
-// Used is the bytes the kept values hold.
-func (c *Cache) Used() int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.used
-}
-
-// Has reports whether a value is kept under key.
-func (c *Cache) Has(key any) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	_, ok := c.byKey[key]
-	return ok
-}
-
 // LinesSize is what lines of text hold: their bytes and string headers.
 func LinesSize(lines []string) int {
 	n := 16 * len(lines)

@@ -11,7 +11,7 @@ import (
 // a quarter of its budget.
 func TestCacheKeepsToItsBudget(t *testing.T) {
 	c := New(1000)
-	line := strings.Repeat("x", 84) // 100 bytes with its header
+	line := strings.Repeat("x", 84) // with its header and the key's line, a value is 118 bytes
 	made := 0
 	get := func(k int) []string {
 		return Get(c, k, LinesSize, func() []string { made++; return []string{line, fmt.Sprint(k)} })
@@ -19,8 +19,16 @@ func TestCacheKeepsToItsBudget(t *testing.T) {
 	for k := range 20 {
 		get(k)
 	}
-	if c.Used() > 1000 {
-		t.Fatalf("the cache holds %d bytes, over its budget of 1000", c.Used())
+	// Eight values of 118 bytes fit in the budget: the last eight are kept.
+	made = 0
+	for k := 19; k >= 12; k-- {
+		get(k)
+	}
+	if made != 0 {
+		t.Fatalf("%d of the last eight values were not kept", made)
+	}
+	if get(11); made != 1 {
+		t.Fatalf("a ninth value was kept beyond the budget")
 	}
 	made = 0
 	if got := get(19); got[1] != "19" || made != 0 {
@@ -29,8 +37,11 @@ func TestCacheKeepsToItsBudget(t *testing.T) {
 	if get(0); made != 1 {
 		t.Fatalf("the oldest value was kept beyond the budget")
 	}
-	Get(c, "huge", LinesSize, func() []string { return []string{strings.Repeat("y", 600)} })
-	if c.Has("huge") {
+	huge := func() []string { made++; return []string{strings.Repeat("y", 600)} }
+	made = 0
+	Get(c, "huge", LinesSize, huge)
+	Get(c, "huge", LinesSize, huge)
+	if made != 2 {
 		t.Fatalf("a value of over a quarter of the budget was kept")
 	}
 }
